@@ -1,0 +1,62 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config/config.js';
+import { UsageError } from '../config/errors.js';
+import { PROFILES } from '../config/profiles.js';
+import { checkRepo } from '../engine/check-repo.js';
+import { SEVERITIES, type Severity } from '../report/finding.js';
+import { renderSarif } from '../report/render-sarif.js';
+import { renderText } from '../report/render-text.js';
+import { EXIT_CODES, errorReport } from '../report/report.js';
+import { RULES } from '../rules/index.js';
+import { emit, useColor } from './output.js';
+import { VERSION } from './package-info.js';
+
+interface CheckFlags {
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+  profile?: string;
+  output?: string;
+  minSeverity: Severity;
+  listRules?: boolean;
+}
+
+export function checkCommand(setExitCode: (code: number) => void): Command {
+  return new Command('check')
+    .description('Offline GO/NO-GO for a GitOps repository: exit 0 GO, 1 warnings only, 2 NO-GO, 3 could not run')
+    .argument('[dir]', 'repository directory (or one manifest file)', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-c, --config <file>', 'config file (default: .hctl.yaml in the directory or above)')
+    .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
+    .option('--list-rules', 'list every rule with its id, severity and title, then exit')
+    .action(async (dir: string, flags: CheckFlags) => {
+      if (flags.listRules) {
+        await emit(listRules(flags.format), flags.output);
+        setExitCode(0);
+        return;
+      }
+      try {
+        const config = loadConfig({ startDir: dir, ...(flags.config ? { file: flags.config } : {}), ...(flags.profile ? { profile: flags.profile } : {}) });
+        const report = await checkRepo({ target: dir, config, version: VERSION });
+        if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
+        else if (flags.format === 'sarif') await emit(renderSarif(report, RULES), flags.output);
+        else await emit(renderText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
+        setExitCode(EXIT_CODES[report.status]);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        if (flags.format === 'json') await emit(`${JSON.stringify(errorReport('check', VERSION, error.message), null, 2)}\n`, flags.output);
+        process.stderr.write(`hctl check: ${error.message}\n`);
+        setExitCode(EXIT_CODES.error);
+      }
+    });
+}
+
+function listRules(format: CheckFlags['format']): string {
+  if (format === 'json') {
+    return `${JSON.stringify(RULES.map((rule) => ({ ...rule.meta, docs: `docs/rules/${rule.meta.id}.md` })), null, 2)}\n`;
+  }
+  const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
+  const rows = RULES.map((rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.severity.padEnd(8)}  ${rule.meta.domain.padEnd(9)}  ${rule.meta.title}`);
+  return `${['RULE'.padEnd(width) + '  SEVERITY  DOMAIN     TITLE', ...rows].join('\n')}\n`;
+}

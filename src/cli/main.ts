@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../config/errors.js';
+import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
+import { VERSION } from './package-info.js';
+
+const COULD_NOT_RUN = 3;
+
+/** Runs the CLI and returns the exit code; never lets a stack trace reach the user for bad input. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('hctl')
+    .description('Homelab GitOps checks: one honest verdict, with the file, line and object')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program.addCommand(checkCommand(setExitCode).exitOverride());
+  program.addCommand(explainCommand(setExitCode).exitOverride());
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; anything else commander rejects is a usage error.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : COULD_NOT_RUN;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`hctl: ${error.message}\n`);
+      return COULD_NOT_RUN;
+    }
+    process.stderr.write(`hctl: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write('This is a bug in hctl; please report it with the command you ran.\n');
+    if (process.env.HCTL_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return COULD_NOT_RUN;
+  }
+}

@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Severity } from '../report/finding.js';
+import { locateInDocument } from '../repo/locate.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { UsageError } from './errors.js';
+import { PROFILES, type RuleSettings } from './profiles.js';
+
+export const CONFIG_FILE_NAMES = ['.hctl.yaml', '.hctl.yml'];
+
+export interface RuleConfig {
+  enabled: boolean;
+  severity: Severity;
+  options: Record<string, string | number | boolean>;
+}
+
+export interface ConfigSuppression {
+  rules: string[];
+  files: string[];
+  resource?: string;
+  reason: string;
+  until?: string;
+  /** Where the entry is written (absolute config path and 1-based line). */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the config file used, if any. */
+  file?: string;
+  profile: string;
+  rules: Map<string, RuleConfig>;
+  suppressions: ConfigSuppression[];
+}
+
+interface RawConfig {
+  profile?: string;
+  rules?: Record<string, string | (RuleSettings & { severity?: string })>;
+  suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
+}
+
+const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
+
+/** Finds `.hctl.yaml` in `startDir` or the nearest directory above it. */
+export function findConfig(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(options: { startDir: string; file?: string; profile?: string }): ResolvedConfig {
+  const file = options.file ? path.resolve(options.file) : findConfig(options.startDir);
+  let raw: RawConfig = {};
+  let lines: number[] = [];
+  if (file) {
+    const parsed = readConfigFile(file);
+    raw = parsed.raw;
+    lines = parsed.suppressionLines;
+  }
+  const profile = options.profile ?? raw.profile ?? 'default';
+  if (!PROFILES[profile]) {
+    throw new UsageError(`unknown profile "${profile}"${file && !options.profile ? ` in ${file}` : ''}; choose one of: ${Object.keys(PROFILES).join(', ')}`);
+  }
+  const rules = resolveRules(profile, raw.rules ?? {}, file);
+  const suppressions = (raw.suppressions ?? []).map((entry, index): ConfigSuppression => {
+    const suppression: ConfigSuppression = {
+      rules: toList(entry.rule),
+      files: toList(entry.files),
+      reason: entry.reason,
+      file: file!,
+      line: lines[index] ?? 1,
+      column: 5,
+    };
+    if (entry.resource !== undefined) suppression.resource = entry.resource;
+    if (entry.until !== undefined) suppression.until = entry.until;
+    return suppression;
+  });
+  const resolved: ResolvedConfig = { profile, rules, suppressions };
+  if (file) resolved.file = file;
+  return resolved;
+}
+
+function readConfigFile(file: string): { raw: RawConfig; suppressionLines: number[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new UsageError(`${file}:${line}:${col}: ${error.message.split('\n')[0]}`);
+  }
+  const raw = (document.toJS() ?? {}) as unknown;
+  if (!validate(raw)) {
+    const error = validate.errors![0]!;
+    const segments = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const where = locateInDocument(document, lineCounter, file, segments, false);
+    const property = error.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
+    const missing = error.params && 'missingProperty' in error.params ? ` "${String(error.params.missingProperty)}"` : '';
+    throw new UsageError(`${file}:${where.line}:${where.column}: ${error.instancePath || 'config'} ${error.message}${property}${missing}`);
+  }
+  const suppressionLines = (raw.suppressions ?? []).map(
+    (_, index) => locateInDocument(document, lineCounter, file, ['suppressions', index], false).line,
+  );
+  return { raw, suppressionLines };
+}
+
+function resolveRules(profile: string, configured: NonNullable<RawConfig['rules']>, file: string | undefined): Map<string, RuleConfig> {
+  for (const id of Object.keys(configured)) {
+    if (!RULES_BY_ID.has(id)) throw new UsageError(`${file}: unknown rule "${id}" (hctl check --list-rules shows them all)`);
+  }
+  const rules = new Map<string, RuleConfig>();
+  for (const rule of RULES) {
+    const { id } = rule.meta;
+    const settings: RuleConfig = { enabled: true, severity: rule.meta.severity, options: { ...rule.meta.options } };
+    for (const layer of [PROFILES[profile]!.rules[id], normalise(configured[id])]) {
+      if (!layer) continue;
+      for (const [key, value] of Object.entries(layer)) {
+        if (key === 'severity') {
+          if (value === 'off') settings.enabled = false;
+          else settings.severity = value as Severity;
+          continue;
+        }
+        checkOption(rule.meta.id, key, value, rule.meta.options ?? {}, rule.meta.optionChoices ?? {}, file);
+        settings.options[key] = value;
+      }
+    }
+    rules.set(id, settings);
+  }
+  return rules;
+}
+
+function checkOption(
+  ruleId: string,
+  key: string,
+  value: string | number | boolean,
+  defaults: Record<string, unknown>,
+  choices: Record<string, readonly string[]>,
+  file: string | undefined,
+): void {
+  if (!(key in defaults)) {
+    const known = Object.keys(defaults);
+    throw new UsageError(`${file}: rule ${ruleId} has no option "${key}"${known.length ? ` (options: ${known.join(', ')})` : ''}`);
+  }
+  const allowed = choices[key];
+  if (typeof value !== typeof defaults[key] || (allowed && !allowed.includes(String(value)))) {
+    throw new UsageError(`${file}: rule ${ruleId} option ${key} must be ${allowed ? allowed.join(' | ') : `a ${typeof defaults[key]}`}`);
+  }
+}
+
+function normalise(entry: string | (RuleSettings & { severity?: string }) | undefined): RuleSettings | undefined {
+  if (entry === undefined) return undefined;
+  return typeof entry === 'string' ? { severity: entry } : entry;
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,77 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/config.js';
+import { UsageError } from '../config/errors.js';
+import type { Finding } from '../report/finding.js';
+import { buildReport, type Inventory, type Report } from '../report/report.js';
+import { loadRepo, loadFiles, type LoadedRepo } from '../repo/load.js';
+import { apiGroup } from '../repo/object.js';
+import { readManifest } from '../repo/read.js';
+import { runRules } from './run-rules.js';
+
+export interface CheckOptions {
+  target: string;
+  config: ResolvedConfig;
+  version: string;
+  today?: string;
+  now?: Date;
+}
+
+/** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
+export async function checkRepo(options: CheckOptions): Promise<Report> {
+  const { root, repo } = await load(options.target);
+  const findings = runRules(repo, { config: options.config, root, ...(options.today ? { today: options.today } : {}) });
+  const inventory = inventoryOf(repo);
+  const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
+  return buildReport({
+    command: 'check',
+    version: options.version,
+    findings,
+    details: {
+      target: options.target,
+      inventory,
+      profile: options.config.profile,
+      ...(options.config.file ? { config: options.config.file } : {}),
+      rules: { enabled: [...options.config.rules.values()].filter((rule) => rule.enabled).length },
+    },
+    itemCount: inventory.documents + inventory.kustomizations + fileLevel.size,
+    unhealthyItems: unhealthyItems(findings),
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
+
+async function load(target: string): Promise<{ root: string; repo: LoadedRepo }> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) throw new UsageError(`cannot check ${target}: no such file or directory`);
+  if (info.isDirectory()) return { root: target, repo: await loadRepo(target) };
+  if (!info.isFile()) throw new UsageError(`cannot check ${target}: not a file or directory`);
+  const read = await readManifest(target);
+  if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);
+  return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }) };
+}
+
+export function inventoryOf(repo: LoadedRepo): Inventory {
+  const kustomizations = repo.objects.filter((object) => apiGroup(object.apiVersion) === 'kustomize.config.k8s.io').length;
+  return {
+    files: repo.files.length,
+    documents: repo.objects.length - kustomizations,
+    validated: 0,
+    unverified: 0,
+    templated: repo.files.filter((file) => file.templated).length,
+    kustomizations,
+    sopsEncrypted: repo.objects.filter((object) => object.sopsEncrypted).length,
+    skipped: repo.skipped.length,
+    otherDocuments: repo.files.reduce((sum, file) => sum + file.otherDocuments, 0),
+  };
+}
+
+function unhealthyItems(findings: readonly Finding[]): number {
+  const items = new Set<string>();
+  for (const finding of findings) {
+    if (finding.severity === 'info') continue;
+    const file = finding.location?.file ?? '';
+    const resource = finding.resource;
+    items.add(resource ? `${file}#${resource.kind}/${resource.namespace ?? ''}/${resource.name ?? ''}` : file);
+  }
+  return items.size;
+}

@@ -1,0 +1,48 @@
+import type { Location, ResourceRef } from '../report/finding.js';
+
+/** A path into a parsed document, as keys and array indexes (like a JSON pointer). */
+export type NodePath = readonly (string | number)[];
+
+/** Where a loaded object came from; positions are computed only when asked for. */
+export interface ObjectSource {
+  /** File path relative to the checked directory, with forward slashes. */
+  file: string;
+  /** Index of the YAML document within the file (0-based). */
+  documentIndex: number;
+  /**
+   * Position of the node at `path` (the value, or the key when `key` is set). Falls back to the
+   * deepest existing ancestor, so a finding about a missing field points at its parent.
+   */
+  locate(path: NodePath, options?: { key?: boolean }): Location;
+}
+
+/** A Kubernetes object (apiVersion + kind) as loaded from a repository or a cluster. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** The whole document, as Kubernetes would decode it (YAML 1.1 scalars). */
+  body: Record<string, unknown>;
+  /** True when the document carries SOPS metadata (a top-level `sops:` block). */
+  sopsEncrypted: boolean;
+  source?: ObjectSource;
+}
+
+export function resourceRef(object: KubeObject): ResourceRef {
+  const ref: ResourceRef = { apiVersion: object.apiVersion, kind: object.kind };
+  if (object.namespace !== undefined) ref.namespace = object.namespace;
+  if (object.name !== undefined) ref.name = object.name;
+  return ref;
+}
+
+/** `group` part of an apiVersion (`""` for the core group). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+export function describeObject(object: KubeObject): string {
+  const ns = object.namespace ? `${object.namespace}/` : '';
+  return `${object.kind} ${ns}${object.name ?? '(unnamed)'}`;
+}

@@ -1,0 +1,32 @@
+/** The severities a finding can carry, most severe first. */
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+/** The Kubernetes object a finding is about. */
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** 1-based position, file relative to the checked directory. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  resource?: ResourceRef;
+  location?: Location;
+  hint: string;
+  docs: string;
+}

@@ -1,0 +1,65 @@
+import pc from 'picocolors';
+import { SEVERITIES, severityRank, type Finding, type Severity } from './finding.js';
+import type { Inventory, Report } from './report.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+export interface TextOptions {
+  color: boolean;
+  /** Findings below this severity are counted but not listed. */
+  minSeverity: Severity;
+}
+
+/** Human output: findings grouped by file, a summary, and `GO` or `NO-GO` as the last line. */
+export function renderText(report: Report, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const lines: string[] = [];
+  const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of shown) {
+    const file = finding.location?.file ?? '(no file)';
+    byFile.set(file, [...(byFile.get(file) ?? []), finding]);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(c.underline(file));
+    for (const finding of findings) {
+      const position = finding.location ? `${finding.location.line}:${finding.location.column}` : '';
+      lines.push(`  ${position.padEnd(8)} ${paint(c, finding.severity)}  ${resourceLabel(c, finding)}${finding.message}  ${c.dim(finding.rule)}`);
+      lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)}  ${c.dim(`hint: ${finding.hint}`)}`);
+    }
+    lines.push('');
+  }
+  const inventory = report.details.inventory as Inventory | undefined;
+  if (inventory) lines.push(inventoryLine(inventory));
+  const counts = SEVERITIES.map((severity) => {
+    const n = severity === 'critical' ? report.summary.critical : severity === 'warning' ? report.summary.warnings : report.summary.info;
+    return `${n} ${severity === 'warning' ? (n === 1 ? 'warning' : 'warnings') : severity}`;
+  }).join(', ');
+  const hidden = report.findings.length - shown.length;
+  lines.push(`Findings: ${counts}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
+  lines.push(report.status === 'critical' ? c.bold(c.red('NO-GO')) : c.bold(c.green('GO')));
+  return `${lines.join('\n')}\n`;
+}
+
+export function inventoryLine(inventory: Inventory): string {
+  const validatedShare = inventory.documents > 0 ? ` (${((inventory.validated / inventory.documents) * 100).toFixed(1)}%)` : '';
+  return (
+    `Checked ${inventory.files} files: ${inventory.documents} documents, ${inventory.kustomizations} kustomizations, ` +
+    `${inventory.validated} validated${validatedShare}, ${inventory.unverified} unverified, ${inventory.templated} templated, ` +
+    `${inventory.sopsEncrypted} SOPS-encrypted, ${inventory.skipped} skipped`
+  );
+}
+
+function resourceLabel(c: Colors, finding: Finding): string {
+  const resource = finding.resource;
+  if (!resource) return '';
+  const name = resource.name ? ` ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}` : '';
+  return c.bold(`${resource.kind}${name}: `);
+}
+
+function paint(c: Colors, severity: Severity): string {
+  const label = severity.padEnd(8);
+  if (severity === 'critical') return c.red(label);
+  if (severity === 'warning') return c.yellow(label);
+  return c.blue(label);
+}

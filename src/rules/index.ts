@@ -1,0 +1,49 @@
+import type { Rule } from './rule.js';
+import argocdChartUnpinned from './argocd/argocd-chart-unpinned.js';
+import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
+import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
+import suppressionExpired from './config/suppression-expired.js';
+import suppressionInvalid from './config/suppression-invalid.js';
+import fluxDeprecatedApi from './flux/flux-deprecated-api.js';
+import fluxHelmreleaseChartVersion from './flux/flux-helmrelease-chart-version.js';
+import fluxHelmreleaseInfiniteRetries from './flux/flux-helmrelease-infinite-retries.js';
+import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
+import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
+import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
+import fileSkipped from './repo/file-skipped.js';
+import templatedFile from './repo/templated-file.js';
+import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
+import secretPlaintext from './secrets/secret-plaintext.js';
+import vaultAgentJobSidecar from './secrets/vault-agent-job-sidecar.js';
+import imageUnpinned from './workloads/image-unpinned.js';
+import workloadResources from './workloads/workload-resources.js';
+import yamlDuplicateKey from './yaml/yaml-duplicate-key.js';
+import yamlNonStringValue from './yaml/yaml-non-string-value.js';
+import yamlSyntax from './yaml/yaml-syntax.js';
+
+/** Every rule hctl knows, in the order --list-rules shows them. */
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  yamlDuplicateKey,
+  yamlNonStringValue,
+  fileSkipped,
+  templatedFile,
+  secretPlaintext,
+  esoDeprecatedApi,
+  vaultAgentJobSidecar,
+  fluxHelmreleaseInfiniteRetries,
+  fluxKustomizationNoWait,
+  fluxHelmreleaseChartVersion,
+  fluxDeprecatedApi,
+  argocdChartUnpinned,
+  argocdInfiniteRetry,
+  argocdNoSelfheal,
+  netpolMissingDefaultDeny,
+  netpolAllowAllRule,
+  workloadResources,
+  imageUnpinned,
+  suppressionInvalid,
+  suppressionExpired,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,58 @@
+import type { Location, Severity } from '../report/finding.js';
+import type { KubeObject, NodePath } from '../repo/object.js';
+import type { ParseProblem } from '../repo/parse.js';
+import type { SopsConfig } from '../repo/sops-config.js';
+import type { SkippedFile } from '../repo/walk.js';
+
+export type RuleDomain = 'yaml' | 'repo' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'config';
+
+export interface RuleMeta {
+  /** Stable id, used in config, suppressions and docs/rules/<id>.md. */
+  id: string;
+  domain: RuleDomain;
+  severity: Severity;
+  /** One line, shown by --list-rules and in SARIF. */
+  title: string;
+  /** Where the lesson was learned: seed documents, incidents and the research catalogue id. */
+  source: string;
+  /** Default options; a profile or `.hctl.yaml` may override them. */
+  options?: Record<string, string | number | boolean>;
+  /** Allowed values of string options, when they are a fixed set. */
+  optionChoices?: Record<string, readonly string[]>;
+}
+
+export interface Problem {
+  message: string;
+  hint: string;
+  /** The object the problem is about; its source gives the location. */
+  object?: KubeObject;
+  /** Where inside the object; defaults to the object itself. */
+  path?: NodePath;
+  /** Point at the key rather than its value (for "wrong field" problems). */
+  key?: boolean;
+  /** An explicit position, for problems that belong to no object (a YAML syntax error). */
+  location?: Location;
+  /** Override the rule's severity for this one problem (e.g. worse when a default-deny exists). */
+  severity?: Severity;
+}
+
+/** What a rule may see: loaded objects and facts about the repository, never the disk itself. */
+export interface RuleContext {
+  objects: readonly KubeObject[];
+  parseProblems: readonly (ParseProblem & { file: string })[];
+  skippedFiles: readonly SkippedFile[];
+  templatedFiles: readonly string[];
+  sops: SopsConfig;
+  options: Readonly<Record<string, string | number | boolean>>;
+  report(problem: Problem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Absent for rules whose findings the engine itself raises (suppression problems). */
+  check?(context: RuleContext): void;
+}
+
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,62 @@
+import { isHelmRelease } from '../../k8s/kinds.js';
+import { floatingReason } from '../../k8s/image-ref.js';
+import { containersOf, podTemplateOf } from '../../k8s/pod-templates.js';
+import { isPlaceholder } from '../../k8s/argo-apps.js';
+import type { KubeObject, NodePath } from '../../repo/object.js';
+import { asRecord } from '../../repo/parse.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+const HINT = 'Pin a version tag (e.g. :1.27.3), or a digest (@sha256:…) for critical workloads, and let Renovate bump it.';
+
+export default {
+  meta: {
+    id: 'image-unpinned',
+    domain: 'workloads',
+    severity: 'warning',
+    title: 'An image on :latest or without a tag',
+    source: 'W2; seed 000 Kyverno disallow-latest-tag; gitops_homelab: an unpinned :latest silently jumped grafana-mcp 0.14.0 → 1.1.0',
+  },
+  check(context) {
+    for (const object of context.objects) {
+      const template = podTemplateOf(object);
+      if (template) {
+        for (const ref of containersOf(template)) {
+          const image = ref.container.image;
+          if (typeof image !== 'string' || isPlaceholder(image)) continue;
+          const reason = floatingReason(image);
+          if (reason) report(context, object, [...ref.path, 'image'], `Image ${image} of ${ref.name} ${reason}`);
+        }
+      }
+      if (isHelmRelease(object)) checkValues(context, object, object.body.spec, ['spec']);
+    }
+  },
+} satisfies Rule;
+
+/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps. */
+function checkValues(context: RuleContext, object: KubeObject, value: unknown, path: NodePath): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkValues(context, object, item, [...path, index]));
+    return;
+  }
+  const record = asRecord(value);
+  if (!record) return;
+  for (const [key, child] of Object.entries(record)) {
+    const childPath = [...path, key];
+    if (path.length === 1 && key !== 'values') continue; // only spec.values holds chart values
+    if (key === 'image' && typeof child === 'string' && !isPlaceholder(child) && child.includes('/')) {
+      const reason = floatingReason(child);
+      if (reason) report(context, object, childPath, `Helm value image ${child} ${reason}`);
+      continue;
+    }
+    const map = asRecord(child);
+    if (map && typeof map.repository === 'string' && 'tag' in map && !map.digest) {
+      // An empty tag means the chart's appVersion, which the chart version pins; only `latest` floats.
+      if (map.tag === 'latest') report(context, object, [...childPath, 'tag'], `Helm value ${key}: ${map.repository} uses the :latest tag`);
+    }
+    checkValues(context, object, child, childPath);
+  }
+}
+
+function report(context: RuleContext, object: KubeObject, path: NodePath, message: string): void {
+  context.report({ object, path, message, hint: HINT });
+}
