@@ -37,7 +37,7 @@ export interface ResolvedConfig {
   suppressions: ConfigSuppression[];
 }
 
-interface RawConfig {
+export interface RawConfig {
   profile?: string;
   rules?: Record<string, string | (RuleSettings & { severity?: string })>;
   suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
@@ -89,6 +89,11 @@ export function loadConfig(options: { startDir: string; file?: string; profile?:
   const resolved: ResolvedConfig = { profile, rules, suppressions };
   if (file) resolved.file = file;
   return resolved;
+}
+
+/** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */
+export function defaultConfig(profile = 'default', rules: NonNullable<RawConfig['rules']> = {}): ResolvedConfig {
+  return { profile, rules: resolveRules(profile, rules, undefined), suppressions: [] };
 }
 
 function readConfigFile(file: string): { raw: RawConfig; suppressionLines: number[] } {

@@ -97,12 +97,14 @@ export function parseFile(file: string, text: string): ParsedFile {
 function readDocument(parsed: ParsedFile, document: Document, index: number, lineCounter: LineCounter, text: string): void {
   const position = (offset: number) => lineCounter.linePos(offset);
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
+    // Duplicate keys are each a separate mistake; after the first syntax error the rest are echoes.
+    const syntax = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+    for (const error of document.errors.filter((candidate) => candidate.code === 'DUPLICATE_KEY' || candidate === syntax)) {
       const { line, col } = position(error.pos[0]);
       const duplicate = error.code === 'DUPLICATE_KEY';
       parsed.problems.push({
         kind: duplicate ? 'duplicate-key' : 'syntax',
-        message: duplicate ? `"${text.slice(error.pos[0], error.pos[1]).trim()}" appears twice in the same mapping` : firstLine(error.message),
+        message: duplicate ? `"${keyAt(text, error.pos[0])}" appears twice in the same mapping` : firstLine(error.message),
         line,
         column: col,
       });
@@ -205,6 +207,12 @@ function isSopsBlock(value: unknown): boolean {
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The key written at `offset` (plain or quoted), for messages. */
+function keyAt(text: string, offset: number): string {
+  const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(offset, offset + 200));
+  return (match?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
 }
 
 function firstLine(message: string): string {

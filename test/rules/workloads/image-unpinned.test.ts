@@ -1,0 +1,20 @@
+import rule from '../../../src/rules/workloads/image-unpinned.js';
+import { ruleTester } from '../../rule-tester.js';
+
+const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: ${image}\n`;
+const release = (values: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ollama\nspec:\n  values:\n${values}`;
+
+ruleTester(rule, {
+  valid: [
+    pod('ghcr.io/app/app:1.4.2'),
+    pod('registry.local:5000/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'),
+    pod('${IMAGE}'),
+    { name: 'chart default tag (empty) is pinned by the chart version', code: release('    image:\n      repository: ollama/ollama\n      tag: ""\n') },
+  ],
+  invalid: [
+    { code: pod('ollama/ollama:latest'), errors: [{ line: 8, column: 14, message: 'uses the :latest tag' }] },
+    { name: 'untagged, with a registry port', code: pod('registry.local:5000/tools'), errors: [{ line: 8, message: 'has no tag' }] },
+    { name: 'HelmRelease values as repository + tag', code: release('    image:\n      repository: ollama/ollama\n      tag: latest\n'), errors: [{ line: 9, message: 'Helm value image: ollama/ollama uses the :latest tag' }] },
+    { name: 'HelmRelease values as a string', code: release('    sidecar:\n      image: docker.io/library/busybox\n'), errors: [{ line: 8 }] },
+  ],
+});

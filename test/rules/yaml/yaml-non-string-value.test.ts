@@ -1,0 +1,50 @@
+import rule from '../../../src/rules/yaml/yaml-non-string-value.js';
+import { ruleTester } from '../../rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: quoted\n  labels:\n    enabled: "on"\ndata:\n  mode: "0755"\n  date: 2024-01-01\n',
+    { name: 'HelmRelease values are typed by the chart', code: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: app\nspec:\n  values:\n    podLabels:\n      enabled: on\n' },
+    { name: 'a CRD schema names fields, it holds no values', code: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x.example.com\nspec:\n  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n          properties:\n            nodeSelector:\n              x-kubernetes-preserve-unknown-fields: true\n' },
+    { name: 'a nodeSelector that is a label selector (Cilium) is structure', code: 'apiVersion: cilium.io/v2alpha1\nkind: CiliumBGPClusterConfig\nmetadata:\n  name: bgp\nspec:\n  nodeSelector:\n    matchLabels:\n      bgp: enabled\n' },
+  ],
+  invalid: [
+    {
+      name: 'YAML 1.1 booleans and octals in labels, env and ConfigMap data',
+      code: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        '  labels:',
+        '    monitored: yes',
+        'spec:',
+        '  template:',
+        '    metadata:',
+        '      annotations:',
+        '        version: 1.0',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: nginx:1.27',
+        '          env:',
+        '            - name: FEATURE',
+        '              value: on',
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: perms',
+        'data:',
+        '  mode: 0755',
+        '',
+      ].join('\n'),
+      errors: [
+        { line: 6, column: 16, message: 'labels monitored is the boolean true' },
+        { line: 11, message: 'the number 1' },
+        { line: 18, message: 'env FEATURE is the boolean true' },
+        { line: 25, message: 'the number 493' },
+      ],
+    },
+  ],
+});
