@@ -30,3 +30,14 @@ export interface Finding {
   hint: string;
   docs: string;
 }
+
+/** `Kind namespace/name`, as findings are introduced in every output format. */
+export function describeResource(resource: ResourceRef): string {
+  const name = resource.name ? ` ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}` : '';
+  return `${resource.kind}${name}`;
+}
+
+/** The message with its resource in front, for formats that show one line per finding. */
+export function headline(finding: Finding): string {
+  return finding.resource ? `${describeResource(finding.resource)}: ${finding.message}` : finding.message;
+}

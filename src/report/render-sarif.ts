@@ -1,5 +1,5 @@
 import type { Rule } from '../rules/rule.js';
-import type { Severity } from './finding.js';
+import { headline, type Severity } from './finding.js';
 import type { Report } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', warning: 'warning', info: 'note' };
@@ -31,7 +31,7 @@ export function renderSarif(report: Report, rules: readonly Rule[]): string {
           ruleId: finding.rule,
           ruleIndex: ruleIndex.get(finding.rule),
           level: LEVEL[finding.severity],
-          message: { text: `${finding.message}. ${finding.hint}` },
+          message: { text: `${headline(finding)}. ${finding.hint}` },
           ...(finding.location
             ? {
                 locations: [

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { SEVERITIES, severityRank, type Finding, type Severity } from './finding.js';
+import { SEVERITIES, describeResource, severityRank, type Finding, type Severity } from './finding.js';
 import type { Inventory, Report } from './report.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -51,10 +51,7 @@ export function inventoryLine(inventory: Inventory): string {
 }
 
 function resourceLabel(c: Colors, finding: Finding): string {
-  const resource = finding.resource;
-  if (!resource) return '';
-  const name = resource.name ? ` ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}` : '';
-  return c.bold(`${resource.kind}${name}: `);
+  return finding.resource ? c.bold(`${describeResource(finding.resource)}: `) : '';
 }
 
 function paint(c: Colors, severity: Severity): string {

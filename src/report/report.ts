@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import { headline, type Finding } from './finding.js';
 
 /** Bumped on any change to the report's shape; fields are only ever added within a major. */
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -49,7 +49,7 @@ export function statusOf(findings: readonly Finding[]): Status {
 
 export function formatIssue(finding: Finding): string {
   const where = finding.location ? `${finding.location.file}:${finding.location.line}:${finding.location.column}: ` : '';
-  return `${where}${finding.severity}: ${finding.message} [${finding.rule}]`;
+  return `${where}${finding.severity}: ${headline(finding)} [${finding.rule}]`;
 }
 
 /**

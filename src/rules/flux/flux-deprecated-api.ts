@@ -26,7 +26,7 @@ export default {
       context.report({
         object,
         path: ['apiVersion'],
-        message: `${object.kind} uses ${object.apiVersion}, deprecated in favour of ${group}/${current}`,
+        message: `uses ${object.apiVersion}, deprecated in favour of ${group}/${current}`,
         hint: `Change apiVersion to ${group}/${current} (\`flux migrate -f .\` rewrites the repo); newer Flux releases stop serving beta versions.`,
       });
     }

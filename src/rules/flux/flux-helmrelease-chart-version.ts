@@ -28,8 +28,8 @@ export default {
         key: kind === 'missing',
         message:
           kind === 'missing'
-            ? 'HelmRelease chart has no version: Flux installs whatever is newest'
-            : `HelmRelease chart version${shown} is not an exact version: upgrades arrive unreviewed`,
+            ? 'chart has no version: Flux installs whatever is newest'
+            : `chart version${shown} is not an exact version: upgrades arrive unreviewed`,
         hint: 'Pin an exact chart version (e.g. version: "1.16.2") that `helm search repo --versions` lists.',
       });
     }

@@ -20,7 +20,7 @@ export default {
         context.report({
           object,
           path,
-          message: `HelmRelease ${action} remediation retries forever (retries: ${retries})`,
+          message: `${action} remediation retries forever (retries: ${retries})`,
           hint: 'Set a finite count such as `retries: 3`, so a broken release stops and reports instead of looping.',
         });
       }

@@ -20,7 +20,7 @@ export default {
         object,
         path: spec && 'wait' in spec ? ['spec', 'wait'] : ['spec'],
         key: true,
-        message: 'Kustomization has neither wait: true nor healthChecks, so Flux reports it Ready before anything it applied is healthy',
+        message: 'neither wait: true nor healthChecks: Flux reports it Ready before anything it applied is healthy',
         hint: 'Add `wait: true` under spec (or list the workloads under `healthChecks`), so dependsOn really waits.',
       });
     }

@@ -32,7 +32,7 @@ export default {
       const examples = list.slice(0, 2).map(describeObject).join(', ') + (list.length > 2 ? ` and ${list.length - 2} more` : '');
       context.report({
         object: namespaces.get(namespace) ?? list[0]!,
-        message: `Namespace ${namespace} runs workloads (${examples}) but no NetworkPolicy denies ingress by default`,
+        message: `namespace ${namespace} runs workloads (${examples}) but no NetworkPolicy denies ingress by default`,
         hint: `Add a NetworkPolicy in ${namespace} with \`podSelector: {}\` and \`policyTypes: [Ingress, Egress]\`, then allow what the apps need.`,
       });
     }

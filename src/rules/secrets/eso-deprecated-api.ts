@@ -17,7 +17,7 @@ export default {
       context.report({
         object,
         path: ['apiVersion'],
-        message: `${object.kind} uses ${object.apiVersion}, removed in External Secrets Operator 0.17`,
+        message: `uses ${object.apiVersion}, which External Secrets Operator 0.17 and later no longer serve`,
         hint: 'Change apiVersion to external-secrets.io/v1; the spec is the same for ordinary use.',
       });
     }

@@ -34,7 +34,7 @@ export default {
           object,
           path: [field],
           key: true,
-          message: `Secret holds ${real.length} value${real.length === 1 ? '' : 's'} in plain text under ${field}`,
+          message: `${real.length} value${real.length === 1 ? '' : 's'} in plain text under ${field}`,
           hint,
         });
       }

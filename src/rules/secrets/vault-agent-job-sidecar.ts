@@ -25,7 +25,7 @@ export default {
         object,
         path: [...template.metadataPath, 'annotations', INJECT],
         key: true,
-        message: `${object.kind} injects the vault-agent sidecar without ${PRE_POPULATE_ONLY}: the sidecar keeps running and the Job never completes`,
+        message: `injects the vault-agent sidecar without ${PRE_POPULATE_ONLY}: the sidecar keeps running and the Job never completes`,
         hint: `Add the annotation ${PRE_POPULATE_ONLY}: "true" next to ${INJECT}.`,
       });
     }

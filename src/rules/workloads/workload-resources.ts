@@ -37,7 +37,10 @@ export default {
             path,
             key: resources !== undefined,
             message: `${kind} ${ref.name} has no ${joinList(missing)}`,
-            hint: 'Set resources.requests (cpu, memory) and resources.limits.memory so the scheduler can place it and an OOM stays inside the pod.',
+            hint:
+              missing.length === 1 && missing[0] === 'CPU limit'
+                ? 'Set resources.limits.cpu: this repo uses the cpu-limits profile (Kyverno require-resource-limits).'
+                : 'Set resources.requests (cpu, memory) and resources.limits.memory so the scheduler can place it and an OOM stays inside the pod.',
           });
         }
         if (cpuLimit === 'forbid' && limits.cpu !== undefined) {

@@ -80,7 +80,7 @@ function report(context: RuleContext, object: KubeObject, path: NodePath, what: 
   context.report({
     object,
     path,
-    message: `${what} is ${describe(value)} to Kubernetes (unquoted YAML 1.1 value) where the API requires a string; the object is rejected`,
+    message: `${what} is read as ${describe(value)} (YAML 1.1), but the API needs a string and rejects the object`,
     hint: 'Quote the value ("on", "yes", "0755", "1.0") so it stays a string.',
   });
 }

@@ -27,7 +27,7 @@ ruleTester(rule, {
         'other.yaml': denyAll('shop'),
         'fake.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: media\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes: [Ingress]\n',
       },
-      errors: [{ line: 1, file: 'ns.yaml', message: 'Namespace media runs workloads (Deployment media/web)' }],
+      errors: [{ line: 1, file: 'ns.yaml', message: 'namespace media runs workloads (Deployment media/web)' }],
     },
     {
       name: 'no Namespace object: reported at the first workload',

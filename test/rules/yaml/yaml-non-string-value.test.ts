@@ -40,9 +40,9 @@ ruleTester(rule, {
         '',
       ].join('\n'),
       errors: [
-        { line: 6, column: 16, message: 'labels monitored is the boolean true' },
+        { line: 6, column: 16, message: 'labels monitored is read as the boolean true' },
         { line: 11, message: 'the number 1' },
-        { line: 18, message: 'env FEATURE is the boolean true' },
+        { line: 18, message: 'env FEATURE is read as the boolean true' },
         { line: 25, message: 'the number 493' },
       ],
     },
