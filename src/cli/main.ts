@@ -17,8 +17,9 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.addCommand(checkCommand(setExitCode).exitOverride());
-  program.addCommand(explainCommand(setExitCode).exitOverride());
+  for (const command of [checkCommand(setExitCode), explainCommand(setExitCode)]) {
+    program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
+  }
   try {
     await program.parseAsync(argv);
     return exitCode;

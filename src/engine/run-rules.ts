@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
 import { resourceRef } from '../repo/object.js';
-import { RULES } from '../rules/index.js';
+import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
 
@@ -43,13 +43,15 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
 }
 
 function applySuppressions(findings: Finding[], suppressions: Suppression[], rules: readonly Rule[], options: RunOptions): Finding[] {
-  const known = new Set(rules.map((rule) => rule.meta.id));
+  // Every rule hctl has is a valid suppression target, even when only some of them run.
+  const known = new Set(RULES_BY_ID.keys());
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const active: Suppression[] = [];
   const raised: Finding[] = [];
   const raise = (id: string, location: Location, message: string, hint: string) => {
     const rule = rules.find((candidate) => candidate.meta.id === id);
     const settings = options.config.rules.get(id);
+    // Suppression problems are raised only when their rule is among those that run.
     if (!rule || settings?.enabled === false) return;
     raised.push(toFinding(rule, { location, message, hint }, settings?.severity));
   };

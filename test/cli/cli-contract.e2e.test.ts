@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
+import { runCli } from './run-cli.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('the CLI contract', () => {
+  it('--version and --help succeed', () => {
+    expect(runCli(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('check');
+    expect(runCli(['check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('exit 0 GO, 1 warnings only, 2 NO-GO, 3 could not run');
+  });
+
+  it('a missing path exits 3 with one clear line and no stack trace', () => {
+    const result = runCli(['check', 'no/such/dir']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe('hctl check: cannot check no/such/dir: no such file or directory\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('a missing path with --format json still prints a JSON report with status error', () => {
+    const result = runCli(['check', 'no/such/dir', '--format', 'json']);
+    expect(result.status).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'error', issues: ['cannot check no/such/dir: no such file or directory'] });
+  });
+
+  it('bad flags and bad values exit 3', () => {
+    expect(runCli(['check', '--no-such-flag']).status).toBe(3);
+    const badFormat = runCli(['check', '.', '--format', 'xml']);
+    expect(badFormat.status).toBe(3);
+    expect(badFormat.stderr).toMatch(/format/);
+    expect(runCli(['no-such-command']).status).toBe(3);
+  });
+
+  it('a broken .hctl.yaml exits 3 naming the file and line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hctl-config-'));
+    writeFileSync(path.join(dir, '.hctl.yaml'), 'profile: default\nrules:\n  image-unpinned: loud\n');
+    const result = runCli(['check', dir]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(`${path.join(dir, '.hctl.yaml')}:3:19`);
+    expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('--list-rules lists every rule', () => {
+    const result = runCli(['check', '--list-rules']);
+    expect(result.status).toBe(0);
+    for (const rule of RULES) expect(result.stdout).toContain(rule.meta.id);
+    const json = JSON.parse(runCli(['check', '--list-rules', '--format', 'json']).stdout) as { id: string; docs: string }[];
+    expect(json.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.meta.id));
+  });
+
+  it('explain prints the rule page; an unknown rule exits 3', () => {
+    const result = runCli(['explain', 'netpol-allow-all-rule']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('# netpol-allow-all-rule');
+    expect(runCli(['explain', 'nope']).status).toBe(3);
+  });
+
+  it('--output writes the report to a file', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'hctl-out-')), 'report.sarif');
+    const result = runCli(['check', 'examples/argocd-homelab', '--format', 'sarif', '--output', file]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+});
+
+describe('SARIF', () => {
+  it('is SARIF 2.1.0 with a region on every result and the rules that produced them', () => {
+    const sarif = JSON.parse(runCli(['check', 'examples/flux-homelab', '--format', 'sarif']).stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run!.results).toHaveLength(12);
+    for (const result of run!.results) {
+      expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
+      expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+    const secret = run!.results.find((result) => result.ruleId === 'secret-plaintext')!;
+    expect(secret.level).toBe('error');
+    expect(secret.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'apps/home/home-assistant/mqtt-secret.yaml', uriBaseId: 'SRCROOT' },
+      region: { startLine: 7, startColumn: 1 },
+    });
+  });
+});

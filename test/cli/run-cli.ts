@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI exactly as a user would: `bin/hctl ARGS` in the project directory. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [`${PROJECT_ROOT}bin/hctl`, ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
