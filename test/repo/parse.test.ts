@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/repo/parse.js';
+
+describe('parseFile', () => {
+  it('reads values as Kubernetes does: YAML 1.1 booleans and octals, but dates stay strings', () => {
+    const [object] = parseFile('a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: on\n  b: 0755\n  c: 2024-01-01\n  d: 1:20\n').objects;
+    expect(object!.body.data).toEqual({ a: true, b: 493, c: '2024-01-01', d: '1:20' });
+  });
+
+  it('locates keys and values lazily, 1-based, through lists', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n';
+    const [object] = parseFile('d.yaml', text).objects;
+    const locate = object!.source!.locate;
+    expect(locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toEqual({ file: 'd.yaml', line: 10, column: 18 });
+    expect(locate(['spec', 'template', 'spec', 'containers', 0, 'image'], { key: true })).toEqual({ file: 'd.yaml', line: 10, column: 11 });
+    expect(locate(['spec', 'missing', 'deeper'])).toEqual({ file: 'd.yaml', line: 6, column: 3 });
+    expect(locate([])).toEqual({ file: 'd.yaml', line: 1, column: 1 });
+  });
+
+  it('counts empty documents and non-Kubernetes documents without making objects of them', () => {
+    const parsed = parseFile('m.yaml', '---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nreplicaCount: 2\n---\n');
+    expect(parsed.objects.map((object) => object.name)).toEqual(['a']);
+    expect(parsed.emptyDocuments).toBeGreaterThanOrEqual(1);
+    expect(parsed.otherDocuments).toBe(1);
+  });
+
+  it('gives a kind-less kustomization.yaml its implied identity', () => {
+    const [object] = parseFile('apps/kustomization.yaml', 'resources:\n  - a.yaml\n').objects;
+    expect(object).toMatchObject({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' });
+    expect(parseFile('apps/values.yaml', 'resources:\n  - a.yaml\n').objects).toEqual([]);
+  });
+
+  it('expands a List into its items, located inside the list', () => {
+    const parsed = parseFile('l.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: one\n');
+    expect(parsed.objects.map((object) => object.kind)).toEqual(['ConfigMap']);
+    expect(parsed.objects[0]!.source!.locate(['metadata', 'name'])).toMatchObject({ line: 7, column: 13 });
+  });
+
+  it('marks SOPS-encrypted documents', () => {
+    const [object] = parseFile('s.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nsops:\n  mac: ENC[x]\n  version: 3.9.1\n').objects;
+    expect(object!.sopsEncrypted).toBe(true);
+  });
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]', ...['b', 'c', 'd', 'e'].map((key, i) => `${key}: &${key} [${Array(10).fill(`*${'abcd'[i]}`).join(',')}]`)].join('\n');
+    const parsed = parseFile('bomb.yaml', `${bomb}\n`);
+    expect(parsed.objects).toEqual([]);
+    expect(parsed.problems).toMatchObject([{ kind: 'alias-limit', line: 1 }]);
+  });
+
+  it('collects hctl-ignore comments, standalone and trailing', () => {
+    const parsed = parseFile('c.yaml', '# hctl-ignore a reason="x"\napiVersion: v1 # hctl-ignore b reason="y"\nkind: Namespace\n');
+    expect([...parsed.comments.keys()]).toEqual([1, 2]);
+    expect(parsed.contentLines.has(2)).toBe(true);
+    expect(parsed.contentLines.has(1)).toBe(false);
+  });
+});
