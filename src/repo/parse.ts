@@ -80,6 +80,8 @@ export function parseFile(file: string, text: string): ParsedFile {
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
+    // Problems become findings; the library must not print its own warnings to stderr.
+    logLevel: 'silent',
   });
   const list = Array.isArray(documents) ? documents : [];
   if (looksTemplated && list.some((document) => document.errors.length > 0)) {

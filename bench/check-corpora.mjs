@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Throughput of `hctl check` over all shared corpora together, next to a parse-only floor, in one
+// run: the two modes alternate in fresh processes and the median of each is reported.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpora = path.resolve(here, '../../shared/corpora');
+if (!existsSync(corpora)) {
+  console.error(`no corpora at ${corpora}; the benchmark needs ../shared/corpora beside the project`);
+  process.exit(3);
+}
+const dirs = readdirSync(corpora, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(corpora, entry.name));
+const rounds = Number(process.env.ROUNDS ?? 5);
+
+const measure = (mode) => JSON.parse(execFileSync(process.execPath, [path.join(here, 'measure.mjs'), mode, ...dirs], { encoding: 'utf8' }));
+const runs = { parse: [], check: [] };
+for (let round = 0; round < rounds; round++) for (const mode of ['parse', 'check']) runs[mode].push(measure(mode));
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = Object.fromEntries(
+  Object.entries(runs).map(([mode, list]) => {
+    const ms = median(list.map((run) => run.ms));
+    return [mode, { documents: list[0].documents, ms, docsPerSecond: (list[0].documents / ms) * 1000, peakRssMb: Math.max(...list.map((run) => run.peakRssMb)) }];
+  }),
+);
+console.log(`${dirs.length} corpora, ${rounds} rounds, node ${process.version}`);
+for (const [mode, s] of Object.entries(summary)) {
+  console.log(`${mode.padEnd(6)} ${String(s.documents).padStart(6)} documents  ${s.ms.toFixed(0).padStart(6)} ms  ${s.docsPerSecond.toFixed(0).padStart(6)} docs/s  peak ${s.peakRssMb.toFixed(0)} MB`);
+}
+console.log(`check / parse-only time ratio: ${(summary.check.ms / summary.parse.ms).toFixed(2)}`);

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../src/config/profiles.js';
+import { EXIT_CODES } from '../../src/report/report.js';
+import { RULES } from '../../src/rules/index.js';
+import { runCli } from '../cli/run-cli.js';
+
+// The seeds' tools drifted from their docs (flags that did not exist, tasks that were removed).
+// These tests keep README and docs/ true to the code.
+
+const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const readme = read('README.md');
+
+describe('README', () => {
+  it('opens with a two-command quick start that .ci/run executes', () => {
+    const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
+    expect(quickStart).toEqual(['npm ci && ./bin/hctl check examples/flux-homelab', 'npm test']);
+    const ci = read('.ci/run');
+    expect(ci).toContain('npm ci');
+    expect(ci).toContain('npm test');
+    expect(ci).toContain('./bin/hctl check examples/flux-homelab');
+  });
+
+  it('lists every rule with its severity and domain', () => {
+    const rows = [...readme.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/\1\.md\) \| (\w+) \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    expect(rows).toEqual(RULES.map((rule) => `${rule.meta.id} ${rule.meta.severity} ${rule.meta.domain}`));
+  });
+
+  it('documents only options that `hctl check --help` has', () => {
+    const help = runCli(['check', '--help']).stdout;
+    const documented = [...readme.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(4);
+    for (const option of documented) expect(help).toContain(option);
+    for (const profile of Object.keys(PROFILES)) expect(readme).toContain(`\`${profile}\``);
+  });
+
+  it('states the exit codes the code uses', () => {
+    for (const file of ['README.md', 'docs/report.md']) {
+      const text = read(file);
+      for (const code of Object.values(EXIT_CODES)) expect(text).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+    }
+    expect(read('docs/report.md')).toMatch(/\| 3 \| error \|/);
+  });
+});
