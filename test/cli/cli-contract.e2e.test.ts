@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
+import { tempDir } from '../temp-dir.js';
 import { runCli } from './run-cli.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -38,7 +38,7 @@ describe('the CLI contract', () => {
   });
 
   it('a broken .hctl.yaml exits 3 naming the file and line', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hctl-config-'));
+    const dir = tempDir('config');
     writeFileSync(path.join(dir, '.hctl.yaml'), 'profile: default\nrules:\n  image-unpinned: loud\n');
     const result = runCli(['check', dir]);
     expect(result.status).toBe(3);
@@ -62,7 +62,7 @@ describe('the CLI contract', () => {
   });
 
   it('--output writes the report to a file', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'hctl-out-')), 'report.sarif');
+    const file = path.join(tempDir('out'), 'report.sarif');
     const result = runCli(['check', 'examples/argocd-homelab', '--format', 'sarif', '--output', file]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');

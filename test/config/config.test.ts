@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig } from '../../src/config/config.js';
 import { UsageError } from '../../src/config/errors.js';
+import { tempDir } from '../temp-dir.js';
 
 function configDir(text: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hctl-cfg-'));
+  const dir = tempDir('cfg');
   writeFileSync(path.join(dir, '.hctl.yaml'), text);
   return dir;
 }

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRepo } from '../../src/repo/load.js';
+import { tempDir } from '../temp-dir.js';
 
 function repoWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hctl-load-'));
+  const dir = tempDir('load');
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);

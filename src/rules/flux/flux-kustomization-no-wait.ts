@@ -1,4 +1,5 @@
 import { isFluxKustomization } from '../../k8s/kinds.js';
+import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 export default {
@@ -10,17 +11,29 @@ export default {
     source: 'F7; seed 003 ("Include wait: true for dependencies"; check-flux-config.ts checks 2 and 3)',
   },
   check(context) {
-    for (const object of context.objects) {
-      if (!isFluxKustomization(object)) continue;
-      const spec = object.body.spec as Record<string, unknown> | undefined;
+    const kustomizations = context.objects.filter(isFluxKustomization);
+    // Names other Kustomizations wait for (namespaces come with rendering; names are enough here).
+    const dependedOn = new Map<string, string[]>();
+    for (const object of kustomizations) {
+      const dependsOn = asRecord(object.body.spec)?.dependsOn;
+      for (const entry of Array.isArray(dependsOn) ? dependsOn : []) {
+        const name = asRecord(entry)?.name;
+        if (typeof name === 'string') dependedOn.set(name, [...(dependedOn.get(name) ?? []), object.name ?? '(unnamed)']);
+      }
+    }
+    for (const object of kustomizations) {
+      const spec = asRecord(object.body.spec);
       const healthChecks = spec?.healthChecks;
-      const hasHealthChecks = Array.isArray(healthChecks) && healthChecks.length > 0;
-      if (spec?.wait === true || hasHealthChecks) continue;
+      if (spec?.wait === true || (Array.isArray(healthChecks) && healthChecks.length > 0)) continue;
+      const dependents = dependedOn.get(object.name ?? '') ?? [];
+      // An explicit `wait: false` on a leaf nobody depends on is a deliberate, harmless choice.
+      if (spec?.wait === false && dependents.length === 0) continue;
+      const waiting = dependents.length > 0 ? `, yet ${dependents.slice(0, 3).join(', ')}${dependents.length > 3 ? ' and others' : ''} depend${dependents.length === 1 ? 's' : ''} on it` : '';
       context.report({
         object,
         path: spec && 'wait' in spec ? ['spec', 'wait'] : ['spec'],
         key: true,
-        message: 'neither wait: true nor healthChecks: Flux reports it Ready before anything it applied is healthy',
+        message: `neither wait: true nor healthChecks: Flux reports it Ready before anything it applied is healthy${waiting}`,
         hint: 'Add `wait: true` under spec (or list the workloads under `healthChecks`), so dependsOn really waits.',
       });
     }

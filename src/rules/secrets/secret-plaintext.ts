@@ -2,8 +2,11 @@ import { apiGroup } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
-/** A value that is only a Flux postBuild placeholder is not a secret. */
-const PLACEHOLDER = /^\s*(\$\{[^}]+\}\s*)+$/;
+/**
+ * Values that only point at a secret kept elsewhere: Flux postBuild `${VAR}`, 1Password
+ * `op://vault/item/field` (op inject), argocd-vault-plugin `<path:…>`, vals `ref+vault://…`.
+ */
+const SECRET_REFERENCE = /^\s*(?:(?:\$\{[^}]+\}\s*)+|op:\/\/[^\n]+|<path:[^>]+>|ref\+[a-z0-9]+:\/\/\S+)\s*$/;
 
 export default {
   meta: {
@@ -18,7 +21,7 @@ export default {
       if (object.kind !== 'Secret' || apiGroup(object.apiVersion) !== '' || object.sopsEncrypted) continue;
       for (const field of ['data', 'stringData'] as const) {
         const values = Object.values(asRecord(object.body[field]) ?? {});
-        const real = values.filter((value) => value !== null && value !== '' && !(typeof value === 'string' && PLACEHOLDER.test(value)));
+        const real = values.filter((value) => value !== null && value !== '' && !(typeof value === 'string' && SECRET_REFERENCE.test(value)));
         if (real.length === 0) continue;
         const file = object.source?.file ?? '';
         const rule = context.sops.ruleFor(file);

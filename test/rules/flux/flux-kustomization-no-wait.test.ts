@@ -8,10 +8,15 @@ ruleTester(rule, {
   valid: [
     ks('  wait: true\n'),
     ks('  healthChecks:\n    - apiVersion: apps/v1\n      kind: Deployment\n      name: web\n      namespace: web\n'),
+    { name: 'an explicit wait: false on a leaf nobody depends on is a choice', code: ks('  wait: false\n') },
     { name: 'a kustomize kustomization.yaml is not a Flux Kustomization', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.yaml\n' },
   ],
   invalid: [
     { name: 'neither wait nor healthChecks', code: ks(''), errors: [{ line: 6, column: 1 }] },
-    { name: 'wait: false', code: ks('  wait: false\n'), errors: [{ line: 9, column: 3 }] },
+    {
+      name: 'wait: false on a Kustomization others depend on',
+      code: `${ks('  wait: false\n')}---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: web\nspec:\n  wait: true\n  dependsOn:\n    - name: apps\n`,
+      errors: [{ line: 9, column: 3, message: 'yet web depends on it' }],
+    },
   ],
 });

@@ -1,15 +1,15 @@
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/config/config.js';
 import { runRules } from '../../../src/engine/run-rules.js';
 import { loadRepo } from '../../../src/repo/load.js';
 import rule from '../../../src/rules/repo/file-skipped.js';
+import { tempDir } from '../../temp-dir.js';
 
 // Skips need real files (binary content, bad UTF-8, symlinks), so this rule is tested on disk.
 async function findingsFor(setup: (dir: string) => Promise<void>) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hctl-skip-'));
+  const dir = tempDir('skip');
   await setup(dir);
   const repo = await loadRepo(dir);
   return runRules(repo, { config: defaultConfig(), root: dir, rules: [rule] });

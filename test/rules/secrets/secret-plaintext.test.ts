@@ -7,6 +7,7 @@ ruleTester(rule, {
   valid: [
     { name: 'SOPS-encrypted', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: oauth\nstringData:\n  client-secret: ENC[AES256_GCM,data:abc=,type:str]\nsops:\n  mac: ENC[AES256_GCM,data:xyz=,type:str]\n  version: 3.8.1\n' },
     { name: 'only Flux postBuild placeholders', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: templ\nstringData:\n  password: ${DB_PASSWORD}\n' },
+    { name: 'only 1Password, argocd-vault-plugin and vals references', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: refs\nstringData:\n  token: |-\n    op://Automation/1password connect/token\n  password: <path:secret/data/db#password>\n  key: ref+vault://secret/app#/key\n' },
     { name: 'no values', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  annotations:\n    kubernetes.io/service-account.name: ci\ntype: kubernetes.io/service-account-token\n' },
   ],
   invalid: [
