@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { UsageError } from '../config/errors.js';
@@ -8,6 +10,7 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { EXIT_CODES, errorReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
+import { findGitRoot } from '../repo/git-root.js';
 import { emit, useColor } from './output.js';
 import { VERSION } from './package-info.js';
 
@@ -40,7 +43,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         const config = loadConfig({ startDir: dir, ...(flags.config ? { file: flags.config } : {}), ...(flags.profile ? { profile: flags.profile } : {}) });
         const report = await checkRepo({ target: dir, config, version: VERSION });
         if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
-        else if (flags.format === 'sarif') await emit(renderSarif(report, RULES), flags.output);
+        else if (flags.format === 'sarif') await emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
         else await emit(renderText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
         setExitCode(EXIT_CODES[report.status]);
       } catch (error) {
@@ -50,6 +53,13 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         setExitCode(EXIT_CODES.error);
       }
     });
+}
+
+/** Where the checked directory sits inside its Git working tree ('' when it is the root or not in one). */
+function pathInRepository(target: string): string {
+  const dir = statSync(target).isDirectory() ? target : path.dirname(target);
+  const root = findGitRoot(dir);
+  return root ? path.relative(root, path.resolve(dir)).split(path.sep).join('/') : '';
 }
 
 function listRules(format: CheckFlags['format']): string {

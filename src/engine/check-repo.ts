@@ -20,6 +20,9 @@ export interface CheckOptions {
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
   const { root, repo } = await load(options.target);
+  if (repo.files.length === 0 && repo.skipped.length === 0) {
+    throw new UsageError(`nothing to check in ${options.target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
+  }
   const findings = runRules(repo, { config: options.config, root, ...(options.today ? { today: options.today } : {}) });
   const inventory = inventoryOf(repo);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));

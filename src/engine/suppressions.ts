@@ -24,10 +24,10 @@ export function inlineSuppressions(files: readonly ParsedFile[]): Suppression[] 
   const suppressions: Suppression[] = [];
   for (const file of files) {
     for (const [line, comment] of file.comments) {
-      const match = DIRECTIVE.exec(comment);
+      const match = DIRECTIVE.exec(comment.text);
       if (!match) continue;
       const attributes = parseAttributes(match[2] ?? '');
-      const column = Math.max(1, comment.indexOf('hctl-ignore') + 1);
+      const column = comment.column;
       let covered: (line: number) => boolean;
       if (file.contentLines.has(line)) {
         covered = (findingLine) => findingLine === line;

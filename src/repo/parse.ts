@@ -27,8 +27,8 @@ export interface ParsedFile {
   emptyDocuments: number;
   /** YAML documents that are not Kubernetes objects (Helm values, Taskfiles, CI config…). */
   otherDocuments: number;
-  /** Every comment line, for inline suppressions: 1-based line → comment text after `#`. */
-  comments: Map<number, string>;
+  /** Comments that may hold inline suppressions: 1-based line → text after `#` and the `#`'s column. */
+  comments: Map<number, { text: string; column: number }>;
   /** 1-based lines that hold YAML content (not blank, not only a comment). */
   contentLines: Set<number>;
 }
@@ -186,13 +186,13 @@ function scanLines(text: string, parsed: ParsedFile): void {
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed === '\r') continue;
     if (trimmed.startsWith('#')) {
-      parsed.comments.set(lineNumber, trimmed.slice(1));
+      parsed.comments.set(lineNumber, { text: trimmed.slice(1), column: line.length - trimmed.length + 1 });
       continue;
     }
     if (trimmed.startsWith('---') || trimmed.startsWith('...')) continue;
     parsed.contentLines.add(lineNumber);
     const hash = line.indexOf(' #');
-    if (hash !== -1 && line.includes('hctl-ignore')) parsed.comments.set(lineNumber, line.slice(hash + 2));
+    if (hash !== -1 && line.includes('hctl-ignore')) parsed.comments.set(lineNumber, { text: line.slice(hash + 2), column: hash + 2 });
   }
 }
 

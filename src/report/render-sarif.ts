@@ -4,8 +4,13 @@ import type { Report } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0, with regions on every located finding so code-scanning UIs annotate the line. */
-export function renderSarif(report: Report, rules: readonly Rule[]): string {
+/**
+ * SARIF 2.1.0, with regions on every located finding so code-scanning UIs annotate the line.
+ * `uriPrefix` is the checked directory's path inside the repository, because code-scanning
+ * services resolve artifact URIs from the repository root, not from where hctl was pointed.
+ */
+export function renderSarif(report: Report, rules: readonly Rule[], uriPrefix = ''): string {
+  const prefix = uriPrefix === '' || uriPrefix.endsWith('/') ? uriPrefix : `${uriPrefix}/`;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -26,7 +31,7 @@ export function renderSarif(report: Report, rules: readonly Rule[]): string {
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { description: { text: 'The checked directory' } } },
+        originalUriBaseIds: { SRCROOT: { description: { text: 'The root of the repository that holds the checked directory' } } },
         results: report.findings.map((finding) => ({
           ruleId: finding.rule,
           ruleIndex: ruleIndex.get(finding.rule),
@@ -37,7 +42,7 @@ export function renderSarif(report: Report, rules: readonly Rule[]): string {
                 locations: [
                   {
                     physicalLocation: {
-                      artifactLocation: { uri: encodeURI(finding.location.file), uriBaseId: 'SRCROOT' },
+                      artifactLocation: { uri: encodeURI(prefix + finding.location.file), uriBaseId: 'SRCROOT' },
                       region: { startLine: finding.location.line, startColumn: finding.location.column },
                     },
                   },

@@ -23,6 +23,12 @@ describe('the CLI contract', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('a directory without manifests exits 3 rather than a hollow GO', () => {
+    const result = runCli(['check', tempDir('empty')]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/nothing to check in .*: no \.yaml, \.yml or Kubernetes \.json files/);
+  });
+
   it('a missing path with --format json still prints a JSON report with status error', () => {
     const result = runCli(['check', 'no/such/dir', '--format', 'json']);
     expect(result.status).toBe(3);
@@ -86,7 +92,8 @@ describe('SARIF', () => {
     const secret = run!.results.find((result) => result.ruleId === 'secret-plaintext')!;
     expect(secret.level).toBe('error');
     expect(secret.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: 'apps/home/home-assistant/mqtt-secret.yaml', uriBaseId: 'SRCROOT' },
+      // URIs start at the Git repository root, where code-scanning services resolve them.
+      artifactLocation: { uri: 'examples/flux-homelab/apps/home/home-assistant/mqtt-secret.yaml', uriBaseId: 'SRCROOT' },
       region: { startLine: 7, startColumn: 1 },
     });
   });
