@@ -34,7 +34,16 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       options: settings?.options ?? rule.meta.options ?? {},
       report: (problem) => findings.push(toFinding(rule, problem, settings?.severity)),
     };
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // One broken rule must not cost the user the whole verdict.
+      context.report({
+        message: `rule failed on this repository (${(error as Error)?.message ?? String(error)}); this is a bug in hctl, please report it`,
+        hint: `Turn the rule off in .hctl.yaml (rules: { ${rule.meta.id}: off }) until it is fixed.`,
+        severity: 'warning',
+      });
+    }
   }
 
   const suppressions = [...inlineSuppressions(repo.files), ...configSuppressions(options.config.suppressions, options.root)];
