@@ -6,6 +6,11 @@ import { VERSION } from './package-info.js';
 
 const COULD_NOT_RUN = 3;
 
+/** Commander's complaints (unknown option, bad choice) as one line, like every other usage error. */
+function writeUsageError(message: string, write: (text: string) => void): void {
+  write(`hctl: ${message.trim().replace(/^error: /, '')} (see hctl --help)\n`);
+}
+
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user for bad input. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -15,10 +20,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('hctl')
     .description('Homelab GitOps checks: one honest verdict, with the file, line and object')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ outputError: writeUsageError });
   for (const command of [checkCommand(setExitCode), explainCommand(setExitCode)]) {
-    program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
+    program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError }));
   }
   try {
     await program.parseAsync(argv);

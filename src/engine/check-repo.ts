@@ -65,6 +65,7 @@ export function inventoryOf(repo: LoadedRepo): Inventory {
     sopsEncrypted: repo.objects.filter((object) => object.sopsEncrypted).length,
     skipped: repo.skipped.length,
     otherDocuments: repo.files.reduce((sum, file) => sum + file.otherDocuments, 0),
+    emptyDocuments: repo.files.reduce((sum, file) => sum + file.emptyDocuments, 0),
   };
 }
 

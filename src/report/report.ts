@@ -25,6 +25,8 @@ export interface Inventory {
   skipped: number;
   /** YAML documents that are not Kubernetes objects (Helm values, CI config…). */
   otherDocuments: number;
+  /** Empty YAML documents (a stray `---`), skipped. */
+  emptyDocuments: number;
 }
 
 export interface Report {

@@ -36,7 +36,9 @@ describe('the CLI contract', () => {
   });
 
   it('bad flags and bad values exit 3', () => {
-    expect(runCli(['check', '--no-such-flag']).status).toBe(3);
+    const unknown = runCli(['check', '--no-such-flag']);
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr).toBe("hctl: unknown option '--no-such-flag' (see hctl --help)\n");
     const badFormat = runCli(['check', '.', '--format', 'xml']);
     expect(badFormat.status).toBe(3);
     expect(badFormat.stderr).toMatch(/format/);
