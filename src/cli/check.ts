@@ -18,6 +18,8 @@ interface CheckFlags {
   format: 'text' | 'json' | 'sarif';
   config?: string;
   profile?: string;
+  kubernetesVersion?: string;
+  schemaDir: string[];
   output?: string;
   minSeverity: Severity;
   listRules?: boolean;
@@ -30,6 +32,8 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('-c, --config <file>', 'config file (default: .hctl.yaml in the directory or above)')
     .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
+    .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
+    .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
@@ -40,7 +44,13 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         return;
       }
       try {
-        const config = loadConfig({ startDir: dir, ...(flags.config ? { file: flags.config } : {}), ...(flags.profile ? { profile: flags.profile } : {}) });
+        const config = loadConfig({
+          startDir: dir,
+          schemaDirs: flags.schemaDir,
+          ...(flags.config ? { file: flags.config } : {}),
+          ...(flags.profile ? { profile: flags.profile } : {}),
+          ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
+        });
         const report = await checkRepo({ target: dir, config, version: VERSION });
         if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
         else if (flags.format === 'sarif') await emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
@@ -53,6 +63,10 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         setExitCode(EXIT_CODES.error);
       }
     });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** Where the checked directory sits inside its Git working tree ('' when it is the root or not in one). */

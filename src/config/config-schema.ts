@@ -4,6 +4,8 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     profile: { type: 'string' },
+    kubernetesVersion: { type: 'string' },
+    schemaDirs: { type: 'array', items: { type: 'string' } },
     rules: {
       type: 'object',
       additionalProperties: {

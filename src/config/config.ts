@@ -29,16 +29,25 @@ export interface ConfigSuppression {
   column: number;
 }
 
+/** The Kubernetes version checks target unless told otherwise (the embedded schemas' version). */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
+
 export interface ResolvedConfig {
   /** Absolute path of the config file used, if any. */
   file?: string;
   profile: string;
+  /** `major.minor` the repo deploys to, for deprecated and removed APIs. */
+  kubernetesVersion: string;
+  /** Extra schema directories (CRD manifests or catalog-layout JSON Schemas), absolute. */
+  schemaDirs: string[];
   rules: Map<string, RuleConfig>;
   suppressions: ConfigSuppression[];
 }
 
 export interface RawConfig {
   profile?: string;
+  kubernetesVersion?: string;
+  schemaDirs?: string[];
   rules?: Record<string, string | (RuleSettings & { severity?: string })>;
   suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
 }
@@ -59,7 +68,13 @@ export function findConfig(startDir: string): string | undefined {
   }
 }
 
-export function loadConfig(options: { startDir: string; file?: string; profile?: string }): ResolvedConfig {
+export function loadConfig(options: {
+  startDir: string;
+  file?: string;
+  profile?: string;
+  kubernetesVersion?: string;
+  schemaDirs?: string[];
+}): ResolvedConfig {
   const file = options.file ? path.resolve(options.file) : findConfig(options.startDir);
   let raw: RawConfig = {};
   let lines: number[] = [];
@@ -86,14 +101,27 @@ export function loadConfig(options: { startDir: string; file?: string; profile?:
     if (entry.until !== undefined) suppression.until = entry.until;
     return suppression;
   });
-  const resolved: ResolvedConfig = { profile, rules, suppressions };
+  const kubernetesVersion = normaliseVersion(options.kubernetesVersion ?? raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, file && !options.kubernetesVersion ? file : '--kubernetes-version');
+  // Config paths are relative to the config file; flag paths to the working directory.
+  const schemaDirs = [
+    ...(raw.schemaDirs ?? []).map((dir) => path.resolve(path.dirname(file!), dir)),
+    ...(options.schemaDirs ?? []).map((dir) => path.resolve(dir)),
+  ];
+  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, rules, suppressions };
   if (file) resolved.file = file;
   return resolved;
 }
 
 /** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */
 export function defaultConfig(profile = 'default', rules: NonNullable<RawConfig['rules']> = {}): ResolvedConfig {
-  return { profile, rules: resolveRules(profile, rules, undefined), suppressions: [] };
+  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], rules: resolveRules(profile, rules, undefined), suppressions: [] };
+}
+
+/** `1.35`, `v1.35` or `1.35.2` → `1.35`. */
+function normaliseVersion(version: string, where: string): string {
+  const match = /^v?(\d+)\.(\d+)(\.\d+)?$/.exec(String(version).trim());
+  if (!match) throw new UsageError(`${where}: Kubernetes version "${version}" is not like 1.35`);
+  return `${match[1]}.${match[2]}`;
 }
 
 function readConfigFile(file: string): { raw: RawConfig; suppressionLines: number[] } {

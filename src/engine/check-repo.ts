@@ -5,7 +5,9 @@ import { UsageError } from '../config/errors.js';
 import type { Finding } from '../report/finding.js';
 import { buildReport, type Inventory, type Report } from '../report/report.js';
 import { loadRepo, loadFiles, type LoadedRepo } from '../repo/load.js';
-import { apiGroup } from '../repo/object.js';
+import { apiGroup, type KubeObject } from '../repo/object.js';
+import { readSchemaDir } from '../repo/schema-dir.js';
+import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
 import { runRules } from './run-rules.js';
 
@@ -23,8 +25,10 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
   if (repo.files.length === 0 && repo.skipped.length === 0) {
     throw new UsageError(`nothing to check in ${options.target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
   }
-  const findings = runRules(repo, { config: options.config, root, ...(options.today ? { today: options.today } : {}) });
-  const inventory = inventoryOf(repo);
+  const schemaDirs = await Promise.all(options.config.schemaDirs.map(readSchemaDir));
+  const validation = validateObjects(repo.objects, schemaDirs);
+  const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}) });
+  const inventory = inventoryOf(repo, validation);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
   return buildReport({
     command: 'check',
@@ -34,6 +38,7 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
       target: options.target,
       inventory,
       profile: options.config.profile,
+      kubernetesVersion: options.config.kubernetesVersion,
       ...(options.config.file ? { config: options.config.file } : {}),
       rules: { enabled: [...options.config.rules.values()].filter((rule) => rule.enabled).length },
     },
@@ -53,20 +58,25 @@ async function load(target: string): Promise<{ root: string; repo: LoadedRepo }>
   return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }) };
 }
 
-export function inventoryOf(repo: LoadedRepo): Inventory {
-  const kustomizations = repo.objects.filter((object) => apiGroup(object.apiVersion) === 'kustomize.config.k8s.io').length;
+export function inventoryOf(repo: LoadedRepo, validation: ValidationOutcome): Inventory {
+  const documents = repo.objects.filter((object) => !isKustomizeConfig(object));
+  const statuses = documents.map((object) => validation.results.get(object)?.status);
   return {
     files: repo.files.length,
-    documents: repo.objects.length - kustomizations,
-    validated: 0,
-    unverified: 0,
+    documents: documents.length,
+    validated: statuses.filter((status) => status === 'validated').length,
+    unverified: statuses.filter((status) => status === 'unverified').length,
     templated: repo.files.filter((file) => file.templated).length,
-    kustomizations,
+    kustomizations: repo.objects.length - documents.length,
     sopsEncrypted: repo.objects.filter((object) => object.sopsEncrypted).length,
     skipped: repo.skipped.length,
     otherDocuments: repo.files.reduce((sum, file) => sum + file.otherDocuments, 0),
     emptyDocuments: repo.files.reduce((sum, file) => sum + file.emptyDocuments, 0),
   };
+}
+
+function isKustomizeConfig(object: KubeObject): boolean {
+  return apiGroup(object.apiVersion) === 'kustomize.config.k8s.io';
 }
 
 function unhealthyItems(findings: readonly Finding[]): number {

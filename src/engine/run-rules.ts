@@ -4,6 +4,8 @@ import type { LoadedRepo } from '../repo/load.js';
 import { resourceRef } from '../repo/object.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
+import type { SchemaDirContents } from '../repo/schema-dir.js';
+import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
 
 export interface RunOptions {
@@ -13,6 +15,9 @@ export interface RunOptions {
   rules?: readonly Rule[];
   /** `YYYY-MM-DD`, for suppression expiry. */
   today?: string;
+  /** Schema validation, when the caller already ran it (it is computed on demand otherwise). */
+  validation?: ValidationOutcome;
+  schemaDirs?: readonly SchemaDirContents[];
 }
 
 /** Runs every enabled rule over a loaded repo and applies suppressions; findings come back sorted. */
@@ -21,6 +26,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const parseProblems = repo.files.flatMap((file) => file.problems.map((problem) => ({ ...problem, file: file.file })));
   const templatedFiles = repo.files.filter((file) => file.templated).map((file) => file.file);
+  let validation = options.validation;
+  const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -31,6 +38,10 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       skippedFiles: repo.skipped,
       templatedFiles,
       sops: repo.sops,
+      get validation() {
+        return validationOnDemand();
+      },
+      kubernetesVersion: options.config.kubernetesVersion,
       options: settings?.options ?? rule.meta.options ?? {},
       report: (problem) => findings.push(toFinding(rule, problem, settings?.severity)),
     };
@@ -90,6 +101,7 @@ function toFinding(rule: Rule, problem: Problem, configuredSeverity: Finding['se
     : (problem.severity ?? rule.meta.severity);
   const finding: Finding = { rule: rule.meta.id, severity, message: problem.message, hint: problem.hint, docs: docsPath(rule.meta.id) };
   if (problem.object) finding.resource = resourceRef(problem.object);
+  if (problem.pointer !== undefined) finding.pointer = problem.pointer;
   const location = problem.location ?? problem.object?.source?.locate(problem.path ?? [], { key: problem.key ?? false });
   if (location) finding.location = location;
   return finding;

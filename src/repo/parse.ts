@@ -154,7 +154,7 @@ function readDocument(parsed: ParsedFile, document: Document, index: number, lin
   const span = (object: KubeObject) =>
     parsed.spans.push({ object, firstLine: position(range[0]).line, lastLine: position(Math.max(range[0], range[1] - 1)).line });
 
-  if (record && typeof record.apiVersion === 'string' && typeof record.kind === 'string') {
+  if (record && typeof record.apiVersion === 'string' && typeof record.kind === 'string' && isKubernetesApiVersion(record.apiVersion)) {
     if (record.kind === 'List' && Array.isArray(record.items)) {
       for (const [itemIndex, item] of record.items.entries()) {
         const itemRecord = asRecord(item);
@@ -194,6 +194,20 @@ function scanLines(text: string, parsed: ParsedFile): void {
     const hash = line.indexOf(' #');
     if (hash !== -1 && line.includes('hctl-ignore')) parsed.comments.set(lineNumber, { text: line.slice(hash + 2), column: hash + 2 });
   }
+}
+
+/**
+ * Tools that borrow Kubernetes' apiVersion/kind shape for their own config files, which are never
+ * applied to a cluster: Talos machine config (`v1alpha1`), k3d and kind cluster configs. A SOPS
+ * document with an encrypted apiVersion cannot be identified either.
+ */
+const TOOL_CONFIG_GROUPS = new Set(['k3d.io', 'kind.x-k8s.io']);
+
+function isKubernetesApiVersion(apiVersion: string): boolean {
+  if (apiVersion.startsWith('ENC[')) return false;
+  const slash = apiVersion.indexOf('/');
+  if (slash === -1) return apiVersion === 'v1';
+  return !TOOL_CONFIG_GROUPS.has(apiVersion.slice(0, slash));
 }
 
 const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;

@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   resource?: ResourceRef;
   location?: Location;
+  /** RFC 6901 pointer into the object, for schema findings. */
+  pointer?: string;
   hint: string;
   docs: string;
 }

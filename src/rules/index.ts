@@ -11,6 +11,9 @@ import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import fileSkipped from './repo/file-skipped.js';
+import deprecatedApi from './schema/deprecated-api.js';
+import schemaInvalid from './schema/schema-invalid.js';
+import schemaUnknown from './schema/schema-unknown.js';
 import templatedFile from './repo/templated-file.js';
 import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
 import secretPlaintext from './secrets/secret-plaintext.js';
@@ -28,6 +31,9 @@ export const RULES: readonly Rule[] = [
   yamlNonStringValue,
   fileSkipped,
   templatedFile,
+  schemaInvalid,
+  schemaUnknown,
+  deprecatedApi,
   secretPlaintext,
   esoDeprecatedApi,
   vaultAgentJobSidecar,

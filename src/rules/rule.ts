@@ -3,8 +3,9 @@ import type { KubeObject, NodePath } from '../repo/object.js';
 import type { ParseProblem } from '../repo/parse.js';
 import type { SopsConfig } from '../repo/sops-config.js';
 import type { SkippedFile } from '../repo/walk.js';
+import type { ValidationOutcome } from '../engine/validate-objects.js';
 
-export type RuleDomain = 'yaml' | 'repo' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'config';
+export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'config';
 
 export interface RuleMeta {
   /** Stable id, used in config, suppressions and docs/rules/<id>.md. */
@@ -30,6 +31,8 @@ export interface Problem {
   path?: NodePath;
   /** Point at the key rather than its value (for "wrong field" problems). */
   key?: boolean;
+  /** RFC 6901 pointer of `path`, for problems found by schema validation. */
+  pointer?: string;
   /** An explicit position, for problems that belong to no object (a YAML syntax error). */
   location?: Location;
   /** Override the rule's severity for this one problem (e.g. worse when a default-deny exists). */
@@ -43,6 +46,10 @@ export interface RuleContext {
   skippedFiles: readonly SkippedFile[];
   templatedFiles: readonly string[];
   sops: SopsConfig;
+  /** Schema validation of every object; computed on first use. */
+  readonly validation: ValidationOutcome;
+  /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
+  kubernetesVersion: string;
   options: Readonly<Record<string, string | number | boolean>>;
   report(problem: Problem): void;
 }

@@ -1,14 +1,6 @@
+import { FLUX_CURRENT_VERSIONS } from '../../k8s/superseded-apis.js';
 import { apiGroup } from '../../repo/object.js';
 import type { Rule } from '../rule.js';
-
-/** The current version of every Flux kind; any other version of it is deprecated. */
-const CURRENT: Record<string, Record<string, string>> = {
-  'helm.toolkit.fluxcd.io': { HelmRelease: 'v2' },
-  'kustomize.toolkit.fluxcd.io': { Kustomization: 'v1' },
-  'source.toolkit.fluxcd.io': { GitRepository: 'v1', HelmRepository: 'v1', HelmChart: 'v1', Bucket: 'v1', OCIRepository: 'v1' },
-  'notification.toolkit.fluxcd.io': { Receiver: 'v1', Alert: 'v1beta3', Provider: 'v1beta3' },
-  'image.toolkit.fluxcd.io': { ImageRepository: 'v1', ImagePolicy: 'v1', ImageUpdateAutomation: 'v1' },
-};
 
 export default {
   meta: {
@@ -21,7 +13,7 @@ export default {
   check(context) {
     for (const object of context.objects) {
       const group = apiGroup(object.apiVersion);
-      const current = CURRENT[group]?.[object.kind];
+      const current = FLUX_CURRENT_VERSIONS[group]?.[object.kind];
       if (!current || object.apiVersion === `${group}/${current}`) continue;
       context.report({
         object,

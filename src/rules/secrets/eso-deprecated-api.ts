@@ -1,7 +1,6 @@
+import { ESO_KINDS_SERVED_AT_V1, ESO_REMOVED_VERSIONS } from '../../k8s/superseded-apis.js';
 import type { Rule } from '../rule.js';
 
-const REMOVED_VERSIONS = new Set(['external-secrets.io/v1beta1', 'external-secrets.io/v1alpha1']);
-const SERVED_AT_V1 = new Set(['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret']);
 
 export default {
   meta: {
@@ -13,7 +12,7 @@ export default {
   },
   check(context) {
     for (const object of context.objects) {
-      if (!REMOVED_VERSIONS.has(object.apiVersion) || !SERVED_AT_V1.has(object.kind)) continue;
+      if (!ESO_REMOVED_VERSIONS.has(object.apiVersion) || !ESO_KINDS_SERVED_AT_V1.has(object.kind)) continue;
       context.report({
         object,
         path: ['apiVersion'],

@@ -1,5 +1,7 @@
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
+import { getIn } from '../../k8s/pod-templates.js';
+import { fieldName } from '../../schema/validator.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 /** Maps whose values the API declares as strings, by key name and the key of their parent. */
@@ -36,8 +38,17 @@ export default {
   },
   check(context) {
     for (const object of context.objects) {
-      // A CRD's schema describes fields; its `nodeSelector` or `labels` are property names, not values.
-      if (object.kind !== 'CustomResourceDefinition') visit(context, object, object.body, []);
+      const result = context.validation.results.get(object);
+      if (result?.status === 'validated') {
+        // The schema knows every string field of the object.
+        for (const problem of result.problems.filter((candidate) => candidate.misreadScalar)) {
+          report(context, object, problem.path, getIn(object.body, problem.path) as boolean | number);
+        }
+      } else if (object.kind !== 'CustomResourceDefinition') {
+        // Without a schema, check the fields every kind has as strings. A CRD's schema describes
+        // fields; its `nodeSelector` or `labels` are property names, not values.
+        visit(context, object, object.body, []);
+      }
     }
   },
 } satisfies Rule;
@@ -54,12 +65,12 @@ function visit(context: RuleContext, object: KubeObject, value: unknown, path: N
     const childPath = [...path, key];
     if (isFreeForm(key, path)) continue;
     if (isStringMap(key, parentKey, object, path)) {
-      checkStringMap(context, object, child, childPath, key);
+      checkStringMap(context, object, child, childPath);
     } else if (key === 'env' && Array.isArray(child)) {
       child.forEach((entry, index) => {
         const variable = asRecord(entry);
         if (variable && isMisreadScalar(variable.value)) {
-          report(context, object, [...childPath, index, 'value'], `env ${String(variable.name)}`, variable.value);
+          report(context, object, [...childPath, index, 'value'], variable.value);
         }
       });
     } else {
@@ -68,19 +79,19 @@ function visit(context: RuleContext, object: KubeObject, value: unknown, path: N
   }
 }
 
-function checkStringMap(context: RuleContext, object: KubeObject, map: unknown, path: NodePath, what: string): void {
+function checkStringMap(context: RuleContext, object: KubeObject, map: unknown, path: NodePath): void {
   const record = asRecord(map);
   if (!record) return;
   for (const [key, value] of Object.entries(record)) {
-    if (isMisreadScalar(value)) report(context, object, [...path, key], `${what} ${key}`, value);
+    if (isMisreadScalar(value)) report(context, object, [...path, key], value);
   }
 }
 
-function report(context: RuleContext, object: KubeObject, path: NodePath, what: string, value: boolean | number): void {
+function report(context: RuleContext, object: KubeObject, path: NodePath, value: boolean | number): void {
   context.report({
     object,
     path,
-    message: `${what} is read as ${describe(value)} (YAML 1.1), but the API needs a string and rejects the object`,
+    message: `${fieldName(path)} is read as ${describe(value)} (YAML 1.1), but the API needs a string and rejects the object`,
     hint: 'Quote the value ("on", "yes", "0755", "1.0") so it stays a string.',
   });
 }

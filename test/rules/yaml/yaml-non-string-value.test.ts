@@ -40,11 +40,21 @@ ruleTester(rule, {
         '',
       ].join('\n'),
       errors: [
-        { line: 6, column: 16, message: 'labels monitored is read as the boolean true' },
+        { line: 6, column: 16, message: 'metadata.labels.monitored is read as the boolean true' },
         { line: 11, message: 'the number 1' },
-        { line: 18, message: 'env FEATURE is read as the boolean true' },
+        { line: 18, message: 'spec.template.spec.containers[0].env[0].value is read as the boolean true' },
         { line: 25, message: 'the number 493' },
       ],
+    },
+    {
+      name: 'a kind without a schema: labels, selectors and env are still known to be strings',
+      code: 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  labels:\n    enabled: on\nspec:\n  selector:\n    matchLabels:\n      tier: 1.0\n',
+      errors: [{ line: 6, message: 'metadata.labels.enabled is read as the boolean true' }, { line: 10, message: 'spec.selector.matchLabels.tier is read as the number 1' }],
+    },
+    {
+      name: 'any string field the schema knows, such as a Service port name',
+      code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - name: yes\n      port: 80\n',
+      errors: [{ line: 7, message: 'spec.ports[0].name is read as the boolean true' }],
     },
   ],
 });

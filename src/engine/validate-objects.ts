@@ -1,0 +1,45 @@
+import type { KubeObject } from '../repo/object.js';
+import { kustomizePatchFiles } from '../repo/kustomize-patches.js';
+import type { SchemaDirContents } from '../repo/schema-dir.js';
+import { kindKey, SchemaBundle } from '../schema/bundle.js';
+import { crdSchemas } from '../schema/crd-schemas.js';
+import { shareRepeatedSubschemas, strictSchema, type JsonSchema } from '../schema/transform.js';
+import { SchemaValidator, type ValidationResult } from '../schema/validator.js';
+
+export interface ValidationOutcome {
+  results: Map<KubeObject, ValidationResult>;
+  /** group/version/kind → deprecation warning of CRD versions marked deprecated. */
+  deprecatedCrdVersions: Map<string, string>;
+}
+
+let bundle: SchemaBundle | undefined;
+
+/**
+ * Checks every object against its schema: the repo's own CRDs first, then `--schema-dir`, then
+ * the embedded bundle. Objects from kustomize patch files are partial, so missing required fields
+ * and cross-field rules are not held against them.
+ */
+export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = []): ValidationOutcome {
+  bundle ??= new SchemaBundle();
+  const extra = new Map<string, JsonSchema>();
+  for (const dir of schemaDirs) {
+    for (const { group, version, kind, schema } of dir.jsonSchemas) {
+      extra.set(kindKey(group, version, kind), shareRepeatedSubschemas(strictSchema(schema, { rootMetadata: true })));
+    }
+    for (const [key, schema] of crdSchemas(dir.crds).schemas) extra.set(key, schema);
+  }
+  const repoCrds = crdSchemas(objects);
+  for (const [key, schema] of repoCrds.schemas) extra.set(key, schema);
+
+  const validator = new SchemaValidator(bundle, extra);
+  const patches = kustomizePatchFiles(objects);
+  const results = new Map<KubeObject, ValidationResult>();
+  for (const object of objects) {
+    let result = validator.validate(object);
+    if (result.status === 'validated' && object.source && patches.has(object.source.file)) {
+      result = { status: 'validated', problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
+    }
+    results.set(object, result);
+  }
+  return { results, deprecatedCrdVersions: repoCrds.deprecated };
+}

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule.js';
+
+export default {
+  meta: {
+    id: 'schema-unknown',
+    domain: 'schema',
+    severity: 'info',
+    title: 'A document hctl has no schema for (unverified)',
+    source: 'hctl contract: no silent skips; every document is validated or counted as unverified (ARCHITECTURE.md)',
+  },
+  check(context) {
+    for (const [object, result] of context.validation.results) {
+      if (result.status !== 'unverified') continue;
+      context.report({
+        object,
+        path: ['apiVersion'],
+        message: `unverified: ${result.reason}`,
+        hint: 'Commit the CustomResourceDefinition to the repo, or pass its CRD or JSON Schema with --schema-dir (schemaDirs in .hctl.yaml).',
+      });
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { JsonSchema } from './transform.js';
+
+interface BundleIndex {
+  sources: Record<string, string>;
+  /** `group/version/kind` (kind lower-cased) → definition name in kubernetes.json.gz. */
+  kubernetes: Record<string, string>;
+  /** `group/version/kind` → the group file under crds/. */
+  crds: Record<string, string>;
+}
+
+/** Where the generated bundle lives in the package (see scripts/build-schema-bundle.mjs). */
+export const BUNDLE_DIR = new URL('../../schemas/', import.meta.url);
+
+export function kindKey(group: string, version: string, kind: string): string {
+  return `${group}/${version}/${kind.toLowerCase()}`;
+}
+
+/** The embedded schemas, read lazily: the index at start, a group's file the first time it is needed. */
+export class SchemaBundle {
+  private readonly index: BundleIndex;
+  private kubernetesDefinitions: Record<string, JsonSchema> | undefined;
+  private readonly groups = new Map<string, Record<string, JsonSchema>>();
+
+  constructor(private readonly dir: URL = BUNDLE_DIR) {
+    this.index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as BundleIndex;
+  }
+
+  /** The core definitions document (`$id` k8s), which CRD schemas reference for ObjectMeta. */
+  kubernetes(): { $id: string; definitions: Record<string, JsonSchema> } {
+    this.kubernetesDefinitions ??= (this.readGz('kubernetes.json.gz') as { definitions: Record<string, JsonSchema> }).definitions;
+    return { $id: 'k8s', definitions: this.kubernetesDefinitions };
+  }
+
+  /** The schema for a kind: a `$ref` into the core document, or a CRD schema; undefined when unknown. */
+  lookup(group: string, version: string, kind: string): JsonSchema | undefined {
+    const key = kindKey(group, version, kind);
+    const definition = this.index.kubernetes[key];
+    if (definition) return { $ref: `k8s#/definitions/${definition}` };
+    const file = this.index.crds[key];
+    if (!file) return undefined;
+    let schemas = this.groups.get(file);
+    if (!schemas) {
+      schemas = this.readGz(`crds/${file}.json.gz`) as Record<string, JsonSchema>;
+      this.groups.set(file, schemas);
+    }
+    return schemas[`${kind.toLowerCase()}_${version}`];
+  }
+
+  private readGz(file: string): unknown {
+    return JSON.parse(gunzipSync(readFileSync(new URL(file, this.dir))).toString('utf8'));
+  }
+}

@@ -1,0 +1,51 @@
+import { Environment } from '@marcbachmann/cel-js';
+import { isIP } from 'node:net';
+
+/** A compiled `x-kubernetes-validations` rule; `check` is undefined when hctl cannot evaluate it. */
+export interface CelRule {
+  rule: string;
+  message: string;
+  check?: (self: unknown) => boolean | undefined;
+}
+
+// The subset of Kubernetes' CEL library that CRD rules use besides standard CEL.
+const environment = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
+  .registerFunction('isURL(string): bool', (value: string) => URL.canParse(value))
+  .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)
+  .registerFunction('isCIDR(string): bool', (value: string) => isCidr(value));
+
+/**
+ * Compiles one rule. Transition rules (`oldSelf`) only apply to updates of a live object, and a rule
+ * using a function hctl lacks cannot be judged offline: both come back without `check`.
+ */
+export function compileCelRule(entry: { rule?: unknown; message?: unknown }): CelRule {
+  const rule = String(entry.rule ?? '');
+  const message = typeof entry.message === 'string' && entry.message !== '' ? entry.message : `failed rule: ${rule}`;
+  if (rule === '' || /\boldSelf\b/.test(rule)) return { rule, message };
+  let evaluate: (context: Record<string, unknown>) => unknown;
+  try {
+    evaluate = environment.parse(rule);
+  } catch {
+    return { rule, message };
+  }
+  return {
+    rule,
+    message,
+    check: (self) => {
+      try {
+        const result = evaluate({ self });
+        return typeof result === 'boolean' ? result : undefined;
+      } catch {
+        // A missing key or an unsupported value: the API server would explain; hctl stays silent.
+        return undefined;
+      }
+    },
+  };
+}
+
+function isCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || address === undefined || bits === undefined || !/^\d+$/.test(bits)) return false;
+  const family = isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}

@@ -1,0 +1,263 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { distance } from 'fastest-levenshtein';
+import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
+import { compileCelRule } from './cel.js';
+import { addKubernetesFormats } from './formats.js';
+import { kindKey, type SchemaBundle } from './bundle.js';
+import type { JsonSchema } from './transform.js';
+
+/** One schema violation, at a path inside the object. */
+export interface SchemaProblem {
+  path: NodePath;
+  /** RFC 6901 pointer of the same place. */
+  pointer: string;
+  /** The key is what is wrong (an unknown field), not its value. */
+  key: boolean;
+  /** The JSON Schema keyword that failed (`additionalProperties`, `required`, `type`…). */
+  keyword: string;
+  /**
+   * A boolean or number where a string is required: an unquoted YAML 1.1 `on`, `yes`, `0755` or
+   * `1.0`. Reported by the yaml-non-string-value rule, which explains the quoting.
+   */
+  misreadScalar: boolean;
+  message: string;
+  hint: string;
+}
+
+export type ValidationResult =
+  | { status: 'validated'; problems: SchemaProblem[] }
+  | { status: 'unverified'; reason: string };
+
+/** Values filled in after Git (SOPS encryption, Flux postBuild, ApplicationSet templates) cannot be typed yet. */
+const LATE_VALUE = /^ENC\[|\$\{[^}]*\}|\{\{.*\}\}/;
+
+/** An ajv instance with Kubernetes formats, CEL rules and the core definitions, plus its compile cache. */
+class Compiler {
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction | Error | undefined>();
+
+  constructor(bundle: SchemaBundle) {
+    // Unoptimised code and shared (not inlined) refs compile several times faster; compiling, not
+    // validating, is what a check spends its time on.
+    this.ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      verbose: true,
+      unicodeRegExp: false,
+      logger: false,
+      inlineRefs: false,
+      code: { optimize: false },
+    });
+    addKubernetesFormats(this.ajv);
+    this.ajv.addKeyword({
+      keyword: 'x-kubernetes-validations',
+      schemaType: 'array',
+      errors: true,
+      compile: (entries: { rule?: unknown; message?: unknown }[]) => {
+        const rules = entries.map(compileCelRule).filter((rule) => rule.check !== undefined);
+        const validate = (data: unknown): boolean => {
+          const failed = rules.filter((rule) => rule.check!(data) === false);
+          (validate as unknown as { errors: Partial<ErrorObject>[] }).errors = failed.map((rule) => ({
+            keyword: 'x-kubernetes-validations',
+            message: rule.message,
+            params: { rule: rule.rule },
+          }));
+          return failed.length === 0;
+        };
+        return validate;
+      },
+    });
+    this.ajv.addSchema(bundle.kubernetes());
+  }
+
+  compile(key: string, schema: () => JsonSchema | undefined): ValidateFunction | Error | undefined {
+    if (this.compiled.has(key)) return this.compiled.get(key);
+    let result: ValidateFunction | Error | undefined;
+    try {
+      const source = schema();
+      result = source ? this.ajv.compile(source) : undefined;
+    } catch (error) {
+      result = error as Error;
+    }
+    this.compiled.set(key, result);
+    return result;
+  }
+}
+
+/** Bundle schemas are the same for every run in a process: compile each once, share it. */
+const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
+
+/**
+ * Validates objects against the schema of their group/version/kind: extra schemas (the repo's own
+ * CRDs, --schema-dir) first, then the embedded bundle. Each schema is compiled once, on first use.
+ */
+export class SchemaValidator {
+  private readonly bundleCompiler: Compiler;
+  private extraCompiler: Compiler | undefined;
+
+  constructor(
+    private readonly bundle: SchemaBundle,
+    private readonly extra: ReadonlyMap<string, JsonSchema> = new Map(),
+  ) {
+    let compiler = bundleCompilers.get(bundle);
+    if (!compiler) {
+      compiler = new Compiler(bundle);
+      bundleCompilers.set(bundle, compiler);
+    }
+    this.bundleCompiler = compiler;
+  }
+
+  validate(object: KubeObject): ValidationResult {
+    const group = apiGroup(object.apiVersion);
+    const slash = object.apiVersion.indexOf('/');
+    const version = slash === -1 ? object.apiVersion : object.apiVersion.slice(slash + 1);
+    const key = kindKey(group, version, object.kind);
+    const extra = this.extra.get(key);
+    let validate: ValidateFunction | Error | undefined;
+    if (extra) {
+      this.extraCompiler ??= new Compiler(this.bundle);
+      validate = this.extraCompiler.compile(key, () => extra);
+    } else {
+      validate = this.bundleCompiler.compile(key, () => this.bundle.lookup(group, version, object.kind));
+    }
+    if (validate === undefined) return { status: 'unverified', reason: `no schema for ${group || 'core'}/${version}/${object.kind}` };
+    if (validate instanceof Error) return { status: 'unverified', reason: `the schema for ${group || 'core'}/${version}/${object.kind} does not compile (${validate.message})` };
+    const body = object.sopsEncrypted ? withoutSops(object.body) : object.body;
+    if (validate(body)) return { status: 'validated', problems: [] };
+    return { status: 'validated', problems: toProblems(validate.errors ?? [], body) };
+  }
+}
+
+function withoutSops(body: Record<string, unknown>): Record<string, unknown> {
+  const { sops: _sops, ...rest } = body;
+  return rest;
+}
+
+function toProblems(errors: ErrorObject[], body: unknown): SchemaProblem[] {
+  // anyOf/oneOf report every failed branch; keep the summary and drop the branches.
+  const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
+  const kept = errors.filter(
+    (error) =>
+      !alternatives.some((alternative) => alternative !== error && error.instancePath === alternative.instancePath && error.schemaPath.startsWith(`${alternative.schemaPath}/`)),
+  );
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of kept) {
+    if (error.keyword === 'if') continue;
+    const path = decodePointer(error.instancePath, body);
+    const value = valueAt(body, path);
+    if (typeof value === 'string' && LATE_VALUE.test(value)) continue;
+    // The API treats null as "not set" (and prunes it from custom resources).
+    if (value === null && error.keyword === 'type') continue;
+    const problem = describe(error, path, value);
+    const id = `${problem.pointer} ${problem.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject, path: NodePath, value: unknown): SchemaProblem {
+  const field = fieldName(path);
+  const at = (message: string, hint: string, extra: (string | number)[] = [], key = false): SchemaProblem => {
+    const full = [...path, ...extra];
+    const misreadScalar =
+      error.keyword === 'type' && String((error.params as { type?: string }).type).includes('string') && (typeof value === 'boolean' || typeof value === 'number');
+    return { path: full, pointer: encodePointer(full), key, keyword: error.keyword, misreadScalar, message, hint };
+  };
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties ?? {}) as JsonSchema);
+      const suggestion = closest(name, allowed);
+      return at(
+        `unknown field ${fieldName([...path, name])}`,
+        suggestion ? `Did you mean ${suggestion}? Fields here: ${listOf(allowed)}.` : `Remove it; fields here: ${listOf(allowed)}.`,
+        [name],
+        true,
+      );
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return at(`missing required field ${fieldName([...path, missing])}`, `Add ${missing} under ${field || 'the document root'}.`, [], true);
+    }
+    case 'type':
+      return at(`${field} must be ${String((error.params as { type: string }).type).replace(',', ' or ')}, not ${typeName(value)}`, 'Fix the value type; quote it if it must stay a string.');
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      return at(`${field} is ${JSON.stringify(value)}, not one of ${listOf(allowed.map((v) => JSON.stringify(v)))}`, 'Use one of the allowed values.');
+    }
+    case 'anyOf':
+    case 'oneOf':
+      return at(`${field} matches none of the allowed shapes (${describeAlternatives(error)})`, 'Check the value against the field\'s documented forms.');
+    case 'pattern':
+      return at(`${field} ${JSON.stringify(value)} does not match ${String((error.params as { pattern: string }).pattern)}`, 'Fix the value to match the pattern.');
+    case 'format':
+      return at(`${field} ${JSON.stringify(value)} is not a valid ${String((error.params as { format: string }).format)}`, 'Fix the value to the expected format.');
+    case 'x-kubernetes-validations':
+      return at(`${field || 'the object'}: ${error.message ?? 'failed a validation rule'}`, `The API server rejects it with this message (rule: ${String((error.params as { rule?: string }).rule ?? '')}).`);
+    default:
+      return at(`${field || 'the object'} ${error.message ?? 'is invalid'}`, 'Fix the value to satisfy the schema.');
+  }
+}
+
+function describeAlternatives(error: ErrorObject): string {
+  const branches = ((error.schema as JsonSchema[] | undefined) ?? []).map((branch) => (typeof branch.type === 'string' ? branch.type : 'object'));
+  return [...new Set(branches)].join(' or ') || 'see schema';
+}
+
+function closest(name: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function listOf(items: string[]): string {
+  return items.length > 12 ? `${items.slice(0, 12).join(', ')}, …` : items.join(', ');
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** `spec.template.spec.containers[0].image`, the way kubectl names fields. */
+export function fieldName(path: NodePath): string {
+  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[${segment}]` : name ? `${name}.${segment}` : String(segment)), '');
+}
+
+function decodePointer(pointer: string, body: unknown): NodePath {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let current: unknown = body;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step: string | number = Array.isArray(current) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    path.push(step);
+    current = current !== null && typeof current === 'object' ? (current as Record<string | number, unknown>)[step] : undefined;
+  }
+  return path;
+}
+
+function encodePointer(path: NodePath): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function valueAt(body: unknown, path: NodePath): unknown {
+  let current = body;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
