@@ -12,6 +12,7 @@ interface CaseInput {
   files?: Record<string, string>;
   profile?: string;
   rules?: NonNullable<RawConfig['rules']>;
+  kubernetesVersion?: string;
 }
 
 export interface ExpectedError {
@@ -30,7 +31,7 @@ export interface InvalidCase extends CaseInput {
 export function runRule(rule: Rule, input: CaseInput): Finding[] {
   const files = input.files ?? { 'manifest.yaml': input.code ?? '' };
   const repo = loadFiles(files);
-  const config = defaultConfig(input.profile, input.rules);
+  const config = { ...defaultConfig(input.profile, input.rules), ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
   return runRules(repo, { config, root: '.', rules: [rule], today: '2026-06-01' }).filter((finding) => finding.rule === rule.meta.id);
 }
 

@@ -217,7 +217,10 @@ function closest(name: string, candidates: string[]): string | undefined {
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  // A typo keeps the start of the word (matchLoads → matchLabels) or changes very little (remoteKey → remoteRef).
+  const samePrefix = best.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase();
+  return bestDistance <= 2 || (samePrefix && bestDistance / Math.max(name.length, best.length) <= 0.4) ? best : undefined;
 }
 
 function listOf(items: string[]): string {

@@ -29,17 +29,28 @@ describe('hctl check on the bundled examples', () => {
       'eso-deprecated-api apps/home/home-assistant/externalsecret.yaml:1',
       'secret-plaintext apps/home/home-assistant/mqtt-secret.yaml:7',
       'netpol-allow-all-rule apps/home/network-policies.yaml:36',
-      'flux-helmrelease-chart-version apps/media/jellyfin/helmrelease.yaml:11',
-      'flux-helmrelease-infinite-retries apps/media/jellyfin/helmrelease.yaml:21',
-      'image-unpinned apps/media/jellyfin/helmrelease.yaml:25',
+      'schema-invalid apps/home/network-policies.yaml:45',
+      'schema-invalid apps/media/jellyfin/helmrelease.yaml:8',
+      'flux-helmrelease-chart-version apps/media/jellyfin/helmrelease.yaml:12',
+      'flux-helmrelease-infinite-retries apps/media/jellyfin/helmrelease.yaml:22',
+      'image-unpinned apps/media/jellyfin/helmrelease.yaml:26',
       'netpol-missing-default-deny apps/media/namespace.yaml:1',
       'workload-resources apps/media/sonarr/deployment.yaml:21',
+      'deprecated-api apps/media/transmission/deployment.yaml:2',
+      'schema-unknown apps/media/transmission/deployment.yaml:2',
       'flux-kustomization-no-wait clusters/home/apps.yaml:6',
       'flux-deprecated-api clusters/home/sources.yaml:12',
       'yaml-duplicate-key infrastructure/cert-manager/ks.yaml:12',
     ]);
-    expect(report.details.inventory).toMatchObject({ files: 15, documents: 14, kustomizations: 3, templated: 0, skipped: 0 });
-    expect(report.summary).toMatchObject({ critical: 5, warnings: 7 });
+    // The issue's three examples, each at its own line; the valid retryInterval of the apps Kustomization is not reported.
+    const schema = report.findings.filter((finding) => finding.rule === 'schema-invalid');
+    expect(schema.map((finding) => [finding.message, finding.pointer])).toEqual([
+      ['unknown field spec.podSelector.matchLoads', '/spec/podSelector/matchLoads'],
+      ['unknown field spec.retryInterval', '/spec/retryInterval'],
+    ]);
+    expect(schema[0]!.hint).toMatch(/^Did you mean matchLabels\?/);
+    expect(report.details.inventory).toMatchObject({ files: 16, documents: 16, validated: 15, unverified: 1, kustomizations: 3, templated: 0, skipped: 0 });
+    expect(report.summary).toMatchObject({ critical: 8, warnings: 7, info: 1 });
     expect(report.issues).toContain(
       'apps/home/home-assistant/mqtt-secret.yaml:7:1: critical: Secret home/mqtt-credentials: 2 values in plain text under stringData [secret-plaintext]',
     );
@@ -52,6 +63,8 @@ describe('hctl check on the bundled examples', () => {
       'workload-resources apps/ollama/deployment.yaml:20',
       'vault-agent-job-sidecar apps/taskapp/backup-cronjob.yaml:13',
       'workload-resources apps/taskapp/backup-cronjob.yaml:22',
+      'schema-invalid apps/taskapp/external-secret.yaml:14',
+      'schema-invalid apps/taskapp/external-secret.yaml:15',
       'image-unpinned apps/taskapp/frontend.yaml:18',
       'workload-resources apps/taskapp/frontend.yaml:19',
       'argocd-chart-unpinned argocd/apps/loki.yaml:11',
@@ -80,7 +93,7 @@ describe('verdicts and exit codes', () => {
     const { report } = checkJson('test/fixtures/repos/good-flux');
     expect(report.findings).toEqual([]);
     expect(report.status).toBe('healthy');
-    expect(report.details.inventory).toMatchObject({ documents: 7, kustomizations: 1, sopsEncrypted: 1 });
+    expect(report.details.inventory).toMatchObject({ documents: 7, validated: 7, unverified: 0, kustomizations: 1, sopsEncrypted: 1 });
   });
 
   it('warnings only: exit 1, still GO', () => {

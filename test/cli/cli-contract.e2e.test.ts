@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
@@ -86,7 +86,7 @@ describe('SARIF', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
-    expect(run!.results).toHaveLength(12);
+    expect(run!.results).toHaveLength(16);
     for (const result of run!.results) {
       expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
       expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);
@@ -98,5 +98,23 @@ describe('SARIF', () => {
       artifactLocation: { uri: 'examples/flux-homelab/apps/home/home-assistant/mqtt-secret.yaml', uriBaseId: 'SRCROOT' },
       region: { startLine: 7, startColumn: 1 },
     });
+  });
+});
+
+describe('schemas from outside the repo', () => {
+  it('--schema-dir turns an unverified custom resource into a validated one', () => {
+    const repo = tempDir('repo');
+    writeFileSync(path.join(repo, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  colour: blue\n');
+    const before = JSON.parse(runCli(['check', repo, '--format', 'json']).stdout) as { details: { inventory: { unverified: number } } };
+    expect(before.details.inventory.unverified).toBe(1);
+
+    const schemas = tempDir('schemas');
+    mkdirSync(path.join(schemas, 'example.com'));
+    writeFileSync(path.join(schemas, 'example.com', 'widget_v1.json'), JSON.stringify({ type: 'object', properties: { spec: { type: 'object', properties: { color: { type: 'string' } } } } }));
+    const after = runCli(['check', repo, '--schema-dir', schemas, '--format', 'json']);
+    const report = JSON.parse(after.stdout) as { details: { inventory: { validated: number } }; findings: { message: string; hint: string }[] };
+    expect(report.details.inventory.validated).toBe(1);
+    expect(report.findings.map((finding) => finding.message)).toEqual(['unknown field spec.colour']);
+    expect(report.findings[0]!.hint).toMatch(/^Did you mean color\?/);
   });
 });

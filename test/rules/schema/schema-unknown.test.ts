@@ -1,0 +1,18 @@
+import rule from '../../../src/rules/schema/schema-unknown.js';
+import { ruleTester } from '../../rule-tester.js';
+
+const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n    plural: widgets\n  scope: Namespaced\n  versions:\n    - name: v1alpha1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n';
+const widget = 'apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata:\n  name: demo\n';
+
+ruleTester(rule, {
+  valid: [
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    { name: 'a custom resource whose CRD is in the repo', files: { 'crd.yaml': crd, 'widget.yaml': widget } },
+    { name: 'a Kratix Promise declares its API as a CRD', code: `apiVersion: platform.kratix.io/v1alpha1\nkind: Promise\nmetadata:\n  name: widgets\nspec:\n  api:\n${crd.replace(/^/gm, '    ')}---\n${widget}` },
+    { name: 'tool configs (Talos, k3d) are not Kubernetes documents', code: 'apiVersion: v1alpha1\nkind: WatchdogTimerConfig\ndevice: /dev/watchdog0\n---\napiVersion: k3d.io/v1alpha4\nkind: Simple\nservers: 1\n' },
+  ],
+  invalid: [
+    { code: widget, errors: [{ line: 1, severity: 'info', message: 'unverified: no schema for example.com/v1alpha1/Widget' }] },
+    { name: 'a core version Kubernetes removed', code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n', errors: [{ line: 1, message: 'no schema for extensions/v1beta1/Ingress' }] },
+  ],
+});
