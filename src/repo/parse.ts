@@ -1,6 +1,8 @@
+import jsyaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Tags } from 'yaml';
-import type { KubeObject } from './object.js';
+import type { KubeObject, ObjectSource } from './object.js';
 import { locateInDocument } from './locate.js';
+import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
 
 /** A problem found while parsing one file, at a 1-based position. */
 export interface ParseProblem {
@@ -20,6 +22,7 @@ export interface DocumentSpan {
 export interface ParsedFile {
   file: string;
   objects: KubeObject[];
+  /** Document spans; computed only for files that hold `hctl-ignore` comments. */
   spans: DocumentSpan[];
   problems: ParseProblem[];
   /** A Helm/Go template: not parsed, reported as unverified. */
@@ -39,7 +42,7 @@ const MAX_ALIAS_COUNT = 1000;
 /**
  * Kubernetes decodes YAML with go-yaml v2 semantics: YAML 1.1 booleans (`on`, `yes`) and octals
  * (`0755`), but timestamps and sexagesimal numbers stay strings. Mirror that so rules see what the
- * API server sees.
+ * API server sees (the fast path's schema, yaml11-schema.ts, resolves scalars the same way).
  */
 function kubernetesTags(tags: Tags): Tags {
   return tags.filter((tag) => {
@@ -54,7 +57,12 @@ const TEMPLATE_ACTION =
   /\{\{-?\s*(?:[.$"(]|if\b|else\b|end\b|range\b|with\b|define\b|include\b|template\b|toYaml\b|tpl\b|default\b|printf\b|-?\}\})|\{%-?\s*(?:if|for|set|else|elif|end\w*|raw|macro|include)\b/;
 const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
 
-/** Parses one YAML (or JSON) file into Kubernetes objects with lazily computed positions. */
+/**
+ * Parses one YAML (or JSON) file into Kubernetes objects. The fast path (js-yaml) reads values
+ * only; source positions come from a full `yaml` parse made the first time a finding asks for
+ * one. Files with problems, custom tags, anchors that may hide an alias bomb, or inline
+ * suppressions take the full path directly.
+ */
 export function parseFile(file: string, text: string): ParsedFile {
   const parsed: ParsedFile = {
     file,
@@ -72,7 +80,77 @@ export function parseFile(file: string, text: string): ParsedFile {
     parsed.templated = true;
     return parsed;
   }
+  if (!text.includes('hctl-ignore')) {
+    const values = fastValues(text);
+    if (values) {
+      scanLines(text, parsed);
+      const full = lazyFullParse(text);
+      let ordinal = 0;
+      for (const value of values) {
+        if (value === null || value === undefined) {
+          parsed.emptyDocuments++;
+          continue;
+        }
+        const documentOrdinal = ordinal++;
+        addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+          const { documents, lineCounter } = full();
+          return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
+        });
+      }
+      return parsed;
+    }
+  }
 
+  const { all, lineCounter } = fullParse(text);
+  if (looksTemplated && all.some((document) => document.errors.length > 0)) {
+    parsed.templated = true;
+    return parsed;
+  }
+  scanLines(text, parsed);
+  let ordinal = 0;
+  for (const document of all) {
+    const body = readFullDocument(parsed, document, lineCounter, text);
+    if (body === undefined) continue;
+    const documentOrdinal = ordinal++;
+    const range = document.contents!.range ?? [0, 0, 0];
+    const firstLine = lineCounter.linePos(range[0]).line;
+    const lastLine = lineCounter.linePos(Math.max(range[0], range[1] - 1)).line;
+    const added = addObjects(parsed, body, documentOrdinal, (path, wantKey) => locateInDocument(document, lineCounter, file, path, wantKey));
+    for (const object of added) parsed.spans.push({ object, firstLine, lastLine });
+  }
+  return parsed;
+}
+
+/** Values of every document, or undefined when the fast parser cannot be trusted with this text. */
+function fastValues(text: string): unknown[] | undefined {
+  let values: unknown[];
+  try {
+    values = jsyaml.loadAll(text, undefined, { schema: KUBERNETES_YAML_SCHEMA });
+  } catch {
+    return undefined; // syntax errors, duplicate keys, custom tags: the full parser explains them
+  }
+  // js-yaml shares aliased nodes instead of copying them; an alias bomb would explode later.
+  if (text.includes('&') && text.includes('*') && values.some((value) => exceedsAliasBudget(value))) return undefined;
+  return values;
+}
+
+function exceedsAliasBudget(value: unknown): boolean {
+  const seen = new Set<object>();
+  let repeats = 0;
+  const visit = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    if (seen.has(node)) {
+      repeats++;
+      if (repeats > MAX_ALIAS_COUNT) return true;
+    }
+    seen.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (visit(child)) return true;
+    return false;
+  };
+  return visit(value);
+}
+
+function fullParse(text: string): { all: Document[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
     version: '1.1',
@@ -83,20 +161,27 @@ export function parseFile(file: string, text: string): ParsedFile {
     // Problems become findings; the library must not print its own warnings to stderr.
     logLevel: 'silent',
   });
-  const list = Array.isArray(documents) ? documents : [];
-  if (looksTemplated && list.some((document) => document.errors.length > 0)) {
-    parsed.templated = true;
-    return parsed;
-  }
-
-  scanLines(text, parsed);
-  for (const [index, document] of list.entries()) {
-    readDocument(parsed, document, index, lineCounter, text);
-  }
-  return parsed;
+  return { all: Array.isArray(documents) ? documents : [], lineCounter };
 }
 
-function readDocument(parsed: ParsedFile, document: Document, index: number, lineCounter: LineCounter, text: string): void {
+/** The full parse of a fast-parsed file, made once, when the first finding needs a position. */
+function lazyFullParse(text: string): () => { documents: Document[]; lineCounter: LineCounter } {
+  let cached: { documents: Document[]; lineCounter: LineCounter } | undefined;
+  return () => {
+    if (!cached) {
+      const { all, lineCounter } = fullParse(text);
+      cached = { documents: all.filter((document) => !isEmpty(document)), lineCounter };
+    }
+    return cached;
+  };
+}
+
+function isEmpty(document: Document): boolean {
+  return document.contents === null || (isScalar(document.contents) && document.contents.value === null);
+}
+
+/** The document's value, or undefined after recording why it has none (an error or emptiness). */
+function readFullDocument(parsed: ParsedFile, document: Document, lineCounter: LineCounter, text: string): unknown {
   const position = (offset: number) => lineCounter.linePos(offset);
   if (document.errors.length > 0) {
     // Duplicate keys are each a separate mistake; after the first syntax error the rest are echoes.
@@ -111,72 +196,65 @@ function readDocument(parsed: ParsedFile, document: Document, index: number, lin
         column: col,
       });
     }
-    return;
+    return undefined;
   }
-  if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
+  if (isEmpty(document)) {
     parsed.emptyDocuments++;
-    return;
+    return undefined;
   }
-  let body: unknown;
   try {
-    body = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const { line, col } = position(document.contents.range?.[0] ?? 0);
+    const { line, col } = position(document.contents!.range?.[0] ?? 0);
     parsed.problems.push({
       kind: 'alias-limit',
       message: `document expands more than ${MAX_ALIAS_COUNT} aliases (${firstLine(String(error))})`,
       line,
       column: col,
     });
-    return;
+    return undefined;
   }
+}
+
+type Locate = (path: (string | number)[], wantKey: boolean) => ReturnType<ObjectSource['locate']>;
+
+/** Turns one document's value into objects (a List gives one per item); returns those added. */
+function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, locate: Locate): KubeObject[] {
   const file = parsed.file;
-  const makeObject = (value: Record<string, unknown>, basePath: (string | number)[], apiVersion: string, kind: string): KubeObject => {
-    const metadata = asRecord(value.metadata);
+  const makeObject = (body: Record<string, unknown>, basePath: (string | number)[], apiVersion: string, kind: string): KubeObject => {
+    const metadata = asRecord(body.metadata);
     const object: KubeObject = {
       apiVersion,
       kind,
-      body: value,
-      sopsEncrypted: isSopsBlock(value.sops),
-      source: {
-        file,
-        documentIndex: index,
-        locate: (path, options) => locateInDocument(document, lineCounter, file, [...basePath, ...path], options?.key ?? false),
-      },
+      body,
+      sopsEncrypted: isSopsBlock(body.sops),
+      source: { file, documentIndex, locate: (path, options) => locate([...basePath, ...path], options?.key ?? false) },
     };
     if (typeof metadata?.name === 'string') object.name = metadata.name;
     if (typeof metadata?.namespace === 'string') object.namespace = metadata.namespace;
     return object;
   };
-
-  const record = asRecord(body);
-  const range = document.contents.range ?? [0, 0, 0];
-  const span = (object: KubeObject) =>
-    parsed.spans.push({ object, firstLine: position(range[0]).line, lastLine: position(Math.max(range[0], range[1] - 1)).line });
-
+  const record = asRecord(value);
+  const added: KubeObject[] = [];
   if (record && typeof record.apiVersion === 'string' && typeof record.kind === 'string' && isKubernetesApiVersion(record.apiVersion)) {
     if (record.kind === 'List' && Array.isArray(record.items)) {
       for (const [itemIndex, item] of record.items.entries()) {
         const itemRecord = asRecord(item);
         if (itemRecord && typeof itemRecord.apiVersion === 'string' && typeof itemRecord.kind === 'string') {
-          const object = makeObject(itemRecord, ['items', itemIndex], itemRecord.apiVersion, itemRecord.kind);
-          parsed.objects.push(object);
-          span(object);
+          added.push(makeObject(itemRecord, ['items', itemIndex], itemRecord.apiVersion, itemRecord.kind));
         }
       }
-      return;
+    } else {
+      added.push(makeObject(record, [], record.apiVersion, record.kind));
     }
-    const object = makeObject(record, [], record.apiVersion, record.kind);
-    parsed.objects.push(object);
-    span(object);
-  } else if (record && isKustomizationFile(file) && isMap(document.contents)) {
+  } else if (record && isKustomizationFile(file)) {
     // kustomize accepts kustomization.yaml without apiVersion/kind; give it its implied identity.
-    const object = makeObject(record, [], 'kustomize.config.k8s.io/v1beta1', 'Kustomization');
-    parsed.objects.push(object);
-    span(object);
+    added.push(makeObject(record, [], 'kustomize.config.k8s.io/v1beta1', 'Kustomization'));
   } else {
     parsed.otherDocuments++;
   }
+  parsed.objects.push(...added);
+  return added;
 }
 
 function scanLines(text: string, parsed: ParsedFile): void {

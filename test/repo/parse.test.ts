@@ -55,3 +55,36 @@ describe('parseFile', () => {
     expect(parsed.contentLines.has(1)).toBe(false);
   });
 });
+
+describe('the fast parse path', () => {
+  // Files with an inline suppression take the full `yaml` path; everything else the js-yaml one.
+  const scalars = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: scalars',
+    'data:',
+    ...['y', 'Yes', 'ON', 'off', 'n', 'NO', 'true', 'FALSE', '0755', '0b101', '0x1F', '1_000', '+12', '-7', '09', '012', '1.5e3', '-.5', '1.', '.inf', '-.Inf', '.NaN', '~', 'null', '', '2024-01-01', '1:20', '0o17', '"quoted"', "'on'", '1e3'].map(
+      (value, index) => `  k${index}: ${value}`,
+    ),
+    'anchors:',
+    '  base: &base {a: 1}',
+    '  merged:',
+    '    <<: *base',
+    '    b: 2',
+    '',
+  ].join('\n');
+
+  it('reads every YAML 1.1 scalar exactly as the full parser does', () => {
+    const fast = parseFile('fast.yaml', scalars).objects[0]!.body;
+    const full = parseFile('full.yaml', `# hctl-ignore image-unpinned reason="force the full path"\n${scalars}`).objects[0]!.body;
+    expect(fast).toEqual(full);
+    expect((fast.data as Record<string, unknown>).k0).toBe(true);
+    expect((fast.data as Record<string, unknown>).k8).toBe(493);
+  });
+
+  it('falls back to the full parser for what it cannot judge: duplicate keys and custom tags', () => {
+    expect(parseFile('d.yaml', 'a: 1\na: 2\n').problems).toMatchObject([{ kind: 'duplicate-key', line: 2 }]);
+    expect(parseFile('t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  secret: !secret wifi\n').objects[0]!.body.data).toEqual({ secret: 'wifi' });
+  });
+});

@@ -1,0 +1,55 @@
+import jsyaml from 'js-yaml';
+
+/**
+ * A js-yaml schema that resolves plain scalars exactly like the `yaml` package's YAML 1.1 schema
+ * without timestamps and sexagesimals (see parse.ts): what Kubernetes' go-yaml v2 decoder reads.
+ * The fast path parses with it; `yaml` is only used where positions or exact errors are needed.
+ */
+const bool = new jsyaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string) => TRUE.test(data) || FALSE.test(data),
+  construct: (data: string) => TRUE.test(data),
+});
+const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+
+const INT_FORMS: [RegExp, number, number][] = [
+  [/^[-+]?0b[0-1_]+$/, 2, 2],
+  [/^[-+]?0[0-7_]+$/, 1, 8],
+  [/^[-+]?[0-9][0-9_]*$/, 0, 10],
+  [/^[-+]?0x[0-9a-fA-F_]+$/, 2, 16],
+];
+const int = new jsyaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string) => INT_FORMS.some(([test]) => test.test(data)),
+  construct: (data: string) => {
+    const [, prefix, radix] = INT_FORMS.find(([test]) => test.test(data))!;
+    const sign = data[0] === '-' || data[0] === '+' ? data[0] : '';
+    const digits = data.slice(prefix + sign.length).replace(/_/g, '');
+    const value = parseInt(digits, radix);
+    return sign === '-' ? -value : value;
+  },
+});
+
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
+const float = new jsyaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string) => FLOAT_SPECIAL.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data),
+  construct: (data: string) => {
+    if (FLOAT_SPECIAL.test(data)) {
+      if (data.slice(-3).toLowerCase() === 'nan') return NaN;
+      return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    }
+    return parseFloat(data.replace(/_/g, ''));
+  },
+});
+
+// js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
+const builtin = (jsyaml as unknown as { types: Record<'null' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', jsyaml.Type> }).types;
+
+export const KUBERNETES_YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+  implicit: [builtin.null, bool, int, float, builtin.merge],
+  explicit: [builtin.binary, builtin.omap, builtin.pairs, builtin.set],
+});
