@@ -10,6 +10,7 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { EXIT_CODES, errorReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
+import { useValidatorCache } from '../schema/validator.js';
 import { findGitRoot } from '../repo/git-root.js';
 import { emit, useColor } from './output.js';
 import { VERSION } from './package-info.js';
@@ -20,6 +21,7 @@ interface CheckFlags {
   profile?: string;
   kubernetesVersion?: string;
   schemaDir: string[];
+  cache: boolean;
   output?: string;
   minSeverity: Severity;
   listRules?: boolean;
@@ -35,6 +37,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--no-cache', 'do not keep compiled schema validators between runs (~/.cache/hctl)')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
     .action(async (dir: string, flags: CheckFlags) => {
@@ -43,6 +46,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         setExitCode(0);
         return;
       }
+      useValidatorCache(flags.cache);
       try {
         const config = loadConfig({
           startDir: dir,

@@ -51,9 +51,9 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
 async function load(target: string): Promise<{ root: string; repo: LoadedRepo }> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new UsageError(`cannot check ${target}: no such file or directory`);
-  if (info.isDirectory()) return { root: target, repo: await loadRepo(target) };
+  if (info.isDirectory()) return { root: target, repo: loadRepo(target) };
   if (!info.isFile()) throw new UsageError(`cannot check ${target}: not a file or directory`);
-  const read = await readManifest(target);
+  const read = readManifest(target);
   if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);
   return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }) };
 }

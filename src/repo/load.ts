@@ -12,34 +12,20 @@ export interface LoadedRepo {
   objects: KubeObject[];
 }
 
-const READ_CONCURRENCY = 64;
 const SOPS_CONFIG = /(^|\/)\.sops\.ya?ml$/;
 
-export async function loadRepo(root: string): Promise<LoadedRepo> {
-  const walked = await walkRepo(root);
+export function loadRepo(root: string): LoadedRepo {
+  const walked = walkRepo(root);
   const skipped = [...walked.skipped];
   const sopsSources: { file: string; text: string }[] = [];
-  const parsed: (ParsedFile | undefined)[] = new Array(walked.files.length);
-
-  let next = 0;
-  const worker = async () => {
-    while (next < walked.files.length) {
-      const index = next++;
-      const entry = walked.files[index]!;
-      const read = await readManifest(entry.absolute);
-      if ('skipped' in read) {
-        skipped.push({ file: entry.file, reason: read.skipped });
-      } else if (SOPS_CONFIG.test(entry.file)) {
-        sopsSources.push({ file: entry.file, text: read.text });
-      } else if (entry.file.toLowerCase().endsWith('.json')) {
-        if (isKubernetesJson(read.text)) parsed[index] = parseFile(entry.file, read.text);
-      } else {
-        parsed[index] = parseFile(entry.file, read.text);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, walked.files.length) }, worker));
-  return assemble(parsed.filter((file): file is ParsedFile => file !== undefined), skipped, SopsConfig.fromFiles(sopsSources));
+  const parsed: ParsedFile[] = [];
+  for (const entry of walked.files) {
+    const read = readManifest(entry.absolute);
+    if ('skipped' in read) skipped.push({ file: entry.file, reason: read.skipped });
+    else if (SOPS_CONFIG.test(entry.file)) sopsSources.push({ file: entry.file, text: read.text });
+    else if (!entry.file.toLowerCase().endsWith('.json') || isKubernetesJson(read.text)) parsed.push(parseFile(entry.file, read.text));
+  }
+  return assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources));
 }
 
 /** Loads in-memory files (path → content) exactly as a repository on disk would be loaded. */
@@ -60,6 +46,8 @@ function assemble(files: ParsedFile[], skipped: SkippedFile[], sops: SopsConfig)
 
 /** JSON files are only manifests when they hold a Kubernetes object; the rest (dashboards, package.json) is not ours. */
 function isKubernetesJson(text: string): boolean {
+  // Grafana dashboards and package.json files are large and common: skip the parse when they cannot be.
+  if (!text.includes('"apiVersion"') || !text.includes('"kind"')) return false;
   try {
     const value = JSON.parse(text) as Record<string, unknown> | null;
     return value !== null && typeof value === 'object' && typeof value.apiVersion === 'string' && typeof value.kind === 'string';

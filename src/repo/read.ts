@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { errorCode } from './walk.js';
 
 export type ReadResult = { text: string } | { skipped: string };
@@ -6,10 +6,10 @@ export type ReadResult = { text: string } | { skipped: string };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a manifest as text; binary or non-UTF-8 content is refused with a reason, never thrown. */
-export async function readManifest(absolute: string): Promise<ReadResult> {
+export function readManifest(absolute: string): ReadResult {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    bytes = readFileSync(absolute);
   } catch (error) {
     return { skipped: `not readable (${errorCode(error)})` };
   }

@@ -1,4 +1,4 @@
-import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -35,81 +35,80 @@ interface IgnoreScope {
 /**
  * Lists the YAML and JSON files under `root`, honouring `.gitignore` and `.hctlignore` at every
  * level. Symlinks are followed once; loops and dangling links are skipped with a reason.
+ * Synchronous on purpose: for thousands of small directory reads it is ~30× faster than the
+ * promise API, whose per-call overhead dominates on a local disk (measured in bench/).
  */
-export async function walkRepo(root: string): Promise<WalkResult> {
+export function walkRepo(root: string): WalkResult {
   const result: WalkResult = { files: [], skipped: [] };
-  const visitedDirs = new Set<string>([await realpath(root)]);
-  await walkDirectory(root, '', [], visitedDirs, result);
+  const visitedDirs = new Set<string>([realpathSync(root)]);
+  walkDirectory(root, '', [], visitedDirs, result);
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   return result;
 }
 
-async function walkDirectory(
-  root: string,
-  relativeDir: string,
-  inheritedScopes: IgnoreScope[],
-  visitedDirs: Set<string>,
-  result: WalkResult,
-): Promise<void> {
+function walkDirectory(root: string, relativeDir: string, inheritedScopes: IgnoreScope[], visitedDirs: Set<string>, result: WalkResult): void {
   const absoluteDir = path.join(root, relativeDir);
-  const scopes = [...inheritedScopes, ...(await readIgnoreScopes(absoluteDir, relativeDir))];
-  let directory;
+  let entries: Dirent[];
   try {
-    directory = await opendir(absoluteDir);
+    entries = readdirSync(absoluteDir, { withFileTypes: true });
   } catch (error) {
     result.skipped.push({ file: relativeDir || '.', reason: `directory not readable (${errorCode(error)})` });
     return;
   }
-  const subdirectories: string[] = [];
-  for await (const entry of directory) {
+  const scopes = [...inheritedScopes, ...readIgnoreScopes(absoluteDir, relativeDir, entries)];
+  for (const entry of entries) {
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+    const absolute = path.join(absoluteDir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    let size = -1;
     if (entry.isSymbolicLink()) {
       try {
-        const target = await stat(path.join(absoluteDir, entry.name));
+        const target = statSync(absolute);
         isDirectory = target.isDirectory();
         isFile = target.isFile();
-        size = target.size;
       } catch (error) {
         const code = errorCode(error);
-        const reason = code === 'ELOOP' ? 'symlink loop' : `dangling symlink (${code})`;
-        if (MANIFEST_EXTENSION.test(entry.name) || code === 'ELOOP') result.skipped.push({ file: relative, reason });
+        if (MANIFEST_EXTENSION.test(entry.name) || code === 'ELOOP') {
+          result.skipped.push({ file: relative, reason: code === 'ELOOP' ? 'symlink loop' : `dangling symlink (${code})` });
+        }
         continue;
       }
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(scopes, relative, true)) continue;
-      subdirectories.push(relative);
+      let real: string;
+      try {
+        real = realpathSync(absolute);
+      } catch {
+        continue;
+      }
+      if (visitedDirs.has(real)) {
+        result.skipped.push({ file: relative, reason: 'symlink loop (directory already visited)' });
+        continue;
+      }
+      visitedDirs.add(real);
+      walkDirectory(root, relative, scopes, visitedDirs, result);
     } else if (isFile && MANIFEST_EXTENSION.test(entry.name) && !isIgnored(scopes, relative, false)) {
-      if (size < 0) size = (await stat(path.join(absoluteDir, entry.name))).size;
+      const size = statSync(absolute).size;
       if (size > MAX_FILE_BYTES) {
         result.skipped.push({ file: relative, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)` });
       } else {
-        result.files.push({ file: relative, absolute: path.join(absoluteDir, entry.name), size });
+        result.files.push({ file: relative, absolute, size });
       }
     }
   }
-  await Promise.all(
-    subdirectories.map(async (relative) => {
-      const real = await realpath(path.join(root, relative)).catch(() => undefined);
-      if (real === undefined) return;
-      if (visitedDirs.has(real)) {
-        result.skipped.push({ file: relative, reason: 'symlink loop (directory already visited)' });
-        return;
-      }
-      visitedDirs.add(real);
-      await walkDirectory(root, relative, scopes, visitedDirs, result);
-    }),
-  );
 }
 
-async function readIgnoreScopes(absoluteDir: string, relativeDir: string): Promise<IgnoreScope[]> {
+function readIgnoreScopes(absoluteDir: string, relativeDir: string, entries: Dirent[]): IgnoreScope[] {
   const scopes: IgnoreScope[] = [];
   for (const name of IGNORE_FILES) {
-    const text = await readFile(path.join(absoluteDir, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) scopes.push({ base: relativeDir, matcher: ignore().add(text) });
+    if (!entries.some((entry) => entry.name === name)) continue;
+    try {
+      scopes.push({ base: relativeDir, matcher: ignore().add(readFileSync(path.join(absoluteDir, name), 'utf8')) });
+    } catch {
+      // an unreadable ignore file ignores nothing
+    }
   }
   return scopes;
 }

@@ -1,7 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { distance } from 'fastest-levenshtein';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
-import { compileCelRule } from './cel.js';
+import { addCelKeyword } from './cel-keyword.js';
+import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
 import { kindKey, type SchemaBundle } from './bundle.js';
 import type { JsonSchema } from './transform.js';
@@ -36,9 +39,12 @@ class Compiler {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction | Error | undefined>();
 
-  constructor(bundle: SchemaBundle) {
+  constructor(
+    bundle: SchemaBundle,
+    private readonly disk: ValidatorCache | undefined,
+  ) {
     // Unoptimised code and shared (not inlined) refs compile several times faster; compiling, not
-    // validating, is what a check spends its time on.
+    // validating, is what a check spends its time on. `source` keeps the code for the disk cache.
     this.ajv = new Ajv({
       strict: false,
       allErrors: true,
@@ -46,38 +52,27 @@ class Compiler {
       unicodeRegExp: false,
       logger: false,
       inlineRefs: false,
-      code: { optimize: false },
+      code: { optimize: false, source: true, formats: _`require("hctl:formats")` },
     });
     addKubernetesFormats(this.ajv);
-    this.ajv.addKeyword({
-      keyword: 'x-kubernetes-validations',
-      schemaType: 'array',
-      errors: true,
-      compile: (entries: { rule?: unknown; message?: unknown }[]) => {
-        const rules = entries.map(compileCelRule).filter((rule) => rule.check !== undefined);
-        const validate = (data: unknown): boolean => {
-          const failed = rules.filter((rule) => rule.check!(data) === false);
-          (validate as unknown as { errors: Partial<ErrorObject>[] }).errors = failed.map((rule) => ({
-            keyword: 'x-kubernetes-validations',
-            message: rule.message,
-            params: { rule: rule.rule },
-          }));
-          return failed.length === 0;
-        };
-        return validate;
-      },
-    });
+    addCelKeyword(this.ajv);
     this.ajv.addSchema(bundle.kubernetes());
   }
 
+  /** `key` names the schema for the caches; `schema` is read only when neither has it. */
   compile(key: string, schema: () => JsonSchema | undefined): ValidateFunction | Error | undefined {
     if (this.compiled.has(key)) return this.compiled.get(key);
-    let result: ValidateFunction | Error | undefined;
-    try {
-      const source = schema();
-      result = source ? this.ajv.compile(source) : undefined;
-    } catch (error) {
-      result = error as Error;
+    let result: ValidateFunction | Error | undefined = this.disk?.load(key);
+    if (!result) {
+      try {
+        const source = schema();
+        if (source) {
+          result = this.ajv.compile(source);
+          this.disk?.store(key, standaloneCode.default(this.ajv, result));
+        }
+      } catch (error) {
+        result = error as Error;
+      }
     }
     this.compiled.set(key, result);
     return result;
@@ -86,6 +81,12 @@ class Compiler {
 
 /** Bundle schemas are the same for every run in a process: compile each once, share it. */
 const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
+let diskCache: ValidatorCache | undefined;
+
+/** Whether compiled validators are kept on disk between runs (see validator-cache.ts). */
+export function useValidatorCache(enabled: boolean): void {
+  diskCache = enabled ? (diskCache ?? new ValidatorCache()) : undefined;
+}
 
 /**
  * Validates objects against the schema of their group/version/kind: extra schemas (the repo's own
@@ -94,6 +95,8 @@ const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
 export class SchemaValidator {
   private readonly bundleCompiler: Compiler;
   private extraCompiler: Compiler | undefined;
+  /** Cache keys of extra schemas, by content: computed once per kind, not per document. */
+  private readonly extraKeys = new Map<string, string>();
 
   constructor(
     private readonly bundle: SchemaBundle,
@@ -101,7 +104,7 @@ export class SchemaValidator {
   ) {
     let compiler = bundleCompilers.get(bundle);
     if (!compiler) {
-      compiler = new Compiler(bundle);
+      compiler = new Compiler(bundle, diskCache);
       bundleCompilers.set(bundle, compiler);
     }
     this.bundleCompiler = compiler;
@@ -115,10 +118,16 @@ export class SchemaValidator {
     const extra = this.extra.get(key);
     let validate: ValidateFunction | Error | undefined;
     if (extra) {
-      this.extraCompiler ??= new Compiler(this.bundle);
-      validate = this.extraCompiler.compile(key, () => extra);
+      this.extraCompiler ??= new Compiler(this.bundle, diskCache);
+      // A repo's CRD is cached by its content, so an edited CRD is compiled afresh.
+      let cacheKey = this.extraKeys.get(key);
+      if (cacheKey === undefined) {
+        cacheKey = `schema ${createHash('sha256').update(JSON.stringify(extra)).digest('hex')}`;
+        this.extraKeys.set(key, cacheKey);
+      }
+      validate = this.extraCompiler.compile(cacheKey, () => extra);
     } else {
-      validate = this.bundleCompiler.compile(key, () => this.bundle.lookup(group, version, object.kind));
+      validate = this.bundleCompiler.compile(`bundle ${key}`, () => this.bundle.lookup(group, version, object.kind));
     }
     if (validate === undefined) return { status: 'unverified', reason: `no schema for ${group || 'core'}/${version}/${object.kind}` };
     if (validate instanceof Error) return { status: 'unverified', reason: `the schema for ${group || 'core'}/${version}/${object.kind} does not compile (${validate.message})` };

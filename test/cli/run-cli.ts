@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** One validator cache for the test run, away from the user's ~/.cache. */
+const CACHE_DIR = process.env.HCTL_TEST_CACHE_DIR ?? (process.env.HCTL_TEST_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'hctl-cache-')));
 
 export interface CliResult {
   status: number | null;
@@ -11,7 +17,7 @@ export interface CliResult {
 
 /** Runs the built CLI exactly as a user would: `bin/hctl ARGS` in the project directory. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, ...options.env };
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [`${PROJECT_ROOT}bin/hctl`, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,

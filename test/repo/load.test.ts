@@ -28,7 +28,7 @@ describe('loadRepo', () => {
       '.git/config.yaml': ns('git'),
       'node_modules/pkg/x.yaml': ns('module'),
     });
-    const repo = await loadRepo(dir);
+    const repo = loadRepo(dir);
     expect(repo.objects.map((object) => object.name).sort()).toEqual(['app', 'keep']);
     expect(repo.files.map((file) => file.file)).toEqual(['apps/app.yaml', 'keep.yaml']);
   });
@@ -39,20 +39,20 @@ describe('loadRepo', () => {
       'broken.json': '{not json',
       'cm.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "from-json"}}',
     });
-    const repo = await loadRepo(dir);
+    const repo = loadRepo(dir);
     expect(repo.files.map((file) => file.file)).toEqual(['cm.json']);
     expect(repo.objects[0]!.source!.locate(['metadata', 'name'])).toMatchObject({ file: 'cm.json', line: 1, column: 64 });
   });
 
   it('reads .sops.yaml as configuration, not as a manifest', async () => {
-    const repo = await loadRepo(repoWith({ '.sops.yaml': 'creation_rules:\n  - path_regex: secret\\.yaml$\n', 'a/secret.yaml': ns('a') }));
+    const repo = loadRepo(repoWith({ '.sops.yaml': 'creation_rules:\n  - path_regex: secret\\.yaml$\n', 'a/secret.yaml': ns('a') }));
     expect(repo.files.map((file) => file.file)).toEqual(['a/secret.yaml']);
     expect(repo.sops.ruleFor('a/secret.yaml')?.pathRegex).toBe('secret\\.yaml$');
     expect(repo.sops.ruleFor('a/other.yaml')).toBeUndefined();
   });
 
   it('strips a UTF-8 byte order mark', async () => {
-    const repo = await loadRepo(repoWith({ 'bom.yaml': `\uFEFF${ns('bom')}` }));
+    const repo = loadRepo(repoWith({ 'bom.yaml': `\uFEFF${ns('bom')}` }));
     expect(repo.objects[0]!.name).toBe('bom');
   });
 });

@@ -11,7 +11,7 @@ import { tempDir } from '../../temp-dir.js';
 async function findingsFor(setup: (dir: string) => Promise<void>) {
   const dir = tempDir('skip');
   await setup(dir);
-  const repo = await loadRepo(dir);
+  const repo = loadRepo(dir);
   return runRules(repo, { config: defaultConfig(), root: dir, rules: [rule] });
 }
 
