@@ -15,9 +15,9 @@ export function addCelKeyword(ajv: Ajv): void {
       for (const entry of entries) {
         const rule = compileCelRule(entry);
         if (!rule.check) continue; // transition rules and functions hctl lacks: not judged offline
-        const check = cxt.gen.scopeValue('celRule', {
+        const check = cxt.gen.scopeValue('keyword', {
           ref: rule.check,
-          code: _`require("hctl:cel").compileCelRule(${JSON.stringify(entry)}).check`,
+          code: _`require("hctl:cel").celCheck(${rule.rule})`,
         });
         cxt.gen.if(_`${check}(${cxt.data}) === false`, () => cxt.error(false, { rule: rule.rule, message: rule.message }));
       }

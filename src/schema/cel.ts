@@ -43,6 +43,11 @@ export function compileCelRule(entry: { rule?: unknown; message?: unknown }): Ce
   };
 }
 
+/** The check of one rule, for generated validator code (validator-cache.ts): rebuilt from the rule text. */
+export function celCheck(rule: string): (self: unknown) => boolean | undefined {
+  return compileCelRule({ rule }).check ?? (() => undefined);
+}
+
 function isCidr(value: string): boolean {
   const [address, bits, ...rest] = value.split('/');
   if (rest.length > 0 || address === undefined || bits === undefined || !/^\d+$/.test(bits)) return false;

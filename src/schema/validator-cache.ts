@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { compileCelRule } from './cel.js';
+import { celCheck } from './cel.js';
 import { KUBERNETES_FORMATS } from './formats.js';
 
 const require = createRequire(import.meta.url);
@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 /** What generated validator code may import: ajv's runtime helpers, and hctl's formats and CEL. */
 function moduleFor(id: string): unknown {
   if (id === 'hctl:formats') return KUBERNETES_FORMATS;
-  if (id === 'hctl:cel') return { compileCelRule };
+  if (id === 'hctl:cel') return { celCheck };
   return require(id);
 }
 

@@ -83,9 +83,9 @@ class Compiler {
 const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
 let diskCache: ValidatorCache | undefined;
 
-/** Whether compiled validators are kept on disk between runs (see validator-cache.ts). */
-export function useValidatorCache(enabled: boolean): void {
-  diskCache = enabled ? (diskCache ?? new ValidatorCache()) : undefined;
+/** Whether compiled validators are kept on disk between runs (see validator-cache.ts); `root` for tests. */
+export function useValidatorCache(enabled: boolean, root?: string): void {
+  diskCache = enabled ? (root ? new ValidatorCache(root) : (diskCache ?? new ValidatorCache())) : undefined;
 }
 
 /**
