@@ -37,7 +37,7 @@ export function validateObjects(objects: readonly KubeObject[], schemaDirs: read
   for (const object of objects) {
     let result = validator.validate(object);
     if (result.status === 'validated' && object.source && patches.has(object.source.file)) {
-      result = { status: 'validated', problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
+      result = { ...result, problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
     }
     results.set(object, result);
   }

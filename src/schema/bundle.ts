@@ -33,6 +33,10 @@ export class SchemaBundle {
     return { $id: 'k8s', definitions: this.kubernetesDefinitions };
   }
 
+  isKubernetes(group: string, version: string, kind: string): boolean {
+    return kindKey(group, version, kind) in this.index.kubernetes;
+  }
+
   /** The schema for a kind: a `$ref` into the core document, or a CRD schema; undefined when unknown. */
   lookup(group: string, version: string, kind: string): JsonSchema | undefined {
     const key = kindKey(group, version, kind);

@@ -27,8 +27,11 @@ export interface SchemaProblem {
   hint: string;
 }
 
+/** Where a schema came from: Kubernetes itself, the bundled CRD catalog, or the user (repo CRDs, --schema-dir). */
+export type SchemaSource = 'kubernetes' | 'catalog' | 'user';
+
 export type ValidationResult =
-  | { status: 'validated'; problems: SchemaProblem[] }
+  | { status: 'validated'; source: SchemaSource; problems: SchemaProblem[] }
   | { status: 'unverified'; reason: string };
 
 /** Values filled in after Git (SOPS encryption, Flux postBuild, ApplicationSet templates) cannot be typed yet. */
@@ -131,9 +134,10 @@ export class SchemaValidator {
     }
     if (validate === undefined) return { status: 'unverified', reason: `no schema for ${group || 'core'}/${version}/${object.kind}` };
     if (validate instanceof Error) return { status: 'unverified', reason: `the schema for ${group || 'core'}/${version}/${object.kind} does not compile (${validate.message})` };
+    const source: SchemaSource = extra ? 'user' : this.bundle.isKubernetes(group, version, object.kind) ? 'kubernetes' : 'catalog';
     const body = object.sopsEncrypted ? withoutSops(object.body) : object.body;
-    if (validate(body)) return { status: 'validated', problems: [] };
-    return { status: 'validated', problems: toProblems(validate.errors ?? [], body) };
+    if (validate(body)) return { status: 'validated', source, problems: [] };
+    return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body) };
   }
 }
 

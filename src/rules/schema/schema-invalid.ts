@@ -14,7 +14,19 @@ export default {
       if (result.status !== 'validated') continue;
       for (const problem of result.problems) {
         if (problem.misreadScalar) continue; // yaml-non-string-value explains those
-        context.report({ object, path: problem.path, key: problem.key, pointer: problem.pointer, message: problem.message, hint: problem.hint });
+        // The bundled catalog can lag behind the operator a repo runs; say how to settle a field
+        // that is new rather than wrong. Still critical: Flux and Argo CD reject unknown fields.
+        const maybeNewer = result.source === 'catalog' && problem.keyword === 'additionalProperties';
+        context.report({
+          object,
+          path: problem.path,
+          key: problem.key,
+          pointer: problem.pointer,
+          message: problem.message,
+          hint: maybeNewer
+            ? `${problem.hint} If your ${object.apiVersion.split('/')[0]} release is newer than hctl's bundled schema, commit its CRD or pass it with --schema-dir.`
+            : problem.hint,
+        });
       }
     }
   },
