@@ -3,8 +3,8 @@ import type { Location } from '../report/finding.js';
 import type { NodePath } from './object.js';
 
 /**
- * Finds the source position of a path inside a parsed YAML document. Walks the AST only when a
- * finding asks, so loading never pays for positions nobody reads.
+ * Finds the source position of a path inside a fully parsed YAML document. A value that is an
+ * alias is located where the alias is written; an empty value at its key (locate-cst.ts agrees).
  */
 export function locateInDocument(
   document: Document,
@@ -17,14 +17,15 @@ export function locateInDocument(
   let offset = node?.range?.[0] ?? 0;
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
+    node = deref(document, node);
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       const keyOffset = (pair.key as Node).range?.[0] ?? offset;
-      node = deref(document, pair.value as Node | null);
-      offset = (last && wantKey) || !node?.range ? keyOffset : node.range[0];
+      node = (pair.value as Node | null) ?? null;
+      offset = (last && wantKey) || !node?.range || isEmptyScalar(node) ? keyOffset : node.range[0];
     } else if (isSeq(node) && typeof segment === 'number') {
-      node = deref(document, node.items[segment] as Node | null);
+      node = (node.items[segment] as Node | null) ?? null;
       if (!node?.range) break;
       offset = node.range[0];
     } else {
@@ -33,6 +34,10 @@ export function locateInDocument(
   }
   const { line, col } = lineCounter.linePos(offset);
   return { file, line, column: col };
+}
+
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && node.range![0] === node.range![1];
 }
 
 function deref(document: Document, node: Node | null | undefined): Node | null {

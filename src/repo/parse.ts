@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Tags } from 'yaml';
 import type { KubeObject, ObjectSource } from './object.js';
+import { CstLocator } from './locate-cst.js';
 import { locateInDocument } from './locate.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
 
@@ -85,6 +86,7 @@ export function parseFile(file: string, text: string): ParsedFile {
     if (values) {
       scanLines(text, parsed);
       const full = lazyFullParse(text);
+      let cst: CstLocator | undefined;
       let ordinal = 0;
       for (const value of values) {
         if (value === null || value === undefined) {
@@ -93,6 +95,9 @@ export function parseFile(file: string, text: string): ParsedFile {
         }
         const documentOrdinal = ordinal++;
         addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+          cst ??= new CstLocator(text);
+          const found = cst.locate(documentOrdinal, file, path, wantKey);
+          if (found) return found;
           const { documents, lineCounter } = full();
           return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
         });
