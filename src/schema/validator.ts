@@ -4,6 +4,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { distance } from 'fastest-levenshtein';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { addCelKeyword } from './cel-keyword.js';
+import { schemasAt } from './schema-at.js';
 import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
 import { kindKey, type SchemaBundle } from './bundle.js';
@@ -51,7 +52,6 @@ class Compiler {
     this.ajv = new Ajv({
       strict: false,
       allErrors: true,
-      verbose: true,
       unicodeRegExp: false,
       logger: false,
       inlineRefs: false,
@@ -137,7 +137,9 @@ export class SchemaValidator {
     const source: SchemaSource = extra ? 'user' : this.bundle.isKubernetes(group, version, object.kind) ? 'kubernetes' : 'catalog';
     const body = object.sopsEncrypted ? withoutSops(object.body) : object.body;
     if (validate(body)) return { status: 'validated', source, problems: [] };
-    return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body) };
+    const root = () => extra ?? this.bundle.lookup(group, version, object.kind) ?? {};
+    const explain = (path: NodePath) => schemasAt(root(), this.bundle.kubernetes().definitions, path);
+    return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body, explain) };
   }
 }
 
@@ -146,7 +148,10 @@ function withoutSops(body: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-function toProblems(errors: ErrorObject[], body: unknown): SchemaProblem[] {
+/** The schemas that apply at a path, to explain an error (allowed fields, alternatives). */
+type Explain = (path: NodePath) => JsonSchema[];
+
+function toProblems(errors: ErrorObject[], body: unknown, explain: Explain): SchemaProblem[] {
   // anyOf/oneOf report every failed branch; keep the summary and drop the branches.
   const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
   const kept = errors.filter(
@@ -162,7 +167,7 @@ function toProblems(errors: ErrorObject[], body: unknown): SchemaProblem[] {
     if (typeof value === 'string' && LATE_VALUE.test(value)) continue;
     // The API treats null as "not set" (and prunes it from custom resources).
     if (value === null && error.keyword === 'type') continue;
-    const problem = describe(error, path, value);
+    const problem = describe(error, path, value, explain);
     const id = `${problem.pointer} ${problem.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -171,7 +176,7 @@ function toProblems(errors: ErrorObject[], body: unknown): SchemaProblem[] {
   return problems;
 }
 
-function describe(error: ErrorObject, path: NodePath, value: unknown): SchemaProblem {
+function describe(error: ErrorObject, path: NodePath, value: unknown, explain: Explain): SchemaProblem {
   const field = fieldName(path);
   const at = (message: string, hint: string, extra: (string | number)[] = [], key = false): SchemaProblem => {
     const full = [...path, ...extra];
@@ -182,7 +187,7 @@ function describe(error: ErrorObject, path: NodePath, value: unknown): SchemaPro
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties ?? {}) as JsonSchema);
+      const allowed = [...new Set(explain(path).flatMap((schema) => Object.keys((schema.properties ?? {}) as JsonSchema)))];
       const suggestion = closest(name, allowed);
       return at(
         `unknown field ${fieldName([...path, name])}`,
@@ -203,7 +208,7 @@ function describe(error: ErrorObject, path: NodePath, value: unknown): SchemaPro
     }
     case 'anyOf':
     case 'oneOf':
-      return at(`${field} matches none of the allowed shapes (${describeAlternatives(error)})`, 'Check the value against the field\'s documented forms.');
+      return at(`${field} matches none of the allowed shapes (${describeAlternatives(error, explain(path))})`, 'Check the value against the field\'s documented forms.');
     case 'pattern':
       return at(`${field} ${JSON.stringify(value)} does not match ${String((error.params as { pattern: string }).pattern)}`, 'Fix the value to match the pattern.');
     case 'format':
@@ -215,8 +220,8 @@ function describe(error: ErrorObject, path: NodePath, value: unknown): SchemaPro
   }
 }
 
-function describeAlternatives(error: ErrorObject): string {
-  const branches = ((error.schema as JsonSchema[] | undefined) ?? []).map((branch) => (typeof branch.type === 'string' ? branch.type : 'object'));
+function describeAlternatives(error: ErrorObject, schemas: JsonSchema[]): string {
+  const branches = schemas.flatMap((schema) => (schema[error.keyword] as JsonSchema[] | undefined) ?? []).map((branch) => (typeof branch.type === 'string' ? branch.type : 'object'));
   return [...new Set(branches)].join(' or ') || 'see schema';
 }
 
