@@ -4,7 +4,7 @@ import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { kindKey, SchemaBundle } from '../schema/bundle.js';
 import { crdSchemas } from '../schema/crd-schemas.js';
 import { shareRepeatedSubschemas, strictSchema, type JsonSchema } from '../schema/transform.js';
-import { SchemaValidator, type ValidationResult } from '../schema/validator.js';
+import { flushValidatorCache, SchemaValidator, type ValidationResult } from '../schema/validator.js';
 
 export interface ValidationOutcome {
   results: Map<KubeObject, ValidationResult>;
@@ -41,5 +41,6 @@ export function validateObjects(objects: readonly KubeObject[], schemaDirs: read
     }
     results.set(object, result);
   }
+  flushValidatorCache();
   return { results, deprecatedCrdVersions: repoCrds.deprecated };
 }

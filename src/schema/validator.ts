@@ -86,6 +86,11 @@ class Compiler {
 const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
 let diskCache: ValidatorCache | undefined;
 
+/** Completes the disk cache once validation is done (V8 code caches of what ran). */
+export function flushValidatorCache(): void {
+  diskCache?.flush();
+}
+
 /** Whether compiled validators are kept on disk between runs (see validator-cache.ts); `root` for tests. */
 export function useValidatorCache(enabled: boolean, root?: string): void {
   diskCache = enabled ? (root ? new ValidatorCache(root) : (diskCache ?? new ValidatorCache())) : undefined;
