@@ -16,7 +16,8 @@ export default {
         if (problem.misreadScalar) continue; // yaml-non-string-value explains those
         // The bundled catalog can lag behind the operator a repo runs; say how to settle a field
         // that is new rather than wrong. Still critical: Flux and Argo CD reject unknown fields.
-        const maybeNewer = result.source === 'catalog' && problem.keyword === 'additionalProperties';
+        const group = object.apiVersion.split('/')[0];
+        const maybeNewer = result.source === 'catalog' && problem.keyword === 'additionalProperties' && group !== 'kustomize.config.k8s.io';
         context.report({
           object,
           path: problem.path,
@@ -24,7 +25,7 @@ export default {
           pointer: problem.pointer,
           message: problem.message,
           hint: maybeNewer
-            ? `${problem.hint} If your ${object.apiVersion.split('/')[0]} release is newer than hctl's bundled schema, commit its CRD or pass it with --schema-dir.`
+            ? `${problem.hint} If your ${group} release is newer than hctl's bundled schema, commit its CRD or pass it with --schema-dir.`
             : problem.hint,
         });
       }

@@ -66,6 +66,11 @@ ruleTester(rule, {
       code: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: nothing\nspec:\n  interval: 5m\n',
       errors: [{ line: 6, message: 'either chart or chartRef must be set' }],
     },
+    {
+      name: 'a kustomization.yaml, with or without apiVersion and kind',
+      files: { 'app/kustomization.yaml': 'namespace: web\nresouces:\n  - deployment.yaml\n' },
+      errors: [{ line: 2, column: 1, file: 'app/kustomization.yaml', message: 'unknown field resouces' }],
+    },
     { name: 'Secret data that is not base64', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  token: not base64!\n', errors: [{ line: 6, message: 'is not a valid byte' }] },
   ],
 });
