@@ -41,8 +41,14 @@ const swaggerFile = readdirSync(kubernetesDir).find((name) => name.endsWith('swa
 const swagger = JSON.parse(readFileSync(path.join(kubernetesDir, swaggerFile), 'utf8'));
 const definitions = {};
 const kubernetesKinds = {};
+// Strategic merge patches merge lists by key (containers by name…); the swagger says which.
+const patchMergeKeys = {};
 for (const [name, definition] of Object.entries(swagger.definitions)) {
   const gvks = definition['x-kubernetes-group-version-kind'] ?? [];
+  for (const [property, schema] of Object.entries(definition.properties ?? {})) {
+    const key = schema['x-kubernetes-patch-merge-key'];
+    if (key && String(schema['x-kubernetes-patch-strategy'] ?? '').includes('merge')) (patchMergeKeys[name] ??= {})[property] = key;
+  }
   definitions[name] = strictSchema(definition);
   if (gvks.length === 1) {
     const { group, version, kind } = gvks[0];
@@ -52,7 +58,20 @@ for (const [name, definition] of Object.entries(swagger.definitions)) {
 // YAML writes these as numbers or strings; the swagger types them as strings only.
 definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'] = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
 definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = { anyOf: [{ type: 'string' }, { type: 'number' }] };
-const kubernetesBytes = writeGz('kubernetes.json.gz', { definitions });
+// Cluster-scoped kinds: no path of theirs has a {namespace}; kustomize's namespace transformer skips them.
+const namespaced = new Set();
+const scoped = new Set();
+for (const [route, operations] of Object.entries(swagger.paths)) {
+  for (const operation of Object.values(operations)) {
+    const gvk = operation?.['x-kubernetes-group-version-kind'];
+    if (!gvk || route.includes('/watch/')) continue;
+    const key = `${gvk.group}/${gvk.version}/${gvk.kind.toLowerCase()}`;
+    scoped.add(key);
+    if (route.includes('{namespace}')) namespaced.add(key);
+  }
+}
+const clusterScoped = [...scoped].filter((key) => !namespaced.has(key)).sort();
+const kubernetesBytes = writeGz('kubernetes.json.gz', { definitions, patchMergeKeys });
 
 // CRDs: every group of the catalog, one gzipped file per group.
 const crdKinds = {};
@@ -90,7 +109,7 @@ const sources = {
   pluto: readFileSync(path.join(plutoDir, 'SOURCE.txt'), 'utf8').trim(),
 };
 contentHash.update(JSON.stringify(deprecations));
-writeFileSync(path.join(out, 'index.json'), `${JSON.stringify({ hash: contentHash.digest('hex'), sources, kubernetes: kubernetesKinds, crds: crdKinds })}\n`);
+writeFileSync(path.join(out, 'index.json'), `${JSON.stringify({ hash: contentHash.digest('hex'), sources, kubernetes: kubernetesKinds, clusterScoped, crds: crdKinds })}\n`);
 cpSync(path.join(kubernetesDir, 'LICENSE'), path.join(out, 'LICENSE-kubernetes'));
 cpSync(path.join(catalogDir, 'LICENSE'), path.join(out, 'LICENSE-crds-catalog'));
 cpSync(path.join(plutoDir, 'LICENSE'), path.join(out, 'LICENSE-pluto'));

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
+import { renderCommand } from './render.js';
 import { VERSION } from './package-info.js';
 
 const COULD_NOT_RUN = 3;
@@ -13,6 +14,11 @@ function writeUsageError(message: string, write: (text: string) => void): void {
 
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user for bad input. */
 export async function main(argv: string[]): Promise<number> {
+  // `hctl … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let exitCode = 0;
   const setExitCode = (code: number) => {
     exitCode = code;
@@ -22,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), explainCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError }));
   }
   try {

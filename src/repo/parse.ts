@@ -84,6 +84,7 @@ export function parseFile(file: string, text: string): ParsedFile {
   if (!text.includes('hctl-ignore')) {
     const values = fastValues(text);
     if (values) {
+      clipFinalBlockScalar(text, values[values.length - 1]);
       scanLines(text, parsed);
       const full = lazyFullParse(text);
       let cst: CstLocator | undefined;
@@ -113,8 +114,9 @@ export function parseFile(file: string, text: string): ParsedFile {
   }
   scanLines(text, parsed);
   let ordinal = 0;
-  for (const document of all) {
+  for (const [index, document] of all.entries()) {
     const body = readFullDocument(parsed, document, lineCounter, text);
+    if (index === all.length - 1) clipFinalBlockScalar(text, body);
     if (body === undefined) continue;
     const documentOrdinal = ordinal++;
     const range = document.contents!.range ?? [0, 0, 0];
@@ -124,6 +126,25 @@ export function parseFile(file: string, text: string): ParsedFile {
     for (const object of added) parsed.spans.push({ object, firstLine, lastLine });
   }
   return parsed;
+}
+
+/**
+ * A block scalar that ends the file without a final line break has no trailing newline for
+ * Kubernetes (go-yaml); both JavaScript parsers add one. Clip it on the file's last value.
+ */
+function clipFinalBlockScalar(text: string, value: unknown): void {
+  if (text.endsWith('\n') || /["'\]}]\s*$/.test(text)) return;
+  let holder: Record<string | number, unknown> | undefined;
+  let key: string | number | undefined;
+  let current = value;
+  while (current !== null && typeof current === 'object') {
+    const keys = Array.isArray(current) ? current.map((_, index) => index) : Object.keys(current);
+    if (keys.length === 0) return;
+    holder = current as Record<string | number, unknown>;
+    key = keys[keys.length - 1]!;
+    current = holder[key];
+  }
+  if (holder && key !== undefined && typeof current === 'string' && current.endsWith('\n')) holder[key] = current.slice(0, -1);
 }
 
 /** Values of every document, or undefined when the fast parser cannot be trusted with this text. */

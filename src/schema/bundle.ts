@@ -4,6 +4,8 @@ import type { JsonSchema } from './transform.js';
 
 interface BundleIndex {
   sources: Record<string, string>;
+  /** Core kinds with no namespace (kindKey form). */
+  clusterScoped: string[];
   /** `group/version/kind` (kind lower-cased) → definition name in kubernetes.json.gz. */
   kubernetes: Record<string, string>;
   /** `group/version/kind` → the group file under crds/. */
@@ -20,7 +22,8 @@ export function kindKey(group: string, version: string, kind: string): string {
 /** The embedded schemas, read lazily: the index at start, a group's file the first time it is needed. */
 export class SchemaBundle {
   private readonly index: BundleIndex;
-  private kubernetesDefinitions: Record<string, JsonSchema> | undefined;
+  private kubernetesDocument: { definitions: Record<string, JsonSchema>; patchMergeKeys: Record<string, Record<string, string>> } | undefined;
+  private clusterScopedKeys: Set<string> | undefined;
   private readonly groups = new Map<string, Record<string, JsonSchema>>();
 
   constructor(private readonly dir: URL = BUNDLE_DIR) {
@@ -29,8 +32,24 @@ export class SchemaBundle {
 
   /** The core definitions document (`$id` k8s), which CRD schemas reference for ObjectMeta. */
   kubernetes(): { $id: string; definitions: Record<string, JsonSchema> } {
-    this.kubernetesDefinitions ??= (this.readGz('kubernetes.json.gz') as { definitions: Record<string, JsonSchema> }).definitions;
-    return { $id: 'k8s', definitions: this.kubernetesDefinitions };
+    this.kubernetesDocument ??= this.readGz('kubernetes.json.gz') as NonNullable<SchemaBundle['kubernetesDocument']>;
+    return { $id: 'k8s', definitions: this.kubernetesDocument.definitions };
+  }
+
+  /** The core definition of a kind (`io.k8s.api.apps.v1.Deployment`), if it is a core kind. */
+  kubernetesDefinition(group: string, version: string, kind: string): string | undefined {
+    return this.index.kubernetes[kindKey(group, version, kind)];
+  }
+
+  /** Strategic-merge keys of list fields, by core definition and property (`PodSpec.containers` → `name`). */
+  patchMergeKeys(): Record<string, Record<string, string>> {
+    this.kubernetes();
+    return this.kubernetesDocument!.patchMergeKeys;
+  }
+
+  isClusterScoped(group: string, version: string, kind: string): boolean {
+    this.clusterScopedKeys ??= new Set(this.index.clusterScoped);
+    return this.clusterScopedKeys.has(kindKey(group, version, kind));
   }
 
   isKubernetes(group: string, version: string, kind: string): boolean {

@@ -118,3 +118,19 @@ describe('schemas from outside the repo', () => {
     expect(report.findings[0]!.hint).toMatch(/^Did you mean color\?/);
   });
 });
+
+describe('hctl render', () => {
+  it('prints the build of a kustomization directory as YAML', () => {
+    const result = runCli(['render', 'examples/flux-homelab/apps/home/home-assistant']);
+    expect(result.status).toBe(0);
+    const documents = result.stdout.split(/^---$/m);
+    expect(documents).toHaveLength(4);
+    expect(result.stdout.match(/^ {2}namespace: home$/gm)).toHaveLength(4);
+  });
+
+  it('a directory without a kustomization exits 3 with one line', () => {
+    const result = runCli(['render', 'examples']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe('hctl: cannot render examples: no kustomization.yaml there\n');
+  });
+});

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { stringify } from 'yaml';
+import { UsageError } from '../config/errors.js';
+import { findKustomization } from '../render/kustomize.js';
+import { renderDirectory } from '../render/render.js';
+import { emit } from './output.js';
+
+export function renderCommand(setExitCode: (code: number) => void): Command {
+  return new Command('render')
+    .description('build a kustomization directory like `kubectl kustomize DIR`, offline, and print it as YAML')
+    .argument('[dir]', 'directory holding kustomization.yaml', '.')
+    .option('-o, --output <file>', 'write the YAML to a file instead of stdout')
+    .option('--no-kubectl', 'never fall back to `kubectl kustomize` for features hctl does not render')
+    .action(async (dir: string, flags: { output?: string; kubectl: boolean }) => {
+      const absolute = path.resolve(dir);
+      if (!findKustomization(path.dirname(absolute), path.basename(absolute))) {
+        throw new UsageError(`cannot render ${dir}: no kustomization.yaml there`);
+      }
+      // Paths inside the build are relative to the parent, so `../` resources resolve.
+      const outcome = renderDirectory(path.dirname(absolute), path.basename(absolute), { fallback: flags.kubectl });
+      if (outcome.error) {
+        const fallback = outcome.error.unsupported && flags.kubectl ? ' (and kubectl, the fallback, is not installed or failed)' : '';
+        throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}`);
+      }
+      if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
+      await emit(outcome.objects.map((object) => stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
+      setExitCode(0);
+    });
+}

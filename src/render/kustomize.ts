@@ -1,0 +1,315 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fastJsonPatch from 'fast-json-patch';
+import jsyaml from 'js-yaml';
+import type { ObjectSource } from '../repo/object.js';
+import { asRecord, parseFile } from '../repo/parse.js';
+import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
+import type { SchemaBundle } from '../schema/bundle.js';
+import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
+import type { KindScope } from './kind-scope.js';
+import { strategicMerge } from './strategic-merge.js';
+import { addAnnotations, addLabels, metadataOf, podSpecsOf, setImages, setNamespace, setReplicas, type ImageOverride } from './transformers.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** One object of a build, with the file it came from (generated objects come from the kustomization). */
+export interface RenderedObject {
+  body: JsonObject;
+  source?: ObjectSource;
+  /** Generated ConfigMaps/Secrets that take kustomize's content hash. */
+  hashed?: boolean;
+}
+
+/** A build step that failed, at the kustomization line that asked for it. */
+export class RenderError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly unsupported = false,
+  ) {
+    super(message);
+  }
+}
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** kustomize features hctl does not render itself; `kubectl kustomize` can. */
+const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'configurations', 'crds', 'openapi', 'vars', 'sortOptions'];
+
+export function findKustomization(root: string, dir: string): string | undefined {
+  return KUSTOMIZATION_NAMES.map((name) => path.posix.join(dir, name)).find((file) => existsSync(path.join(root, file)));
+}
+
+/**
+ * Builds kustomization directories the way `kubectl kustomize` does, offline and in-process:
+ * resources (files and directories), components, configMap/secret generators with hashed names,
+ * patches (strategic merge with Kubernetes merge keys, and JSON 6902), namespace, labels,
+ * annotations, images and replicas. Paths are relative to `root`, with forward slashes.
+ */
+export class Kustomizer {
+  private readonly parsed = new Map<string, RenderedObject[]>();
+
+  constructor(
+    private readonly root: string,
+    private readonly bundle: SchemaBundle,
+    private readonly scope: KindScope,
+  ) {}
+
+  build(dir: string): RenderedObject[] {
+    const objects = this.accumulate(dir, [], []);
+    this.applyHashes(objects);
+    return objects;
+  }
+
+  private accumulate(dir: string, objects: RenderedObject[], stack: string[]): RenderedObject[] {
+    const file = findKustomization(this.root, dir);
+    if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, dir);
+    if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
+    const kustomization = this.loadKustomization(file);
+    for (const field of UNSUPPORTED_FIELDS) {
+      if (kustomization[field] !== undefined) throw new RenderError(`${field} is not rendered by hctl`, file, true);
+    }
+    const next = [...stack, file];
+    for (const entry of [...list(kustomization.resources), ...list(kustomization.bases)]) {
+      objects.push(...this.resource(String(entry), dir, file, next));
+    }
+    for (const entry of list(kustomization.components)) {
+      this.accumulate(this.resolve(dir, String(entry), file), objects, next);
+    }
+    this.runGenerators(kustomization, dir, file, objects);
+    this.runTransformers(kustomization, dir, file, objects);
+    return objects;
+  }
+
+  private resource(entry: string, dir: string, file: string, stack: string[]): RenderedObject[] {
+    if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
+    const target = this.resolve(dir, entry, file);
+    if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack);
+    return this.loadObjects(target, file).map((object) => ({ ...object, body: structuredClone(object.body) }));
+  }
+
+  private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
+    const options = (asRecord(kustomization.generatorOptions) ?? {}) as GeneratorOptions;
+    const readFile = (target: string) => {
+      try {
+        return readFileSync(path.join(this.root, target), 'utf8');
+      } catch {
+        throw new RenderError(`generator file ${target} does not exist`, file);
+      }
+    };
+    for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+      for (const entry of list(kustomization[field])) {
+        const generated = generate(kind, entry as GeneratorArgs, options, dir, readFile);
+        const name = metadataOf(generated.object).name;
+        const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
+        if (generated.behavior === 'merge' || generated.behavior === 'replace') {
+          if (!existing) throw new RenderError(`${field} ${String(name)}: behavior ${generated.behavior} needs an existing ${kind}`, file);
+          existing.body.data = generated.behavior === 'merge' ? { ...asRecord(existing.body.data), ...asRecord(generated.object.data) } : generated.object.data;
+          existing.hashed = existing.hashed && generated.hashed;
+          continue;
+        }
+        objects.push({ body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) });
+      }
+    }
+  }
+
+  private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
+    const bodies = () => objects.map((object) => object.body);
+    for (const entry of list(kustomization.patchesStrategicMerge)) {
+      const text = String(entry);
+      for (const patch of text.includes('\n') ? this.inlineObjects(text, file) : this.loadObjects(this.resolve(dir, text, file), file).map((object) => object.body)) {
+        this.applyStrategic(objects, patch as JsonObject, undefined, file);
+      }
+    }
+    for (const entry of list(kustomization.patches)) {
+      const spec = asRecord(entry) ?? {};
+      const text = typeof spec.patch === 'string' ? spec.patch : readFileSync(path.join(this.root, this.resolve(dir, String(spec.path), file)), 'utf8');
+      this.applyPatch(objects, text, asRecord(spec.target), file);
+    }
+    if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
+    if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
+      for (const object of objects) {
+        const metadata = metadataOf(object.body);
+        if (object.body.kind === 'CustomResourceDefinition' || object.body.kind === 'Namespace') continue;
+        metadata.name = `${String(kustomization.namePrefix ?? '')}${String(metadata.name)}${String(kustomization.nameSuffix ?? '')}`;
+      }
+    }
+    const commonLabels = asRecord(kustomization.commonLabels) as Record<string, string> | undefined;
+    if (commonLabels) addLabels(bodies(), commonLabels, { selectors: true, templates: true });
+    for (const entry of list(kustomization.labels)) {
+      const labels = asRecord(entry) ?? {};
+      addLabels(bodies(), (asRecord(labels.pairs) ?? {}) as Record<string, string>, { selectors: labels.includeSelectors === true, templates: labels.includeTemplates === true });
+    }
+    const annotations = asRecord(kustomization.commonAnnotations) as Record<string, string> | undefined;
+    if (annotations) addAnnotations(bodies(), annotations);
+    for (const entry of list(kustomization.patchesJson6902)) {
+      const spec = asRecord(entry) ?? {};
+      const text = typeof spec.patch === 'string' ? spec.patch : readFileSync(path.join(this.root, this.resolve(dir, String(spec.path), file)), 'utf8');
+      this.applyPatch(objects, text, asRecord(spec.target), file);
+    }
+    if (Array.isArray(kustomization.replicas)) setReplicas(bodies(), kustomization.replicas as { name: string; count: number }[]);
+    if (Array.isArray(kustomization.images)) setImages(bodies(), kustomization.images as ImageOverride[]);
+  }
+
+  /** A `patches:` entry: JSON 6902 when it is a list of operations, a strategic merge patch otherwise. */
+  private applyPatch(objects: RenderedObject[], text: string, target: JsonObject | undefined, file: string): void {
+    const documents = this.inlineObjects(text, file, true);
+    const first = documents[0] as unknown;
+    if (Array.isArray(first)) {
+      const matched = objects.filter((object) => matchesTarget(object.body, target));
+      if (matched.length === 0) throw new RenderError(`patch target ${describeTarget(target)} matches nothing`, file);
+      for (const object of matched) {
+        try {
+          object.body = fastJsonPatch.applyPatch(object.body, first as fastJsonPatch.Operation[], false, false).newDocument;
+        } catch (error) {
+          throw new RenderError(`JSON patch on ${describeTarget(target)} failed: ${(error as Error).message.split('\n')[0]}`, file);
+        }
+      }
+      return;
+    }
+    for (const patch of documents) this.applyStrategic(objects, patch as JsonObject, target, file);
+  }
+
+  private applyStrategic(objects: RenderedObject[], patch: JsonObject, target: JsonObject | undefined, file: string): void {
+    const selector = target ?? { kind: patch.kind, name: metadataOf(patch).name, ...(metadataOf(patch).namespace ? { namespace: metadataOf(patch).namespace } : {}) };
+    const matched = objects.filter((object) => matchesTarget(object.body, selector));
+    if (matched.length === 0) throw new RenderError(`patch for ${describeTarget(selector)} matches nothing`, file);
+    for (const object of matched) {
+      // A patch with a target may carry any name; it must not rename what it patches.
+      const body = target ? { ...patch, metadata: { ...metadataOf(patch), name: metadataOf(object.body).name } } : patch;
+      if (target) delete (body.metadata as JsonObject).namespace;
+      object.body = strategicMerge(object.body, body, this.bundle);
+    }
+  }
+
+  /** Content hashes on generated names, and every reference to them, once the build is complete. */
+  private applyHashes(objects: RenderedObject[]): void {
+    const renames = new Map<string, string>();
+    for (const object of objects) {
+      if (!object.hashed) continue;
+      const metadata = metadataOf(object.body);
+      const name = `${String(metadata.name)}-${contentHash(object.body)}`;
+      renames.set(`${String(object.body.kind)}/${String(metadata.namespace ?? '')}/${String(metadata.name)}`, name);
+      metadata.name = name;
+    }
+    if (renames.size === 0) return;
+    const renamed = (kind: string, namespace: unknown, name: unknown) => renames.get(`${kind}/${String(namespace ?? '')}/${String(name)}`);
+    for (const object of objects) {
+      const namespace = metadataOf(object.body).namespace;
+      for (const spec of podSpecsOf(object.body)) renamePodReferences(spec, (kind, name) => renamed(kind, namespace, name));
+    }
+  }
+
+  private loadKustomization(file: string): JsonObject {
+    const objects = this.loadObjects(file, file);
+    if (objects.length === 0) throw new RenderError(`${file} is empty or not YAML`, file);
+    return objects[0]!.body;
+  }
+
+  private loadObjects(target: string, from: string): RenderedObject[] {
+    let cached = this.parsed.get(target);
+    if (!cached) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(this.root, target), 'utf8');
+      } catch {
+        throw new RenderError(`resource ${target} does not exist`, from);
+      }
+      const parsed = parseFile(target, text);
+      if (parsed.problems.length > 0) throw new RenderError(`${target} does not parse: ${parsed.problems[0]!.message}`, from);
+      cached = parsed.objects.map((object) => ({ body: object.body, ...(object.source ? { source: object.source } : {}) }));
+      this.parsed.set(target, cached);
+    }
+    return cached;
+  }
+
+  private inlineObjects(text: string, file: string, allowLists = false): unknown[] {
+    const parsed = parseFile(file, text);
+    if (parsed.problems.length > 0) throw new RenderError(`patch in ${file} does not parse: ${parsed.problems[0]!.message}`, file);
+    if (parsed.objects.length > 0) return parsed.objects.map((object) => object.body);
+    if (!allowLists) return [];
+    // JSON 6902 operation lists are YAML sequences, which parseFile counts as other documents.
+    try {
+      const operations = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA });
+      return Array.isArray(operations) ? [operations] : [];
+    } catch {
+      throw new RenderError(`patch in ${file} does not parse`, file);
+    }
+  }
+
+  private resolve(dir: string, entry: string, file: string): string {
+    const target = path.posix.normalize(path.posix.join(dir, entry));
+    if (!existsSync(path.join(this.root, target))) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
+    return target;
+  }
+
+  private sourceOf(file: string): { source?: ObjectSource } {
+    const object = this.loadObjects(file, file)[0];
+    return object?.source ? { source: object.source } : {};
+  }
+}
+
+function renamePodReferences(spec: JsonObject, renamed: (kind: string, name: unknown) => string | undefined): void {
+  const rename = (holder: JsonObject | undefined, kind: string, field: string) => {
+    const next = holder ? renamed(kind, holder[field]) : undefined;
+    if (holder && next) holder[field] = next;
+  };
+  for (const volume of list(spec.volumes) as JsonObject[]) {
+    rename(asRecord(volume?.configMap), 'ConfigMap', 'name');
+    rename(asRecord(volume?.secret), 'Secret', 'secretName');
+    for (const source of list(asRecord(volume?.projected)?.sources) as JsonObject[]) {
+      rename(asRecord(source?.configMap), 'ConfigMap', 'name');
+      rename(asRecord(source?.secret), 'Secret', 'name');
+    }
+  }
+  for (const pull of list(spec.imagePullSecrets) as JsonObject[]) rename(pull, 'Secret', 'name');
+  for (const container of [...list(spec.containers), ...list(spec.initContainers)] as JsonObject[]) {
+    for (const from of list(container?.envFrom) as JsonObject[]) {
+      rename(asRecord(from?.configMapRef), 'ConfigMap', 'name');
+      rename(asRecord(from?.secretRef), 'Secret', 'name');
+    }
+    for (const variable of list(container?.env) as JsonObject[]) {
+      const valueFrom = asRecord(variable?.valueFrom);
+      rename(asRecord(valueFrom?.configMapKeyRef), 'ConfigMap', 'name');
+      rename(asRecord(valueFrom?.secretKeyRef), 'Secret', 'name');
+    }
+  }
+}
+
+/** kustomize patch targets: kind, group, version, name and namespace (regular expressions), label selectors. */
+function matchesTarget(body: JsonObject, target: JsonObject | undefined): boolean {
+  if (!target) return false;
+  const [group, version] = String(body.apiVersion ?? '').includes('/') ? String(body.apiVersion).split('/') : ['', String(body.apiVersion ?? '')];
+  const metadata = asRecord(body.metadata) ?? {};
+  const checks: [unknown, unknown][] = [
+    [target.kind, body.kind],
+    [target.group, group],
+    [target.version, version],
+    [target.name, metadata.name],
+    [target.namespace, metadata.namespace],
+  ];
+  for (const [wanted, actual] of checks) {
+    if (wanted === undefined || wanted === null || wanted === '') continue;
+    if (!new RegExp(`^(?:${String(wanted)})$`).test(String(actual ?? ''))) return false;
+  }
+  if (typeof target.labelSelector === 'string' && !selectorMatches(target.labelSelector, asRecord(metadata.labels) ?? {})) return false;
+  if (typeof target.annotationSelector === 'string' && !selectorMatches(target.annotationSelector, asRecord(metadata.annotations) ?? {})) return false;
+  return true;
+}
+
+function selectorMatches(selector: string, labels: JsonObject): boolean {
+  return selector.split(',').every((term) => {
+    const [key, value] = term.split(/!?=+/).map((part) => part.trim());
+    if (term.includes('!=')) return labels[key!] !== value;
+    return value === undefined ? key! in labels : labels[key!] === value;
+  });
+}
+
+function describeTarget(target: JsonObject | undefined): string {
+  if (!target) return '(no target)';
+  return Object.entries(target).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

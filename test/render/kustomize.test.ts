@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RenderError } from '../../src/render/kustomize.js';
+import { renderDirectory } from '../../src/render/render.js';
+import { tempDir } from '../temp-dir.js';
+
+function repo(files: Record<string, string>): string {
+  const root = tempDir('render');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          envFrom:
+            - configMapRef:
+                name: web-config
+        - name: sidecar
+          image: busybox:1.36
+`;
+
+function build(files: Record<string, string>, dir = 'app') {
+  const outcome = renderDirectory(repo(files), dir, { fallback: false });
+  if (outcome.error) throw outcome.error;
+  return outcome.objects.map((object) => object.body as Record<string, any>);
+}
+
+describe('hctl render (kustomize in TypeScript)', () => {
+  it('sets the namespace on namespaced kinds only, and renames a Namespace in the build', () => {
+    const objects = build({
+      'app/kustomization.yaml': 'namespace: media\nresources:\n  - ns.yaml\n  - deployment.yaml\n  - role.yaml\n',
+      'app/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: _\n',
+      'app/deployment.yaml': deployment,
+      'app/role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n',
+    });
+    expect(objects.map((object) => `${object.kind} ${object.metadata.namespace ?? '-'}/${object.metadata.name}`)).toEqual(['Namespace -/media', 'Deployment media/web', 'ClusterRole -/reader']);
+  });
+
+  it('hashes generated names exactly as kustomize does and updates the references to them', () => {
+    const objects = build({
+      'app/kustomization.yaml': 'resources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: web-config\n    literals: [k=v]\nsecretGenerator:\n  - name: sec\n    literals: [p=s]\n',
+      'app/deployment.yaml': deployment,
+    });
+    // Names from kubectl kustomize (v5.5) for the same input.
+    expect(objects.map((object) => object.metadata.name)).toEqual(['web', 'web-config-bdg947hgcc', 'sec-7kh9gkfm48']);
+    expect(objects[0]!.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe('web-config-bdg947hgcc');
+  });
+
+  it('honours generatorOptions.disableNameSuffixHash and reads files and env files', () => {
+    const [config] = build({
+      'app/kustomization.yaml': 'generatorOptions:\n  disableNameSuffixHash: true\nconfigMapGenerator:\n  - name: c\n    files: [conf.ini, renamed.txt=other.txt]\n    envs: [vars.env]\n',
+      'app/conf.ini': '[a]\nb=1\n',
+      'app/other.txt': 'x',
+      'app/vars.env': '# comment\nA=1\nB="two"\n',
+    });
+    expect(config).toMatchObject({ metadata: { name: 'c' }, data: { 'conf.ini': '[a]\nb=1\n', 'renamed.txt': 'x', A: '1', B: 'two' } });
+  });
+
+  it('applies strategic merge patches with merge keys, and JSON 6902 patches to their targets', () => {
+    const [web] = build({
+      'app/kustomization.yaml': [
+        'resources: [../base]',
+        'patches:',
+        '  - patch: |-',
+        '      apiVersion: apps/v1',
+        '      kind: Deployment',
+        '      metadata:',
+        '        name: web',
+        '      spec:',
+        '        template:',
+        '          spec:',
+        '            containers:',
+        '              - name: web',
+        '                image: nginx:1.28',
+        '  - target:',
+        '      kind: Deployment',
+        '      name: w.*',
+        '    patch: |-',
+        '      - op: add',
+        '        path: /spec/replicas',
+        '        value: 3',
+        '',
+      ].join('\n'),
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'base/deployment.yaml': deployment,
+    });
+    expect(web!.spec.replicas).toBe(3);
+    expect(web!.spec.template.spec.containers.map((container: { name: string; image: string }) => `${container.name}=${container.image}`)).toEqual(['web=nginx:1.28', 'sidecar=busybox:1.36']);
+  });
+
+  it('applies components, labels with and without selectors, annotations, images and replicas', () => {
+    const [web] = build({
+      'app/kustomization.yaml': [
+        'resources: [deployment.yaml]',
+        'components: [../component]',
+        'commonLabels:',
+        '  team: home',
+        'labels:',
+        '  - pairs:',
+        '      tier: frontend',
+        'commonAnnotations:',
+        '  owner: me',
+        'images:',
+        '  - name: nginx',
+        '    newTag: "1.29"',
+        'replicas:',
+        '  - name: web',
+        '    count: 2',
+        '',
+      ].join('\n'),
+      'app/deployment.yaml': deployment,
+      'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations:\n  component: applied\n',
+    });
+    expect(web!.metadata).toMatchObject({ labels: { team: 'home', tier: 'frontend' }, annotations: { owner: 'me', component: 'applied' } });
+    expect(web!.spec.selector.matchLabels).toEqual({ app: 'web', team: 'home' });
+    expect(web!.spec.template.metadata.labels).toEqual({ app: 'web', team: 'home' });
+    expect(web!.spec.template.spec.containers[0].image).toBe('nginx:1.29');
+    expect(web!.spec.replicas).toBe(2);
+  });
+
+  it('keeps the source file of every rendered object', () => {
+    const outcome = renderDirectory(repo({ 'app/kustomization.yaml': 'resources: [deployment.yaml]\nnamespace: x\n', 'app/deployment.yaml': deployment }), 'app', { fallback: false });
+    expect(outcome.objects[0]!.source?.file).toBe('app/deployment.yaml');
+    expect(outcome.objects[0]!.source?.locate(['spec', 'template', 'spec', 'containers', 0, 'image'])).toMatchObject({ line: 16 });
+  });
+
+  it('reports what it cannot build: unsupported features, missing files, patches that match nothing', () => {
+    const error = (files: Record<string, string>) => renderDirectory(repo(files), 'app', { fallback: false }).error;
+    expect(error({ 'app/kustomization.yaml': 'helmCharts:\n  - name: x\n' })).toMatchObject({ unsupported: true, message: 'helmCharts is not rendered by hctl' });
+    expect(error({ 'app/kustomization.yaml': 'resources: [https://github.com/x/y//base?ref=v1]\n' })).toMatchObject({ unsupported: true });
+    expect(error({ 'app/kustomization.yaml': 'resources: [missing.yaml]\n' })).toMatchObject({ unsupported: false, message: 'missing.yaml does not exist (from app)' });
+    expect(error({ 'app/kustomization.yaml': 'patches:\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: ghost\n' })).toBeInstanceOf(RenderError);
+    expect(error({ 'app/kustomization.yaml': 'resources: [../app]\n' })?.message).toMatch(/cycle/);
+  });
+});
