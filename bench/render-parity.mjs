@@ -2,6 +2,7 @@
 // Parity of `hctl render` with `kubectl kustomize` on every kustomization directory of the shared
 // corpora that kubectl can build: the two builds must hold the same objects (compared as sets).
 // Needs kubectl on PATH (only here: hctl itself never calls it) and a build (npm ci does it).
+// Usage: node bench/render-parity.mjs [--verbose] [--min PERCENT]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +59,12 @@ console.log(`hctl render: ${documents} documents in ${hctlMs.toFixed(0)} ms (${(
 for (const [reason, examples] of failures) {
   console.log(`  ${examples.length} ${reason}`);
   for (const example of examples.slice(0, verbose ? 50 : 3)) console.log(`      ${example}`);
+}
+// --min N: fail (exit 1) below N percent, so CI keeps the parity it has.
+const minimum = process.argv.includes('--min') ? Number(process.argv[process.argv.indexOf('--min') + 1]) : 0;
+if ((100 * same) / built < minimum) {
+  console.error(`parity ${((100 * same) / built).toFixed(1)}% is below ${minimum}%`);
+  process.exit(1);
 }
 
 function note(reason, example) {
