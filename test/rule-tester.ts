@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type RawConfig } from '../src/config/config.js';
 import { runRules } from '../src/engine/run-rules.js';
 import type { Finding, Severity } from '../src/report/finding.js';
-import { loadFiles } from '../src/repo/load.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadRepo } from '../src/repo/load.js';
+import { tempDir } from './temp-dir.js';
 import type { Rule } from '../src/rules/rule.js';
 
 /** One case: a single manifest (`code`, loaded as manifest.yaml) or several files. */
@@ -30,9 +33,15 @@ export interface InvalidCase extends CaseInput {
 /** Runs one rule over in-memory files, the way `hctl check` would, and returns its findings. */
 export function runRule(rule: Rule, input: CaseInput): Finding[] {
   const files = input.files ?? { 'manifest.yaml': input.code ?? '' };
-  const repo = loadFiles(files);
+  // On disk, as a user's repo is: some rules build kustomizations and follow Flux paths.
+  const root = tempDir('rule');
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  const repo = loadRepo(root);
   const config = { ...defaultConfig(input.profile, input.rules), ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
-  return runRules(repo, { config, root: '.', rules: [rule], today: '2026-06-01' }).filter((finding) => finding.rule === rule.meta.id);
+  return runRules(repo, { config, root, rules: [rule], today: '2026-06-01' }).filter((finding) => finding.rule === rule.meta.id);
 }
 
 /** ESLint-style tester: every valid case yields no finding, every invalid case exactly the listed ones. */

@@ -6,6 +6,8 @@ import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
+import { fluxGraphOf } from './flux-graph-of.js';
+import type { FluxGraph } from '../flux/flux-graph.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
 
 export interface RunOptions {
@@ -28,6 +30,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const templatedFiles = repo.files.filter((file) => file.templated).map((file) => file.file);
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
+  let flux: FluxGraph | undefined;
+  const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects));
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -40,6 +44,9 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       sops: repo.sops,
       get validation() {
         return validationOnDemand();
+      },
+      get flux() {
+        return fluxOnDemand();
       },
       kubernetesVersion: options.config.kubernetesVersion,
       options: settings?.options ?? rule.meta.options ?? {},

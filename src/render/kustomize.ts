@@ -52,8 +52,22 @@ export class Kustomizer {
   constructor(
     private readonly root: string,
     private readonly bundle: SchemaBundle,
-    private readonly scope: KindScope,
+    readonly scope: KindScope,
   ) {}
+
+  /** The objects of one manifest file, as a build would take them (copies). */
+  manifests(file: string): RenderedObject[] {
+    return this.loadObjects(file, file).map((object) => ({ ...object, body: structuredClone(object.body) }));
+  }
+
+  /** Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects. */
+  patchAll(objects: RenderedObject[], patches: unknown, file = '(spec.patches)'): RenderedObject[] {
+    for (const entry of list(patches)) {
+      const spec = asRecord(entry) ?? {};
+      if (typeof spec.patch === 'string') this.applyPatch(objects, spec.patch, asRecord(spec.target), file);
+    }
+    return objects;
+  }
 
   build(dir: string): RenderedObject[] {
     const objects = this.accumulate(dir, [], []);
@@ -156,8 +170,8 @@ export class Kustomizer {
     const documents = this.inlineObjects(text, file, true);
     const first = documents[0] as unknown;
     if (Array.isArray(first)) {
+      // Like kustomize, a target that selects nothing is not an error.
       const matched = objects.filter((object) => matchesTarget(object.body, target));
-      if (matched.length === 0) throw new RenderError(`patch target ${describeTarget(target)} matches nothing`, file);
       for (const object of matched) {
         try {
           object.body = fastJsonPatch.applyPatch(object.body, first as fastJsonPatch.Operation[], false, false).newDocument;
@@ -173,7 +187,8 @@ export class Kustomizer {
   private applyStrategic(objects: RenderedObject[], patch: JsonObject, target: JsonObject | undefined, file: string): void {
     const selector = target ?? { kind: patch.kind, name: metadataOf(patch).name, ...(metadataOf(patch).namespace ? { namespace: metadataOf(patch).namespace } : {}) };
     const matched = objects.filter((object) => matchesTarget(object.body, selector));
-    if (matched.length === 0) throw new RenderError(`patch for ${describeTarget(selector)} matches nothing`, file);
+    // A patch that names its own object must find it; a target that selects nothing is fine.
+    if (matched.length === 0 && !target) throw new RenderError(`patch for ${describeTarget(selector)} matches nothing`, file);
     for (const object of matched) {
       // A patch with a target may carry any name; it must not rename what it patches.
       const body = target ? { ...patch, metadata: { ...metadataOf(patch), name: metadataOf(object.body).name } } : patch;

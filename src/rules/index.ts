@@ -4,10 +4,15 @@ import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import suppressionExpired from './config/suppression-expired.js';
 import suppressionInvalid from './config/suppression-invalid.js';
+import fluxDependencyMissing from './flux/flux-dependency-missing.js';
 import fluxDeprecatedApi from './flux/flux-deprecated-api.js';
+import fluxDuplicateObject from './flux/flux-duplicate-object.js';
 import fluxHelmreleaseChartVersion from './flux/flux-helmrelease-chart-version.js';
 import fluxHelmreleaseInfiniteRetries from './flux/flux-helmrelease-infinite-retries.js';
 import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
+import fluxPathMissing from './flux/flux-path-missing.js';
+import fluxSopsNoDecryption from './flux/flux-sops-no-decryption.js';
+import fluxUnreached from './flux/flux-unreached.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import fileSkipped from './repo/file-skipped.js';
@@ -41,6 +46,11 @@ export const RULES: readonly Rule[] = [
   fluxKustomizationNoWait,
   fluxHelmreleaseChartVersion,
   fluxDeprecatedApi,
+  fluxPathMissing,
+  fluxDependencyMissing,
+  fluxDuplicateObject,
+  fluxSopsNoDecryption,
+  fluxUnreached,
   argocdChartUnpinned,
   argocdInfiniteRetry,
   argocdNoSelfheal,

@@ -4,6 +4,7 @@ import type { ParseProblem } from '../repo/parse.js';
 import type { SopsConfig } from '../repo/sops-config.js';
 import type { SkippedFile } from '../repo/walk.js';
 import type { ValidationOutcome } from '../engine/validate-objects.js';
+import type { FluxGraph } from '../flux/flux-graph.js';
 
 export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'config';
 
@@ -48,6 +49,8 @@ export interface RuleContext {
   sops: SopsConfig;
   /** Schema validation of every object; computed on first use. */
   readonly validation: ValidationOutcome;
+  /** Flux as it applies the repo: roots, builds and effective Kustomizations; computed on first use. */
+  readonly flux: FluxGraph;
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
   options: Readonly<Record<string, string | number | boolean>>;

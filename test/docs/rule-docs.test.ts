@@ -9,11 +9,17 @@ import { runRule } from '../rule-tester.js';
 
 const pageOf = (id: string) => readFileSync(new URL(`../../${docsPath(id)}`, import.meta.url), 'utf8');
 
-function examples(page: string, kind: 'bad' | 'good'): { file: string; code: string }[] {
+/** Each example block is one repository: `# file: PATH` lines start its files (default example.yaml). */
+function examples(page: string, kind: 'bad' | 'good'): Record<string, string>[] {
   const blocks = [...page.matchAll(new RegExp('```yaml ' + kind + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
   return blocks.map((code) => {
-    const header = /^# file: (\S+)\n/.exec(code);
-    return header ? { file: header[1]!, code: code.slice(header[0].length) } : { file: 'example.yaml', code };
+    if (!code.startsWith('# file: ')) return { 'example.yaml': code };
+    const files: Record<string, string> = {};
+    for (const part of code.split(/^# file: /m).filter(Boolean)) {
+      const newline = part.indexOf('\n');
+      files[part.slice(0, newline).trim()] = part.slice(newline + 1);
+    }
+    return files;
   });
 }
 
@@ -42,8 +48,8 @@ describe('docs/rules', () => {
         const good = examples(page, 'good');
         expect(bad.length).toBeGreaterThan(0);
         expect(good.length).toBeGreaterThan(0);
-        for (const example of bad) expect(runRule(rule, { files: { [example.file]: example.code } }).length).toBeGreaterThan(0);
-        for (const example of good) expect(runRule(rule, { files: { [example.file]: example.code } })).toEqual([]);
+        for (const files of bad) expect(runRule(rule, { files }).length).toBeGreaterThan(0);
+        for (const files of good) expect(runRule(rule, { files })).toEqual([]);
       });
     });
   }

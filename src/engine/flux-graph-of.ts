@@ -1,0 +1,14 @@
+import type { KubeObject } from '../repo/object.js';
+import { buildFluxGraph, type FluxGraph } from '../flux/flux-graph.js';
+import { SchemaBundle } from '../schema/bundle.js';
+
+let bundle: SchemaBundle | undefined;
+
+/**
+ * The Flux graph of a loaded repository rooted at `root` (the checked directory). Builds follow
+ * kustomize, which namespaces every kind it does not know to be cluster-scoped, custom ones too.
+ */
+export function fluxGraphOf(root: string, objects: readonly KubeObject[]): FluxGraph {
+  bundle ??= new SchemaBundle();
+  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() });
+}

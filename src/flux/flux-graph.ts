@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isFluxKustomization } from '../k8s/kinds.js';
+import type { KubeObject } from '../repo/object.js';
+import { asRecord } from '../repo/parse.js';
+import type { SchemaBundle } from '../schema/bundle.js';
+import type { KindScope } from '../render/kind-scope.js';
+import { findKustomization, Kustomizer, RenderError, type RenderedObject } from '../render/kustomize.js';
+import { metadataOf, setNamespace } from '../render/transformers.js';
+import { substitute } from './substitute.js';
+
+/** A Flux Kustomization as Flux applies it, and what its build applies. */
+export interface FluxNode {
+  /** The Kustomization as its parent's build applied it (effective namespace, inherited patches). */
+  object: RenderedObject;
+  name: string;
+  namespace: string;
+  /** spec.path relative to the repository root, when the source is this repository. */
+  path?: string;
+  applies: RenderedObject[];
+  children: FluxNode[];
+  parent?: FluxNode;
+  /** Why the build failed or was not attempted (another repository, a missing path). */
+  problem?: { message: string; unsupported: boolean; missingPath?: boolean };
+}
+
+export interface FluxGraph {
+  roots: FluxNode[];
+  nodes: FluxNode[];
+  /** Flux Kustomizations in the repository that no root's builds reach. */
+  unreached: KubeObject[];
+}
+
+const MANIFEST = /\.(ya?ml|json)$/;
+
+/**
+ * Follows Flux from its roots: every Flux Kustomization that no build applies is a root; each
+ * node builds its spec.path (with kustomize, or Flux's generated kustomization when there is
+ * none), applies its own patches and targetNamespace, substitutes postBuild variables, and the
+ * Flux Kustomizations its build applies become its children.
+ */
+export function buildFluxGraph(root: string, objects: readonly KubeObject[], bundle: SchemaBundle, scope: KindScope): FluxGraph {
+  const kustomizer = new Kustomizer(root, bundle, scope);
+  const fluxKustomizations = objects.filter(isFluxKustomization);
+  const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
+  // Which repo documents some Kustomization's build applies: those are not roots.
+  const applied = new Set<string>();
+  const rawBuilds = new Map<KubeObject, RenderedObject[]>();
+  for (const object of fluxKustomizations) {
+    const outcome = buildPath(root, kustomizer, specPath(object.body), undefined);
+    rawBuilds.set(object, outcome.objects);
+    const self = sourceKey(object.source?.file, object.source?.documentIndex);
+    // Flux bootstrap's flux-system applies its own file: that does not make it anyone's child.
+    for (const child of outcome.objects) {
+      const key = sourceKey(child.source?.file, child.source?.documentIndex);
+      if (key !== self) applied.add(key);
+    }
+  }
+  const parentless = fluxKustomizations.filter((object) => !applied.has(sourceKey(object.source?.file, object.source?.documentIndex)));
+  const rootObjects = chooseRoots(parentless);
+  const nodes: FluxNode[] = [];
+  const visited = new Set<string>();
+  const reachedSources = new Set<string>();
+  const visit = (object: RenderedObject, parent: FluxNode | undefined): FluxNode | undefined => {
+    const metadata = metadataOf(object.body);
+    const namespace = String(metadata.namespace ?? parent?.namespace ?? 'flux-system');
+    const name = String(metadata.name ?? '');
+    const identity = `${namespace}/${name}`;
+    if (visited.has(identity)) return undefined;
+    visited.add(identity);
+    reachedSources.add(sourceKey(object.source?.file, object.source?.documentIndex));
+    const node: FluxNode = { object, name, namespace, applies: [], children: [], ...(parent ? { parent } : {}) };
+    nodes.push(node);
+    const spec = asRecord(object.body.spec) ?? {};
+    const sourceRef = asRecord(spec.sourceRef) ?? {};
+    const target = specPath(object.body);
+    if (target !== undefined) node.path = target;
+    if (!isThisRepository(sourceRef, nodes[0] ?? node)) {
+      node.problem = { message: `source ${String(sourceRef.kind)} ${String(sourceRef.name)} is another repository`, unsupported: true };
+      return node;
+    }
+    const outcome = buildPath(root, kustomizer, target, spec);
+    if (outcome.problem) node.problem = outcome.problem;
+    node.applies = outcome.objects;
+    for (const child of outcome.objects) {
+      if (child.body.kind === 'Kustomization' && String(child.body.apiVersion ?? '').startsWith('kustomize.toolkit.fluxcd.io/')) {
+        const childNode = visit(child, node);
+        if (childNode) node.children.push(childNode);
+      }
+    }
+    return node;
+  };
+  const roots = rootObjects
+    .map((object) => visit({ body: structuredClone(object.body), ...(object.source ? { source: object.source } : {}) }, undefined))
+    .filter((node): node is FluxNode => node !== undefined);
+  const unreached = fluxKustomizations.filter((object) => !reachedSources.has(sourceKey(object.source?.file, object.source?.documentIndex)));
+  return { roots, nodes, unreached };
+}
+
+/**
+ * The Kustomizations the cluster itself applies: Flux bootstrap's `flux-system` when the repo has
+ * one (other parentless Kustomizations are then files nothing includes); otherwise, every
+ * Kustomization that no build applies (a flux-operator or hand-applied layout).
+ */
+function chooseRoots(parentless: KubeObject[]): KubeObject[] {
+  const bootstrap = parentless.filter((object) => object.name === 'flux-system');
+  return bootstrap.length > 0 ? bootstrap : parentless;
+}
+
+function specPath(body: Record<string, unknown>): string | undefined {
+  const value = asRecord(body.spec)?.path;
+  if (typeof value !== 'string') return '.';
+  return path.posix.normalize(value.replace(/^\.?\//, '') || '.');
+}
+
+/** Sources in this repository: the GitRepository the roots use (Flux bootstrap's flux-system). */
+function isThisRepository(sourceRef: Record<string, unknown>, firstRoot: FluxNode): boolean {
+  if (sourceRef.kind !== undefined && sourceRef.kind !== 'GitRepository' && sourceRef.kind !== 'OCIRepository') return false;
+  const rootRef = asRecord(asRecord(firstRoot.object.body.spec)?.sourceRef) ?? {};
+  return sourceRef.name === undefined || sourceRef.name === rootRef.name;
+}
+
+/** The build of one Flux Kustomization's path, with its own patches, targetNamespace and postBuild. */
+function buildPath(
+  root: string,
+  kustomizer: Kustomizer,
+  target: string | undefined,
+  spec: Record<string, unknown> | undefined,
+): { objects: RenderedObject[]; problem?: FluxNode['problem'] } {
+  if (target === undefined || !existsSync(path.join(root, target))) {
+    return { objects: [], problem: { message: `spec.path ${target ?? '(none)'} does not exist in the repository`, unsupported: false, missingPath: true } };
+  }
+  let objects: RenderedObject[];
+  try {
+    objects = findKustomization(root, target) ? kustomizer.build(target) : generatedBuild(root, kustomizer, target);
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    return { objects: [], problem: { message: error.message, unsupported: error.unsupported } };
+  }
+  if (!spec) return { objects };
+  try {
+    const patched = kustomizer.patchAll(objects, spec.patches);
+    if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
+    return { objects: substitute(patched, asRecord(spec.postBuild)) };
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    return { objects, problem: { message: error.message, unsupported: error.unsupported } };
+  }
+}
+
+/**
+ * Flux's own generated kustomization for a path without one: every manifest below it, and every
+ * directory that has a kustomization.yaml built as a unit.
+ */
+function generatedBuild(root: string, kustomizer: Kustomizer, dir: string): RenderedObject[] {
+  const objects: RenderedObject[] = [];
+  for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = path.posix.join(dir, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(root, relative)).isDirectory())) {
+      objects.push(...(findKustomization(root, relative) ? kustomizer.build(relative) : generatedBuild(root, kustomizer, relative)));
+    } else if (MANIFEST.test(entry.name)) {
+      objects.push(...kustomizer.manifests(relative));
+    }
+  }
+  return objects;
+}

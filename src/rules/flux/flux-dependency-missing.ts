@@ -1,0 +1,42 @@
+import { nodeObject } from '../../flux/node-object.js';
+import { asRecord } from '../../repo/parse.js';
+import type { Rule } from '../rule.js';
+
+export default {
+  meta: {
+    id: 'flux-dependency-missing',
+    domain: 'flux',
+    severity: 'critical',
+    title: 'A Flux dependsOn that names no Kustomization Flux applies',
+    source: 'F2, F21; seed 003 ("Wrong dependency namespace → Use actual namespace, not flux-system"); sudoflux commits fixing dependsOn names',
+  },
+  check(context) {
+    const { nodes } = context.flux;
+    const byIdentity = new Set(nodes.map((node) => `${node.namespace}/${node.name}`));
+    const incomplete = nodes.some((node) => node.problem && !node.problem.missingPath);
+    for (const node of nodes) {
+      const dependsOn = asRecord(node.object.body.spec)?.dependsOn;
+      (Array.isArray(dependsOn) ? dependsOn : []).forEach((entry, index) => {
+        const name = asRecord(entry)?.name;
+        if (typeof name !== 'string') return;
+        const namespace = String(asRecord(entry)?.namespace ?? node.namespace);
+        if (byIdentity.has(`${namespace}/${name}`)) return;
+        const elsewhere = nodes.filter((candidate) => candidate.name === name).map((candidate) => candidate.namespace);
+        context.report({
+          object: nodeObject(node),
+          path: ['spec', 'dependsOn', index],
+          // Builds hctl could not render may hold the dependency: then it is only a warning.
+          ...(incomplete && elsewhere.length === 0 ? { severity: 'warning' as const } : {}),
+          message:
+            elsewhere.length > 0
+              ? `dependsOn ${namespace}/${name}, but Kustomization ${name} is applied in namespace ${elsewhere.join(', ')}`
+              : `dependsOn ${namespace}/${name}, which no Flux build applies${incomplete ? ' (some builds could not be rendered)' : ''}`,
+          hint:
+            elsewhere.length > 0
+              ? `Set namespace: ${elsewhere[0]} on the dependsOn entry: the effective namespace comes from the parent kustomization, not from ks.yaml.`
+              : 'Fix the name, or add the Kustomization it should wait for; Flux waits forever on a missing dependency.',
+        });
+      });
+    }
+  },
+} satisfies Rule;
