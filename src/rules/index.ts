@@ -12,6 +12,7 @@ import fluxHelmreleaseInfiniteRetries from './flux/flux-helmrelease-infinite-ret
 import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
 import fluxPathMissing from './flux/flux-path-missing.js';
 import fluxSopsNoDecryption from './flux/flux-sops-no-decryption.js';
+import fluxSourceMissing from './flux/flux-source-missing.js';
 import fluxUnreached from './flux/flux-unreached.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   fluxDeprecatedApi,
   fluxPathMissing,
   fluxDependencyMissing,
+  fluxSourceMissing,
   fluxDuplicateObject,
   fluxSopsNoDecryption,
   fluxUnreached,

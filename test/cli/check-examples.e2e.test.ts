@@ -39,7 +39,7 @@ describe('hctl check on the bundled examples', () => {
       'deprecated-api apps/media/transmission/deployment.yaml:2',
       'schema-unknown apps/media/transmission/deployment.yaml:2',
       'flux-kustomization-no-wait clusters/home/apps.yaml:6',
-      'flux-deprecated-api clusters/home/sources.yaml:12',
+      'flux-deprecated-api clusters/home/sources.yaml:1',
       'yaml-duplicate-key infrastructure/cert-manager/ks.yaml:12',
     ]);
     // The issue's three examples, each at its own line; the valid retryInterval of the apps Kustomization is not reported.
@@ -49,7 +49,7 @@ describe('hctl check on the bundled examples', () => {
       ['unknown field spec.retryInterval', '/spec/retryInterval'],
     ]);
     expect(schema[0]!.hint).toMatch(/^Did you mean matchLabels\?/);
-    expect(report.details.inventory).toMatchObject({ files: 16, documents: 16, validated: 15, unverified: 1, kustomizations: 3, templated: 0, skipped: 0 });
+    expect(report.details.inventory).toMatchObject({ files: 17, documents: 17, validated: 16, unverified: 1, kustomizations: 3, templated: 0, skipped: 0 });
     expect(report.summary).toMatchObject({ critical: 8, warnings: 7, info: 1 });
     expect(report.issues).toContain(
       'apps/home/home-assistant/mqtt-secret.yaml:7:1: critical: Secret home/mqtt-credentials: 2 values in plain text under stringData [secret-plaintext]',
@@ -93,7 +93,7 @@ describe('verdicts and exit codes', () => {
     const { report } = checkJson('test/fixtures/repos/good-flux');
     expect(report.findings).toEqual([]);
     expect(report.status).toBe('healthy');
-    expect(report.details.inventory).toMatchObject({ documents: 7, validated: 7, unverified: 0, kustomizations: 1, sopsEncrypted: 1 });
+    expect(report.details.inventory).toMatchObject({ documents: 9, validated: 9, unverified: 0, kustomizations: 1, sopsEncrypted: 1 });
   });
 
   it('warnings only: exit 1, still GO', () => {
@@ -112,6 +112,6 @@ describe('verdicts and exit codes', () => {
   it('checks a single file', () => {
     const result = runCli(['check', 'examples/flux-homelab/clusters/home/sources.yaml', '--format', 'json']);
     expect(result.status).toBe(1);
-    expect(where(JSON.parse(result.stdout) as Report)).toEqual(['flux-deprecated-api sources.yaml:12']);
+    expect(where(JSON.parse(result.stdout) as Report)).toEqual(['flux-deprecated-api sources.yaml:1']);
   });
 });
