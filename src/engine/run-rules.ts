@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
-import { resourceRef } from '../repo/object.js';
+import { resourceRef, type KubeObject } from '../repo/object.js';
+import { appliedObjects } from '../flux/applied-objects.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
@@ -32,6 +33,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;
   const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects));
+  let applied: KubeObject[] | undefined;
+  const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects));
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -47,6 +50,9 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       },
       get flux() {
         return fluxOnDemand();
+      },
+      get applied() {
+        return appliedOnDemand();
       },
       kubernetesVersion: options.config.kubernetesVersion,
       options: settings?.options ?? rule.meta.options ?? {},

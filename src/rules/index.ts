@@ -16,6 +16,7 @@ import fluxSourceMissing from './flux/flux-source-missing.js';
 import fluxUnreached from './flux/flux-unreached.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
+import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
 import deprecatedApi from './schema/deprecated-api.js';
 import schemaInvalid from './schema/schema-invalid.js';
@@ -25,6 +26,8 @@ import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
 import secretPlaintext from './secrets/secret-plaintext.js';
 import vaultAgentJobSidecar from './secrets/vault-agent-job-sidecar.js';
 import imageUnpinned from './workloads/image-unpinned.js';
+import workloadNoPdb from './workloads/workload-no-pdb.js';
+import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
 import workloadResources from './workloads/workload-resources.js';
 import yamlDuplicateKey from './yaml/yaml-duplicate-key.js';
 import yamlNonStringValue from './yaml/yaml-non-string-value.js';
@@ -58,8 +61,11 @@ export const RULES: readonly Rule[] = [
   argocdNoSelfheal,
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
+  serviceSelectorNoPods,
   workloadResources,
   imageUnpinned,
+  workloadRwoRollingUpdate,
+  workloadNoPdb,
   suppressionInvalid,
   suppressionExpired,
 ];

@@ -51,6 +51,11 @@ export interface RuleContext {
   readonly validation: ValidationOutcome;
   /** Flux as it applies the repo: roots, builds and effective Kustomizations; computed on first use. */
   readonly flux: FluxGraph;
+  /**
+   * The objects as they reach the cluster: what Flux's builds apply (effective namespaces, patches,
+   * generated ConfigMaps) when the repo is a Flux repo, otherwise the documents as written.
+   */
+  readonly applied: readonly KubeObject[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
   options: Readonly<Record<string, string | number | boolean>>;

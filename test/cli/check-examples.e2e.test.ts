@@ -65,6 +65,7 @@ describe('hctl check on the bundled examples', () => {
       'workload-resources apps/taskapp/backup-cronjob.yaml:22',
       'schema-invalid apps/taskapp/external-secret.yaml:14',
       'schema-invalid apps/taskapp/external-secret.yaml:15',
+      'workload-no-pdb apps/taskapp/frontend.yaml:7',
       'image-unpinned apps/taskapp/frontend.yaml:18',
       'workload-resources apps/taskapp/frontend.yaml:19',
       'argocd-chart-unpinned argocd/apps/loki.yaml:11',
