@@ -40,7 +40,14 @@ const MANIFEST = /\.(ya?ml|json)$/;
  * Flux Kustomizations its build applies become its children.
  */
 export function buildFluxGraph(root: string, objects: readonly KubeObject[], bundle: SchemaBundle, scope: KindScope): FluxGraph {
-  const kustomizer = new Kustomizer(root, bundle, scope);
+  const preloaded = new Map<string, RenderedObject[]>();
+  for (const object of objects) {
+    if (!object.source) continue;
+    const list = preloaded.get(object.source.file) ?? [];
+    list.push({ body: object.body, source: object.source });
+    preloaded.set(object.source.file, list);
+  }
+  const kustomizer = new Kustomizer(root, bundle, scope, preloaded);
   const fluxKustomizations = objects.filter(isFluxKustomization);
   const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
   // Which repo documents some Kustomization's build applies: those are not roots.

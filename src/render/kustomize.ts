@@ -48,12 +48,18 @@ export function findKustomization(root: string, dir: string): string | undefined
  */
 export class Kustomizer {
   private readonly parsed = new Map<string, RenderedObject[]>();
+  /** Finished builds by directory: Flux asks for the same directories again (roots, then nodes). */
+  private readonly builds = new Map<string, RenderedObject[]>();
 
+  /** `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice. */
   constructor(
     private readonly root: string,
     private readonly bundle: SchemaBundle,
     readonly scope: KindScope,
-  ) {}
+    preloaded?: ReadonlyMap<string, RenderedObject[]>,
+  ) {
+    if (preloaded) for (const [file, objects] of preloaded) this.parsed.set(file, objects);
+  }
 
   /** The objects of one manifest file, as a build would take them (copies). */
   manifests(file: string): RenderedObject[] {
@@ -70,9 +76,14 @@ export class Kustomizer {
   }
 
   build(dir: string): RenderedObject[] {
-    const objects = this.accumulate(dir, [], []);
-    this.applyHashes(objects);
-    return objects;
+    let built = this.builds.get(dir);
+    if (!built) {
+      built = this.accumulate(dir, [], []);
+      this.applyHashes(built);
+      this.builds.set(dir, built);
+    }
+    // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
+    return built.map((object) => ({ ...object, body: structuredClone(object.body) }));
   }
 
   private accumulate(dir: string, objects: RenderedObject[], stack: string[]): RenderedObject[] {
