@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import argocdChartUnpinned from './argocd/argocd-chart-unpinned.js';
 import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
+import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
 import suppressionInvalid from './config/suppression-invalid.js';
 import fluxDependencyMissing from './flux/flux-dependency-missing.js';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   argocdChartUnpinned,
   argocdInfiniteRetry,
   argocdNoSelfheal,
+  argocdProjectMissing,
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
   serviceSelectorNoPods,
