@@ -12,6 +12,7 @@ import fluxHelmreleaseChartVersion from './flux/flux-helmrelease-chart-version.j
 import fluxHelmreleaseInfiniteRetries from './flux/flux-helmrelease-infinite-retries.js';
 import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
 import fluxPathMissing from './flux/flux-path-missing.js';
+import fluxPostbuildUndefined from './flux/flux-postbuild-undefined.js';
 import fluxSopsNoDecryption from './flux/flux-sops-no-decryption.js';
 import fluxSourceMissing from './flux/flux-source-missing.js';
 import fluxUnreached from './flux/flux-unreached.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   fluxSourceMissing,
   fluxDuplicateObject,
   fluxSopsNoDecryption,
+  fluxPostbuildUndefined,
   fluxUnreached,
   argocdChartUnpinned,
   argocdInfiniteRetry,

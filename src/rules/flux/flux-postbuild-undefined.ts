@@ -1,0 +1,63 @@
+import { renderedObject } from '../../flux/node-object.js';
+import type { NodePath } from '../../repo/object.js';
+import { asRecord } from '../../repo/parse.js';
+import { metadataOf } from '../../render/transformers.js';
+import type { Rule } from '../rule.js';
+
+/** `${VAR}` without a default; `$${VAR}` is Flux's escape and is left alone. */
+const UNDEFAULTED = /(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export default {
+  meta: {
+    id: 'flux-postbuild-undefined',
+    domain: 'flux',
+    severity: 'warning',
+    title: 'A ${VAR} that Flux postBuild substitution has no value for',
+    source: 'Part 3 of the check (issue #4): postBuild variables used but never defined; seed 003 (substitutions patched into every app by cluster-apps)',
+  },
+  check(context) {
+    const applied = context.applied;
+    for (const node of context.flux.nodes) {
+      const postBuild = asRecord(asRecord(node.object.body.spec)?.postBuild);
+      if (!postBuild) continue;
+      const defined = new Set(Object.keys(asRecord(postBuild.substitute) ?? {}));
+      let unknownSource = false;
+      for (const reference of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
+        const { kind, name } = (asRecord(reference) ?? {}) as { kind?: string; name?: string };
+        const source = applied.find((object) => object.kind === kind && object.name === name && (object.namespace ?? node.namespace) === node.namespace);
+        if (!source) {
+          // Made outside Git (an ExternalSecret's target, created by hand, optional): its keys are unknown.
+          unknownSource = true;
+          continue;
+        }
+        for (const field of ['data', 'stringData']) for (const key of Object.keys(asRecord(source.body[field]) ?? {})) defined.add(key);
+      }
+      if (unknownSource) continue;
+      for (const object of node.applies) {
+        if (asRecord(metadataOf(object.body).annotations)?.['kustomize.toolkit.fluxcd.io/substitute'] === 'disabled') continue;
+        const missing = new Map<string, NodePath>();
+        collect(object.body, [], (variable, path) => {
+          if (!defined.has(variable) && !missing.has(variable)) missing.set(variable, path);
+        });
+        for (const [variable, path] of missing) {
+          context.report({
+            object: renderedObject(object),
+            path,
+            message: `\${${variable}} has no value in ${node.namespace}/${node.name}'s postBuild: Flux replaces it with an empty string`,
+            hint: `Define ${variable} under postBuild.substitute or in a substituteFrom ConfigMap/Secret, give it a default (\${${variable}:=value}), or escape it as $\${${variable}} if it is not for Flux.`,
+          });
+        }
+      }
+    }
+  },
+} satisfies Rule;
+
+function collect(value: unknown, path: NodePath, found: (variable: string, path: NodePath) => void): void {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(UNDEFAULTED)) found(match[1]!, path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => collect(item, [...path, index], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) collect(child, [...path, key], found);
+  }
+}
