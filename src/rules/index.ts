@@ -17,6 +17,7 @@ import fluxSopsNoDecryption from './flux/flux-sops-no-decryption.js';
 import fluxSourceMissing from './flux/flux-source-missing.js';
 import fluxUnreached from './flux/flux-unreached.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
+import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   argocdProjectMissing,
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
+  netpolEgressNoDns,
   serviceSelectorNoPods,
   workloadResources,
   imageUnpinned,

@@ -68,6 +68,7 @@ describe('hctl check on the bundled examples', () => {
       'workload-no-pdb apps/taskapp/frontend.yaml:7',
       'image-unpinned apps/taskapp/frontend.yaml:18',
       'workload-resources apps/taskapp/frontend.yaml:19',
+      'netpol-egress-no-dns apps/taskapp/namespace.yaml:6',
       'argocd-chart-unpinned argocd/apps/loki.yaml:11',
       'argocd-no-selfheal argocd/apps/loki.yaml:19',
       'argocd-infinite-retry argocd/apps/vault.yaml:20',
