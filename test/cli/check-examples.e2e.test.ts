@@ -95,7 +95,7 @@ describe('verdicts and exit codes', () => {
     const { report } = checkJson('test/fixtures/repos/good-flux');
     expect(report.findings).toEqual([]);
     expect(report.status).toBe('healthy');
-    expect(report.details.inventory).toMatchObject({ documents: 9, validated: 9, unverified: 0, kustomizations: 1, sopsEncrypted: 1 });
+    expect(report.details.inventory).toMatchObject({ documents: 10, validated: 10, unverified: 0, kustomizations: 1, sopsEncrypted: 1 });
   });
 
   it('warnings only: exit 1, still GO', () => {
