@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isFluxKustomization } from '../k8s/kinds.js';
+import { findGitRoot } from '../repo/git-root.js';
 import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import type { SchemaBundle } from '../schema/bundle.js';
@@ -135,6 +136,11 @@ function buildPath(
   spec: Record<string, unknown> | undefined,
 ): { objects: RenderedObject[]; problem?: FluxNode['problem'] } {
   if (target === undefined || !existsSync(path.join(root, target))) {
+    // Checking a subdirectory of a repository: paths are relative to the repository's root.
+    const repository = findGitRoot(root);
+    if (target !== undefined && repository && path.resolve(repository) !== path.resolve(root) && existsSync(path.join(repository, target))) {
+      return { objects: [], problem: { message: `spec.path ${target} is outside the checked directory`, unsupported: true } };
+    }
     return { objects: [], problem: { message: `spec.path ${target ?? '(none)'} does not exist in the repository`, unsupported: false, missingPath: true } };
   }
   let objects: RenderedObject[];
