@@ -1,17 +1,19 @@
 import { nodeObject } from '../../flux/node-object.js';
 import { asRecord } from '../../repo/parse.js';
-import type { Rule } from '../rule.js';
+import { isHelmRelease } from '../../k8s/kinds.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 export default {
   meta: {
     id: 'flux-dependency-missing',
     domain: 'flux',
     severity: 'critical',
-    title: 'A Flux dependsOn that names no Kustomization Flux applies',
+    title: 'A Flux dependsOn that names no Kustomization (or HelmRelease) Flux applies',
     source: 'F2, F21; seed 003 ("Wrong dependency namespace → Use actual namespace, not flux-system"); sudoflux commits fixing dependsOn names',
   },
   check(context) {
     const { nodes } = context.flux;
+    checkHelmReleases(context);
     const byIdentity = new Set(nodes.map((node) => `${node.namespace}/${node.name}`));
     const incomplete = nodes.some((node) => node.problem && !node.problem.missingPath);
     for (const node of nodes) {
@@ -40,3 +42,31 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** HelmRelease dependsOn names other HelmReleases (namespace defaulting to its own). */
+function checkHelmReleases(context: RuleContext): void {
+  if (context.flux.nodes.length === 0) return;
+  const releases = context.applied.filter(isHelmRelease);
+  const identities = new Set(releases.map((release) => `${release.namespace ?? ''}/${release.name}`));
+  const incomplete = context.flux.nodes.some((node) => node.problem && !node.problem.missingPath);
+  for (const release of releases) {
+    const dependsOn = asRecord(release.body.spec)?.dependsOn;
+    (Array.isArray(dependsOn) ? dependsOn : []).forEach((entry, index) => {
+      const name = asRecord(entry)?.name;
+      if (typeof name !== 'string') return;
+      const namespace = String(asRecord(entry)?.namespace ?? release.namespace ?? '');
+      if (identities.has(`${namespace}/${name}`)) return;
+      const elsewhere = releases.filter((candidate) => candidate.name === name).map((candidate) => candidate.namespace ?? '');
+      context.report({
+        object: release,
+        path: ['spec', 'dependsOn', index],
+        ...(incomplete && elsewhere.length === 0 ? { severity: 'warning' as const } : {}),
+        message:
+          elsewhere.length > 0
+            ? `dependsOn HelmRelease ${namespace}/${name}, but ${name} is applied in namespace ${elsewhere.join(', ')}`
+            : `dependsOn HelmRelease ${namespace}/${name}, which no Flux build applies${incomplete ? ' (some builds could not be rendered)' : ''}`,
+        hint: elsewhere.length > 0 ? `Set namespace: ${elsewhere[0]} on the dependsOn entry.` : 'Fix the name, or add the HelmRelease it should wait for.',
+      });
+    });
+  }
+}
