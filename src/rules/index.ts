@@ -1,6 +1,8 @@
 import type { Rule } from './rule.js';
 import argocdChartUnpinned from './argocd/argocd-chart-unpinned.js';
+import argocdHpaReplicasDrift from './argocd/argocd-hpa-replicas-drift.js';
 import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
+import argocdJobImmutable from './argocd/argocd-job-immutable.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
@@ -64,6 +66,8 @@ export const RULES: readonly Rule[] = [
   argocdInfiniteRetry,
   argocdNoSelfheal,
   argocdProjectMissing,
+  argocdHpaReplicasDrift,
+  argocdJobImmutable,
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
   netpolEgressNoDns,
