@@ -19,6 +19,8 @@ import fluxSopsNoDecryption from './flux/flux-sops-no-decryption.js';
 import fluxSourceMissing from './flux/flux-source-missing.js';
 import fluxUnreached from './flux/flux-unreached.js';
 import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
+import gatewayRouteNoParent from './network/gateway-route-no-parent.js';
+import ingressTlsNoCertificate from './network/ingress-tls-no-certificate.js';
 import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
@@ -72,6 +74,8 @@ export const RULES: readonly Rule[] = [
   netpolAllowAllRule,
   netpolEgressNoDns,
   serviceSelectorNoPods,
+  gatewayRouteNoParent,
+  ingressTlsNoCertificate,
   workloadResources,
   imageUnpinned,
   workloadRwoRollingUpdate,
