@@ -22,6 +22,7 @@ import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import gatewayRouteNoParent from './network/gateway-route-no-parent.js';
 import ingressTlsNoCertificate from './network/ingress-tls-no-certificate.js';
 import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
+import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
   netpolEgressNoDns,
+  netpolInitInstallBlocked,
   serviceSelectorNoPods,
   gatewayRouteNoParent,
   ingressTlsNoCertificate,
