@@ -34,6 +34,7 @@ import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
 import secretPlaintext from './secrets/secret-plaintext.js';
 import vaultAgentJobSidecar from './secrets/vault-agent-job-sidecar.js';
 import imageUnpinned from './workloads/image-unpinned.js';
+import referenceMissing from './workloads/reference-missing.js';
 import workloadNoPdb from './workloads/workload-no-pdb.js';
 import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
 import workloadResources from './workloads/workload-resources.js';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   imageUnpinned,
   workloadRwoRollingUpdate,
   workloadNoPdb,
+  referenceMissing,
   suppressionInvalid,
   suppressionExpired,
 ];
