@@ -22,7 +22,7 @@ export interface FluxNode {
   children: FluxNode[];
   parent?: FluxNode;
   /** Why the build failed or was not attempted (another repository, a missing path). */
-  problem?: { message: string; unsupported: boolean; missingPath?: boolean };
+  problem?: { message: string; unsupported: boolean; missingPath?: boolean; error?: RenderError };
 }
 
 export interface FluxGraph {
@@ -148,7 +148,7 @@ function buildPath(
     objects = findKustomization(root, target) ? kustomizer.build(target) : generatedBuild(root, kustomizer, target);
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return { objects: [], problem: { message: error.message, unsupported: error.unsupported } };
+    return { objects: [], problem: { message: error.message, unsupported: error.unsupported, error } };
   }
   if (!spec) return { objects };
   try {

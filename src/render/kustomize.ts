@@ -23,6 +23,9 @@ export interface RenderedObject {
 
 /** A build step that failed, at the kustomization line that asked for it. */
 export class RenderError extends Error {
+  /** Where in the kustomization file the failing entry is (`['resources', 2]`), when known. */
+  path?: (string | number)[];
+
   constructor(
     message: string,
     readonly file: string,
@@ -95,12 +98,13 @@ export class Kustomizer {
       if (kustomization[field] !== undefined) throw new RenderError(`${field} is not rendered by hctl`, file, true);
     }
     const next = [...stack, file];
-    for (const entry of [...list(kustomization.resources), ...list(kustomization.bases)]) {
-      objects.push(...this.resource(String(entry), dir, file, next));
+    const entries = [...list(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...list(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
+    for (const [field, index, entry] of entries) {
+      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, next)));
     }
-    for (const entry of list(kustomization.components)) {
-      this.accumulate(this.resolve(dir, String(entry), file), objects, next);
-    }
+    list(kustomization.components).forEach((entry, index) => {
+      atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next));
+    });
     this.runGenerators(kustomization, dir, file, objects);
     this.runTransformers(kustomization, dir, file, objects);
     return objects;
@@ -272,6 +276,16 @@ export class Kustomizer {
   private sourceOf(file: string): { source?: ObjectSource } {
     const object = this.loadObjects(file, file)[0];
     return object?.source ? { source: object.source } : {};
+  }
+}
+
+/** Runs one kustomization entry; an error it raises about this file points at the entry. */
+function atEntry(file: string, path: (string | number)[], run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RenderError && error.file === file && !error.path) error.path = path;
+    throw error;
   }
 }
 

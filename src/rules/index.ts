@@ -26,6 +26,8 @@ import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
+import kustomizeBuildError from './render/kustomize-build-error.js';
+import renderUnverified from './render/render-unverified.js';
 import deprecatedApi from './schema/deprecated-api.js';
 import schemaInvalid from './schema/schema-invalid.js';
 import schemaUnknown from './schema/schema-unknown.js';
@@ -52,6 +54,8 @@ export const RULES: readonly Rule[] = [
   schemaInvalid,
   schemaUnknown,
   deprecatedApi,
+  kustomizeBuildError,
+  renderUnverified,
   secretPlaintext,
   esoDeprecatedApi,
   vaultAgentJobSidecar,

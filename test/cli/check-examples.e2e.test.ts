@@ -41,6 +41,7 @@ describe('hctl check on the bundled examples', () => {
       'flux-kustomization-no-wait clusters/home/apps.yaml:6',
       'flux-deprecated-api clusters/home/sources.yaml:1',
       'yaml-duplicate-key infrastructure/cert-manager/ks.yaml:12',
+      'kustomize-build-error infrastructure/kustomization.yaml:4',
     ]);
     // The issue's three examples, each at its own line; the valid retryInterval of the apps Kustomization is not reported.
     const schema = report.findings.filter((finding) => finding.rule === 'schema-invalid');
@@ -50,7 +51,7 @@ describe('hctl check on the bundled examples', () => {
     ]);
     expect(schema[0]!.hint).toMatch(/^Did you mean matchLabels\?/);
     expect(report.details.inventory).toMatchObject({ files: 17, documents: 17, validated: 16, unverified: 1, kustomizations: 3, templated: 0, skipped: 0 });
-    expect(report.summary).toMatchObject({ critical: 8, warnings: 7, info: 1 });
+    expect(report.summary).toMatchObject({ critical: 9, warnings: 7, info: 1 });
     expect(report.issues).toContain(
       'apps/home/home-assistant/mqtt-secret.yaml:7:1: critical: Secret home/mqtt-credentials: 2 values in plain text under stringData [secret-plaintext]',
     );

@@ -1,0 +1,31 @@
+import { nodeObject } from '../../flux/node-object.js';
+import type { KubeObject } from '../../repo/object.js';
+import type { Rule } from '../rule.js';
+
+export default {
+  meta: {
+    id: 'kustomize-build-error',
+    domain: 'render',
+    severity: 'critical',
+    title: 'A kustomization that Flux cannot build (a missing file, a patch that finds nothing, a cycle)',
+    source: 'Part 3 of the check (issue #4): build errors are findings at the line that names them; seed 003 ("Common causes: YAML syntax errors, missing file references, invalid patches")',
+  },
+  check(context) {
+    const reported = new Set<string>();
+    for (const node of context.flux.nodes) {
+      const error = node.problem?.error;
+      if (!error || error.unsupported) continue;
+      const key = `${error.file} ${error.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      // At the kustomization entry that failed; else at the Flux Kustomization whose build failed.
+      const kustomization = context.objects.find((object: KubeObject) => object.source?.file === error.file);
+      context.report({
+        object: kustomization ?? nodeObject(node),
+        ...(kustomization && error.path ? { path: error.path } : {}),
+        message: `${error.message}: Flux Kustomization ${node.namespace}/${node.name} fails to build and applies nothing`,
+        hint: 'Fix the entry (path, file name, patch target); `hctl render DIR` shows the build.',
+      });
+    }
+  },
+} satisfies Rule;
