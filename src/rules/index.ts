@@ -7,6 +7,7 @@ import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
 import suppressionInvalid from './config/suppression-invalid.js';
+import fluxDependencyCycle from './flux/flux-dependency-cycle.js';
 import fluxDependencyMissing from './flux/flux-dependency-missing.js';
 import fluxDeprecatedApi from './flux/flux-deprecated-api.js';
 import fluxDuplicateObject from './flux/flux-duplicate-object.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   fluxDeprecatedApi,
   fluxPathMissing,
   fluxDependencyMissing,
+  fluxDependencyCycle,
   fluxSourceMissing,
   fluxDuplicateObject,
   fluxSopsNoDecryption,
