@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type RawConfig } from '../src/config/config.js';
+import { defaultConfig, loadConfig, type RawConfig } from '../src/config/config.js';
 import { runRules } from '../src/engine/run-rules.js';
 import type { Finding, Severity } from '../src/report/finding.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,9 @@ export function runRule(rule: Rule, input: CaseInput): Finding[] {
     writeFileSync(path.join(root, file), text);
   }
   const repo = loadRepo(root);
-  const config = { ...defaultConfig(input.profile, input.rules), ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
+  // A case may carry its own .hctl.yaml (repoURL, schemaDirs); otherwise the defaults.
+  const base = files['.hctl.yaml'] !== undefined ? loadConfig({ startDir: root }) : defaultConfig(input.profile, input.rules);
+  const config = { ...base, ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
   return runRules(repo, { config, root, rules: [rule], today: '2026-06-01' }).filter((finding) => finding.rule === rule.meta.id);
 }
 

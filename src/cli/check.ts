@@ -21,6 +21,7 @@ interface CheckFlags {
   profile?: string;
   kubernetesVersion?: string;
   schemaDir: string[];
+  repoUrl: string[];
   cache: boolean;
   output?: string;
   minSeverity: Severity;
@@ -36,6 +37,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
     .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
+    .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--no-cache', 'do not keep compiled schema validators between runs (~/.cache/hctl)')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
@@ -51,6 +53,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         const config = loadConfig({
           startDir: dir,
           schemaDirs: flags.schemaDir,
+          repoUrls: flags.repoUrl,
           ...(flags.config ? { file: flags.config } : {}),
           ...(flags.profile ? { profile: flags.profile } : {}),
           ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),

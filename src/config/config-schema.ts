@@ -6,6 +6,7 @@ export const CONFIG_SCHEMA = {
     profile: { type: 'string' },
     kubernetesVersion: { type: 'string' },
     schemaDirs: { type: 'array', items: { type: 'string' } },
+    repoURL: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     rules: {
       type: 'object',
       additionalProperties: {

@@ -40,6 +40,8 @@ export interface ResolvedConfig {
   kubernetesVersion: string;
   /** Extra schema directories (CRD manifests or catalog-layout JSON Schemas), absolute. */
   schemaDirs: string[];
+  /** URLs that name this repository in Argo CD Applications (besides its Git remotes). */
+  repoUrls: string[];
   rules: Map<string, RuleConfig>;
   suppressions: ConfigSuppression[];
 }
@@ -48,6 +50,7 @@ export interface RawConfig {
   profile?: string;
   kubernetesVersion?: string;
   schemaDirs?: string[];
+  repoURL?: string | string[];
   rules?: Record<string, string | (RuleSettings & { severity?: string })>;
   suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
 }
@@ -74,6 +77,7 @@ export function loadConfig(options: {
   profile?: string;
   kubernetesVersion?: string;
   schemaDirs?: string[];
+  repoUrls?: string[];
 }): ResolvedConfig {
   const file = options.file ? path.resolve(options.file) : findConfig(options.startDir);
   let raw: RawConfig = {};
@@ -107,14 +111,15 @@ export function loadConfig(options: {
     ...(raw.schemaDirs ?? []).map((dir) => path.resolve(path.dirname(file!), dir)),
     ...(options.schemaDirs ?? []).map((dir) => path.resolve(dir)),
   ];
-  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, rules, suppressions };
+  const repoUrls = [...toList(raw.repoURL), ...(options.repoUrls ?? [])];
+  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, repoUrls, rules, suppressions };
   if (file) resolved.file = file;
   return resolved;
 }
 
 /** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */
 export function defaultConfig(profile = 'default', rules: NonNullable<RawConfig['rules']> = {}): ResolvedConfig {
-  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], rules: resolveRules(profile, rules, undefined), suppressions: [] };
+  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], repoUrls: [], rules: resolveRules(profile, rules, undefined), suppressions: [] };
 }
 
 /** `1.35`, `v1.35` or `1.35.2` → `1.35`. */

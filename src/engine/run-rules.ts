@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
@@ -9,6 +10,8 @@ import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { fluxGraphOf } from './flux-graph-of.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
+import { findGitRoot } from '../repo/git-root.js';
+import { gitRemoteUrls, normaliseRepoUrl } from '../repo/repository-urls.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
 
 export interface RunOptions {
@@ -35,6 +38,11 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects));
   let applied: KubeObject[] | undefined;
   const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects));
+  const gitRoot = findGitRoot(options.root);
+  const repository = {
+    root: gitRoot ?? path.resolve(options.root),
+    urls: new Set([...options.config.repoUrls, ...(gitRoot ? gitRemoteUrls(gitRoot) : [])].map(normaliseRepoUrl)),
+  };
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -55,6 +63,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
         return appliedOnDemand();
       },
       kubernetesVersion: options.config.kubernetesVersion,
+      repository,
       options: settings?.options ?? rule.meta.options ?? {},
       report: (problem) => findings.push(toFinding(rule, problem, settings?.severity)),
     };

@@ -58,6 +58,8 @@ export interface RuleContext {
   readonly applied: readonly KubeObject[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
+  /** The Git working tree holding the checked directory (else that directory) and the URLs that name it, normalised. */
+  repository: { root: string; urls: ReadonlySet<string> };
   options: Readonly<Record<string, string | number | boolean>>;
   report(problem: Problem): void;
 }

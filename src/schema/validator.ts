@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { distance } from 'fastest-levenshtein';
+import { closest } from '../text/closest.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { addCelKeyword } from './cel-keyword.js';
 import { schemasAt } from './schema-at.js';
@@ -228,22 +228,6 @@ function describe(error: ErrorObject, path: NodePath, value: unknown, explain: E
 function describeAlternatives(error: ErrorObject, schemas: JsonSchema[]): string {
   const branches = schemas.flatMap((schema) => (schema[error.keyword] as JsonSchema[] | undefined) ?? []).map((branch) => (typeof branch.type === 'string' ? branch.type : 'object'));
   return [...new Set(branches)].join(' or ') || 'see schema';
-}
-
-function closest(name: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  if (best === undefined) return undefined;
-  // A typo keeps the start of the word (matchLoads → matchLabels) or changes very little (remoteKey → remoteRef).
-  const samePrefix = best.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase();
-  return bestDistance <= 2 || (samePrefix && bestDistance / Math.max(name.length, best.length) <= 0.4) ? best : undefined;
 }
 
 function listOf(items: string[]): string {

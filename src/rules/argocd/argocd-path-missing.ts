@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { argoAppSpecs, argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
+import { normaliseRepoUrl } from '../../repo/repository-urls.js';
+import { closest } from '../../text/closest.js';
+import type { Rule } from '../rule.js';
+
+export default {
+  meta: {
+    id: 'argocd-path-missing',
+    domain: 'argocd',
+    severity: 'critical',
+    title: 'An Argo CD Application whose source path is not in this repository',
+    source: 'Part 3 of the check (issue #4): "an Argo CD Application whose path is gone"; Argo CD reports "app path does not exist"',
+  },
+  check(context) {
+    const { root, urls } = context.repository;
+    // Without a remote or repoURL in .hctl.yaml, hctl cannot tell which sources are this repository.
+    if (urls.size === 0) return;
+    for (const app of argoAppSpecs(context.applied)) {
+      for (const { path: sourcePath, source } of argoSources(app)) {
+        const repoURL = source.repoURL;
+        const dir = source.path;
+        if (typeof repoURL !== 'string' || typeof dir !== 'string' || isPlaceholder(dir) || isPlaceholder(repoURL)) continue;
+        if (!urls.has(normaliseRepoUrl(repoURL))) continue;
+        const problem = missingDirectory(root, dir);
+        if (!problem) continue;
+        context.report({
+          object: app.object,
+          path: [...sourcePath, 'path'],
+          message: `source path ${dir} ${problem.what} in this repository (${repoURL}): Argo CD cannot generate the manifests ("app path does not exist")`,
+          hint: problem.suggestion
+            ? `Did you mean ${problem.suggestion}? Paths are relative to the repository root.`
+            : 'Fix the path (relative to the repository root), or commit the directory it names.',
+        });
+      }
+    }
+  },
+} satisfies Rule;
+
+/** Why `dir` (relative to the repository root) is not a directory there, with the nearest existing alternative. */
+function missingDirectory(root: string, dir: string): { what: string; suggestion?: string } | undefined {
+  const relative = path.posix.normalize(dir.replace(/^\/+/, '') || '.');
+  const target = path.join(root, relative);
+  if (relative.startsWith('..')) return { what: 'leaves the repository' };
+  if (existsSync(target)) return statSync(target).isDirectory() ? undefined : { what: 'is a file, not a directory' };
+  // Walk down to the deepest existing parent and suggest its closest subdirectory.
+  const parts = relative.split('/');
+  let existing = '';
+  for (const part of parts) {
+    const next = existing ? `${existing}/${part}` : part;
+    if (!existsSync(path.join(root, next))) {
+      const siblings = subdirectories(path.join(root, existing));
+      // A rename usually keeps the old name inside the new one (demo → demo-app).
+      const match = closest(part, siblings) ?? siblings.find((sibling) => Math.min(sibling.length, part.length) >= 3 && (sibling.includes(part) || part.includes(sibling)));
+      return match ? { what: 'does not exist', suggestion: [existing, match].filter(Boolean).join('/') } : { what: 'does not exist' };
+    }
+    existing = next;
+  }
+  return { what: 'does not exist' };
+}
+
+function subdirectories(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== '.git').map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
