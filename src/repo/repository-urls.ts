@@ -1,6 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** The Git working tree being checked (else the checked directory) and the URLs that name it, normalised. */
+export interface Repository {
+  root: string;
+  urls: ReadonlySet<string>;
+}
+
 /**
  * A Git URL reduced to host/path, so the forms Argo CD and Git accept for one repository compare
  * equal: https://github.com/o/r.git, git@github.com:o/r, ssh://git@github.com/o/r/ → github.com/o/r.

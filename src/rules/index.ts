@@ -4,6 +4,7 @@ import argocdHpaReplicasDrift from './argocd/argocd-hpa-replicas-drift.js';
 import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
 import argocdJobImmutable from './argocd/argocd-job-immutable.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
+import argocdAppsetGeneratorEmpty from './argocd/argocd-appset-generator-empty.js';
 import argocdPathMissing from './argocd/argocd-path-missing.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   argocdNoSelfheal,
   argocdProjectMissing,
   argocdPathMissing,
+  argocdAppsetGeneratorEmpty,
   argocdHpaReplicasDrift,
   argocdJobImmutable,
   netpolMissingDefaultDeny,

@@ -1,3 +1,4 @@
+import type { Repository } from '../repo/repository-urls.js';
 import type { Location, Severity } from '../report/finding.js';
 import type { KubeObject, NodePath } from '../repo/object.js';
 import type { ParseProblem } from '../repo/parse.js';
@@ -58,8 +59,8 @@ export interface RuleContext {
   readonly applied: readonly KubeObject[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
-  /** The Git working tree holding the checked directory (else that directory) and the URLs that name it, normalised. */
-  repository: { root: string; urls: ReadonlySet<string> };
+  /** The Git working tree holding the checked directory (else that directory) and the URLs that name it. */
+  repository: Repository;
   options: Readonly<Record<string, string | number | boolean>>;
   report(problem: Problem): void;
 }

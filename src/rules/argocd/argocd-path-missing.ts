@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { argoAppSpecs, argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
+import { argoApplications, generatedSuffix } from '../../argocd/argo-applications.js';
+import { argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
 import { normaliseRepoUrl } from '../../repo/repository-urls.js';
 import { closest } from '../../text/closest.js';
 import type { Rule } from '../rule.js';
@@ -17,7 +18,7 @@ export default {
     const { root, urls } = context.repository;
     // Without a remote or repoURL in .hctl.yaml, hctl cannot tell which sources are this repository.
     if (urls.size === 0) return;
-    for (const app of argoAppSpecs(context.applied)) {
+    for (const app of argoApplications(context.applied, context.repository)) {
       for (const { path: sourcePath, source } of argoSources(app)) {
         const repoURL = source.repoURL;
         const dir = source.path;
@@ -28,7 +29,7 @@ export default {
         context.report({
           object: app.object,
           path: [...sourcePath, 'path'],
-          message: `source path ${dir} ${problem.what} in this repository (${repoURL}): Argo CD cannot generate the manifests ("app path does not exist")`,
+          message: `source path ${dir} ${problem.what} in this repository (${repoURL})${generatedSuffix(app)}: Argo CD cannot generate the manifests ("app path does not exist")`,
           hint: problem.suggestion
             ? `Did you mean ${problem.suggestion}? Paths are relative to the repository root.`
             : 'Fix the path (relative to the repository root), or commit the directory it names.',
