@@ -5,6 +5,7 @@ import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
 import argocdJobImmutable from './argocd/argocd-job-immutable.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import argocdAppsetGeneratorEmpty from './argocd/argocd-appset-generator-empty.js';
+import argocdNamespaceMissing from './argocd/argocd-namespace-missing.js';
 import argocdPathMissing from './argocd/argocd-path-missing.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   argocdProjectMissing,
   argocdPathMissing,
   argocdAppsetGeneratorEmpty,
+  argocdNamespaceMissing,
   argocdHpaReplicasDrift,
   argocdJobImmutable,
   netpolMissingDefaultDeny,

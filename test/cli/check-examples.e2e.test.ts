@@ -72,6 +72,7 @@ describe('hctl check on the bundled examples', () => {
       'netpol-egress-no-dns apps/taskapp/namespace.yaml:6',
       'argocd-chart-unpinned argocd/apps/loki.yaml:11',
       'argocd-no-selfheal argocd/apps/loki.yaml:19',
+      'argocd-namespace-missing argocd/apps/vault.yaml:14',
       'argocd-infinite-retry argocd/apps/vault.yaml:20',
     ]);
     // .hctl.yaml's profile settings are in force: the cpu-limits option asks for CPU limits.
