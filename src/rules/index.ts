@@ -10,6 +10,7 @@ import argocdPathMissing from './argocd/argocd-path-missing.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
 import suppressionInvalid from './config/suppression-invalid.js';
+import fluxCrdOrder from './flux/flux-crd-order.js';
 import fluxDependencyCycle from './flux/flux-dependency-cycle.js';
 import fluxDependencyMissing from './flux/flux-dependency-missing.js';
 import fluxDeprecatedApi from './flux/flux-deprecated-api.js';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   fluxPathMissing,
   fluxDependencyMissing,
   fluxDependencyCycle,
+  fluxCrdOrder,
   fluxSourceMissing,
   fluxDuplicateObject,
   fluxSopsNoDecryption,
