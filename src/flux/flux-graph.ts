@@ -8,7 +8,7 @@ import type { SchemaBundle } from '../schema/bundle.js';
 import type { KindScope } from '../render/kind-scope.js';
 import { findKustomization, Kustomizer, RenderError, type RenderedObject } from '../render/kustomize.js';
 import { metadataOf, setNamespace } from '../render/transformers.js';
-import { substitute } from './substitute.js';
+import { postBuildValues, substitute } from './substitute.js';
 
 /** A Flux Kustomization as Flux applies it, and what its build applies. */
 export interface FluxNode {
@@ -87,7 +87,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
       node.problem = { message: `source ${String(sourceRef.kind)} ${String(sourceRef.name)} is another repository`, unsupported: true };
       return node;
     }
-    const outcome = buildPath(root, kustomizer, target, spec);
+    const outcome = buildPath(root, kustomizer, target, spec, postBuildValues(asRecord(spec.postBuild), namespace, objects));
     if (outcome.problem) node.problem = outcome.problem;
     node.applies = outcome.objects;
     for (const child of outcome.objects) {
@@ -134,6 +134,7 @@ function buildPath(
   kustomizer: Kustomizer,
   target: string | undefined,
   spec: Record<string, unknown> | undefined,
+  variables: Record<string, unknown> = {},
 ): { objects: RenderedObject[]; problem?: FluxNode['problem'] } {
   if (target === undefined || !existsSync(path.join(root, target))) {
     // Checking a subdirectory of a repository: paths are relative to the repository's root.
@@ -154,7 +155,7 @@ function buildPath(
   try {
     const patched = kustomizer.patchAll(objects, spec.patches);
     if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
-    return { objects: substitute(patched, asRecord(spec.postBuild)) };
+    return { objects: substitute(patched, asRecord(spec.postBuild), variables) };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     return { objects, problem: { message: error.message, unsupported: error.unsupported } };

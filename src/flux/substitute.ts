@@ -1,3 +1,4 @@
+import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import type { RenderedObject } from '../render/kustomize.js';
 import { metadataOf } from '../render/transformers.js';
@@ -6,12 +7,27 @@ const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[=-]([^}]*))?\}/g;
 const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute';
 
 /**
- * Flux postBuild substitution of `${VAR}` and `${VAR:=default}` in string values, from
- * `spec.postBuild.substitute`. Variables with no value here (substituteFrom, defined elsewhere)
- * stay as written, so nothing is invented; objects annotated `substitute: disabled` are skipped.
+ * The values Flux substitutes for a Kustomization in `namespace`: its substituteFrom ConfigMaps
+ * found in the repo (later entries win), then `substitute`, which wins over them. Secrets are
+ * not read: their values must never reach a finding, so their variables stay as written.
  */
-export function substitute(objects: RenderedObject[], postBuild: Record<string, unknown> | undefined): RenderedObject[] {
-  const values = (asRecord(postBuild?.substitute) ?? {}) as Record<string, unknown>;
+export function postBuildValues(postBuild: Record<string, unknown> | undefined, namespace: string, objects: readonly KubeObject[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const reference of Array.isArray(postBuild?.substituteFrom) ? postBuild.substituteFrom : []) {
+    const { kind, name } = (asRecord(reference) ?? {}) as { kind?: unknown; name?: unknown };
+    if (kind !== 'ConfigMap') continue;
+    const source = objects.find((object) => object.kind === 'ConfigMap' && object.apiVersion === 'v1' && object.name === name && (object.namespace ?? namespace) === namespace);
+    Object.assign(values, asRecord(source?.body.data) ?? {});
+  }
+  return Object.assign(values, asRecord(postBuild?.substitute) ?? {});
+}
+
+/**
+ * Flux postBuild substitution of `${VAR}` and `${VAR:=default}` in string values. Variables with
+ * no value here (a Secret, a ConfigMap made outside Git) stay as written, so nothing is invented;
+ * objects annotated `substitute: disabled` are skipped.
+ */
+export function substitute(objects: RenderedObject[], postBuild: Record<string, unknown> | undefined, values: Record<string, unknown>): RenderedObject[] {
   if (!postBuild) return objects;
   for (const object of objects) {
     if (asRecord(metadataOf(object.body).annotations)?.[DISABLED] === 'disabled') continue;
