@@ -7,6 +7,7 @@ import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import argocdAppsetGeneratorEmpty from './argocd/argocd-appset-generator-empty.js';
 import argocdNamespaceMissing from './argocd/argocd-namespace-missing.js';
 import argocdPathMissing from './argocd/argocd-path-missing.js';
+import argocdUnreached from './argocd/argocd-unreached.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
 import suppressionInvalid from './config/suppression-invalid.js';
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   argocdPathMissing,
   argocdAppsetGeneratorEmpty,
   argocdNamespaceMissing,
+  argocdUnreached,
   argocdHpaReplicasDrift,
   argocdJobImmutable,
   netpolMissingDefaultDeny,

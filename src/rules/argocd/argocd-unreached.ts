@@ -1,0 +1,38 @@
+import { argoAppObjects } from '../../k8s/argo-app-objects.js';
+import { argoAppSpecs } from '../../k8s/argo-apps.js';
+import { isArgoApplication, isArgoApplicationSet } from '../../k8s/kinds.js';
+import type { KubeObject } from '../../repo/object.js';
+import type { Rule } from '../rule.js';
+
+export default {
+  meta: {
+    id: 'argocd-unreached',
+    domain: 'argocd',
+    severity: 'info',
+    title: 'An Argo CD Application that the repo’s app of apps does not reach',
+    source: 'Part 3 of the check (issue #4): "every Argo CD Application reached", app-of-apps',
+  },
+  check(context) {
+    // Which Applications (and ApplicationSets) another Application deploys from its source path.
+    const deployedBy = new Map<KubeObject, KubeObject>();
+    for (const { app, objects } of argoAppObjects(context.objects)) {
+      for (const object of objects) {
+        if ((isArgoApplication(object) || isArgoApplicationSet(object)) && object !== app.object && !deployedBy.has(object)) deployedBy.set(object, app.object);
+      }
+    }
+    const apps = argoAppSpecs(context.objects).map((app) => app.object);
+    const parents = new Set(deployedBy.values());
+    // Roots of app-of-apps trees: they deploy Applications and nothing deploys them.
+    const roots = apps.filter((app) => parents.has(app) && !deployedBy.has(app));
+    if (roots.length === 0) return;
+    const rootNames = roots.map((root) => root.name).join(', ');
+    for (const app of apps) {
+      if (deployedBy.has(app) || parents.has(app)) continue;
+      context.report({
+        object: app,
+        message: `no other Application deploys this one and the app of apps (${rootNames}) does not reach it: it exists only where someone applied it by hand`,
+        hint: `Move the file under the path of ${roots[0]!.name}, so a cluster rebuild gets it too, or delete it if it is a leftover copy.`,
+      });
+    }
+  },
+} satisfies Rule;
