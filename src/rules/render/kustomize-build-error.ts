@@ -24,8 +24,17 @@ export default {
         object: kustomization ?? nodeObject(node),
         ...(kustomization && error.path ? { path: error.path } : {}),
         message: `${error.message}: Flux Kustomization ${node.namespace}/${node.name} fails to build and applies nothing`,
-        hint: 'Fix the entry (path, file name, patch target); `hctl render DIR` shows the build.',
+        hint: `${fixFor(error.message)} \`hctl render DIR\` shows the build.`,
       });
     }
   },
 } satisfies Rule;
+
+/** What to do, by the kind of failure kustomize reported. */
+function fixFor(message: string): string {
+  if (message.includes('does not parse')) return 'Fix the YAML of that file (its yaml-* finding shows where).';
+  if (message.includes('does not exist')) return 'Fix the path or file name (relative to this kustomization), or commit the file.';
+  if (message.startsWith('JSON patch')) return 'Fix the JSON patch operations: the paths they change must exist in the target object.';
+  if (/patch/i.test(message)) return 'Fix the patch target (kind, name, namespace) so it matches an object of the build.';
+  return 'Fix the entry this points at.';
+}
