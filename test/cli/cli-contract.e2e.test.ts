@@ -119,6 +119,23 @@ describe('schemas from outside the repo', () => {
   });
 });
 
+describe('this repository in Argo CD Applications', () => {
+  it('--repo-url makes Application source paths checked', () => {
+    const repo = tempDir('argo');
+    mkdirSync(path.join(repo, 'apps', 'n8n'), { recursive: true });
+    writeFileSync(path.join(repo, 'apps', 'n8n', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: n8n\n  namespace: n8n\n');
+    writeFileSync(
+      path.join(repo, 'app.yaml'),
+      'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: n8n\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: git@github.com:me/homelab.git\n    targetRevision: main\n    path: apps/n8m\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: n8n\n  syncPolicy:\n    syncOptions:\n      - CreateNamespace=true\n',
+    );
+    const rules = (args: string[]) => (JSON.parse(runCli(['check', repo, '--format', 'json', ...args]).stdout) as { findings: { rule: string; hint: string }[] }).findings.filter((finding) => finding.rule === 'argocd-path-missing');
+    expect(rules([])).toEqual([]);
+    const findings = rules(['--repo-url', 'https://github.com/me/homelab']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.hint).toMatch(/^Did you mean apps\/n8n\?/);
+  });
+});
+
 describe('hctl render', () => {
   it('prints the build of a kustomization directory as YAML', () => {
     const result = runCli(['render', 'examples/flux-homelab/apps/home/home-assistant']);
