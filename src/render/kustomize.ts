@@ -150,11 +150,7 @@ export class Kustomizer {
         this.applyStrategic(objects, patch as JsonObject, undefined, file);
       }
     }
-    for (const entry of list(kustomization.patches)) {
-      const spec = asRecord(entry) ?? {};
-      const text = typeof spec.patch === 'string' ? spec.patch : readFileSync(path.join(this.root, this.resolve(dir, String(spec.path), file)), 'utf8');
-      this.applyPatch(objects, text, asRecord(spec.target), file);
-    }
+    for (const entry of list(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
     if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
@@ -171,18 +167,21 @@ export class Kustomizer {
     }
     const annotations = asRecord(kustomization.commonAnnotations) as Record<string, string> | undefined;
     if (annotations) addAnnotations(bodies(), annotations);
-    for (const entry of list(kustomization.patchesJson6902)) {
-      const spec = asRecord(entry) ?? {};
-      const text = typeof spec.patch === 'string' ? spec.patch : readFileSync(path.join(this.root, this.resolve(dir, String(spec.path), file)), 'utf8');
-      this.applyPatch(objects, text, asRecord(spec.target), file);
-    }
+    for (const entry of list(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
     if (Array.isArray(kustomization.replicas)) setReplicas(bodies(), kustomization.replicas as { name: string; count: number }[]);
     if (Array.isArray(kustomization.images)) setImages(bodies(), kustomization.images as ImageOverride[]);
   }
 
   /** A `patches:` entry: JSON 6902 when it is a list of operations, a strategic merge patch otherwise. */
-  private applyPatch(objects: RenderedObject[], text: string, target: JsonObject | undefined, file: string): void {
-    const documents = this.inlineObjects(text, file, true);
+  /** A `patches:`/`patchesJson6902:` entry: inline (`patch:`) or from a file (`path:`). */
+  private applyPatchEntry(objects: RenderedObject[], spec: JsonObject, dir: string, file: string): void {
+    if (typeof spec.patch === 'string') return this.applyPatch(objects, spec.patch, asRecord(spec.target), file);
+    const patchFile = this.resolve(dir, String(spec.path), file);
+    this.applyPatch(objects, readFileSync(path.join(this.root, patchFile), 'utf8'), asRecord(spec.target), file, patchFile);
+  }
+
+  private applyPatch(objects: RenderedObject[], text: string, target: JsonObject | undefined, file: string, patchFile?: string): void {
+    const documents = this.inlineObjects(text, file, true, patchFile);
     const first = documents[0] as unknown;
     if (Array.isArray(first)) {
       // Like kustomize, a target that selects nothing is not an error.
@@ -253,9 +252,11 @@ export class Kustomizer {
     return cached;
   }
 
-  private inlineObjects(text: string, file: string, allowLists = false): unknown[] {
-    const parsed = parseFile(file, text);
-    if (parsed.problems.length > 0) throw new RenderError(`patch in ${file} does not parse: ${parsed.problems[0]!.message}`, file);
+  /** Patch documents; `patchFile` names the file they come from, else they are written inline in `file`. */
+  private inlineObjects(text: string, file: string, allowLists = false, patchFile?: string): unknown[] {
+    const where = patchFile ? `patch ${patchFile}` : `inline patch in ${file}`;
+    const parsed = parseFile(patchFile ?? file, text);
+    if (parsed.problems.length > 0) throw new RenderError(`${where} does not parse: ${parsed.problems[0]!.message}`, file);
     if (parsed.objects.length > 0) return parsed.objects.map((object) => object.body);
     if (!allowLists) return [];
     // JSON 6902 operation lists are YAML sequences, which parseFile counts as other documents.
@@ -263,7 +264,7 @@ export class Kustomizer {
       const operations = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA });
       return Array.isArray(operations) ? [operations] : [];
     } catch {
-      throw new RenderError(`patch in ${file} does not parse`, file);
+      throw new RenderError(`${where} does not parse`, file);
     }
   }
 
