@@ -1,3 +1,4 @@
+import { dependsOnEntries } from '../../flux/depends-on.js';
 import type { FluxNode } from '../../flux/flux-graph.js';
 import { renderedObject } from '../../flux/node-object.js';
 import { apiGroup } from '../../repo/object.js';
@@ -17,10 +18,8 @@ function appliedBefore(node: FluxNode, byIdentity: ReadonlyMap<string, FluxNode>
   while (queue.length > 0) {
     const current = queue.pop()!;
     const next: FluxNode[] = current.parent ? [current.parent] : [];
-    const dependsOn = asRecord(current.object.body.spec)?.dependsOn;
-    for (const entry of Array.isArray(dependsOn) ? dependsOn : []) {
-      const name = asRecord(entry)?.name;
-      const dependency = typeof name === 'string' ? byIdentity.get(`${String(asRecord(entry)?.namespace ?? current.namespace)}/${name}`) : undefined;
+    for (const entry of dependsOnEntries(current.object.body, current.namespace)) {
+      const dependency = byIdentity.get(`${entry.namespace}/${entry.name}`);
       if (dependency) next.push(dependency);
     }
     for (const candidate of next) {

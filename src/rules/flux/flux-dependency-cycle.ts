@@ -1,18 +1,13 @@
+import { dependsOnEntries } from '../../flux/depends-on.js';
 import { nodeObject } from '../../flux/node-object.js';
 import { findCycles } from '../../graph/find-cycles.js';
 import { isHelmRelease } from '../../k8s/kinds.js';
 import type { KubeObject } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
-/** dependsOn entries of one object, resolved to namespace/name keys (Flux defaults to the object's namespace). */
+/** dependsOn entries of one object as namespace/name keys. */
 function dependencies(object: KubeObject, namespace: string): { key: string; index: number }[] {
-  const dependsOn = asRecord(object.body.spec)?.dependsOn;
-  if (!Array.isArray(dependsOn)) return [];
-  return dependsOn.flatMap((entry, index) => {
-    const name = asRecord(entry)?.name;
-    return typeof name === 'string' ? [{ key: `${String(asRecord(entry)?.namespace ?? namespace)}/${name}`, index }] : [];
-  });
+  return dependsOnEntries(object.body, namespace).map((entry) => ({ key: `${entry.namespace}/${entry.name}`, index: entry.index }));
 }
 
 export default {

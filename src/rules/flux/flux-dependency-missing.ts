@@ -1,5 +1,5 @@
+import { dependsOnEntries } from '../../flux/depends-on.js';
 import { nodeObject } from '../../flux/node-object.js';
-import { asRecord } from '../../repo/parse.js';
 import { isHelmRelease } from '../../k8s/kinds.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -17,12 +17,8 @@ export default {
     const byIdentity = new Set(nodes.map((node) => `${node.namespace}/${node.name}`));
     const incomplete = nodes.some((node) => node.problem && !node.problem.missingPath);
     for (const node of nodes) {
-      const dependsOn = asRecord(node.object.body.spec)?.dependsOn;
-      (Array.isArray(dependsOn) ? dependsOn : []).forEach((entry, index) => {
-        const name = asRecord(entry)?.name;
-        if (typeof name !== 'string') return;
-        const namespace = String(asRecord(entry)?.namespace ?? node.namespace);
-        if (byIdentity.has(`${namespace}/${name}`)) return;
+      for (const { name, namespace, index } of dependsOnEntries(node.object.body, node.namespace)) {
+        if (byIdentity.has(`${namespace}/${name}`)) continue;
         const elsewhere = nodes.filter((candidate) => candidate.name === name).map((candidate) => candidate.namespace);
         context.report({
           object: nodeObject(node),
@@ -38,7 +34,7 @@ export default {
               ? `Set namespace: ${elsewhere[0]} on the dependsOn entry: the effective namespace comes from the parent kustomization, not from ks.yaml.`
               : 'Fix the name, or add the Kustomization it should wait for; Flux waits forever on a missing dependency.',
         });
-      });
+      }
     }
   },
 } satisfies Rule;
@@ -50,12 +46,8 @@ function checkHelmReleases(context: RuleContext): void {
   const identities = new Set(releases.map((release) => `${release.namespace ?? ''}/${release.name}`));
   const incomplete = context.flux.nodes.some((node) => node.problem && !node.problem.missingPath);
   for (const release of releases) {
-    const dependsOn = asRecord(release.body.spec)?.dependsOn;
-    (Array.isArray(dependsOn) ? dependsOn : []).forEach((entry, index) => {
-      const name = asRecord(entry)?.name;
-      if (typeof name !== 'string') return;
-      const namespace = String(asRecord(entry)?.namespace ?? release.namespace ?? '');
-      if (identities.has(`${namespace}/${name}`)) return;
+    for (const { name, namespace, index } of dependsOnEntries(release.body, release.namespace ?? '')) {
+      if (identities.has(`${namespace}/${name}`)) continue;
       const elsewhere = releases.filter((candidate) => candidate.name === name).map((candidate) => candidate.namespace ?? '');
       context.report({
         object: release,
@@ -67,6 +59,6 @@ function checkHelmReleases(context: RuleContext): void {
             : `dependsOn HelmRelease ${namespace}/${name}, which no Flux build applies${incomplete ? ' (some builds could not be rendered)' : ''}`,
         hint: elsewhere.length > 0 ? `Set namespace: ${elsewhere[0]} on the dependsOn entry.` : 'Fix the name, or add the HelmRelease it should wait for.',
       });
-    });
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { dependsOnEntries } from '../../flux/depends-on.js';
 import { isFluxKustomization } from '../../k8s/kinds.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
@@ -15,11 +16,7 @@ export default {
     // Names other Kustomizations wait for (namespaces come with rendering; names are enough here).
     const dependedOn = new Map<string, string[]>();
     for (const object of kustomizations) {
-      const dependsOn = asRecord(object.body.spec)?.dependsOn;
-      for (const entry of Array.isArray(dependsOn) ? dependsOn : []) {
-        const name = asRecord(entry)?.name;
-        if (typeof name === 'string') dependedOn.set(name, [...(dependedOn.get(name) ?? []), object.name ?? '(unnamed)']);
-      }
+      for (const { name } of dependsOnEntries(object.body, '')) dependedOn.set(name, [...(dependedOn.get(name) ?? []), object.name ?? '(unnamed)']);
     }
     for (const object of kustomizations) {
       const spec = asRecord(object.body.spec);
