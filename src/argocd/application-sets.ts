@@ -11,9 +11,16 @@ export interface Expansion {
   empty: EmptyPattern[];
 }
 
+// Several rules ask for the same expansion in one run; Git files generators read files to expand.
+const expansions = new WeakMap<Repository, WeakMap<KubeObject, Expansion>>();
+
 /** The list, Git (this repository) and matrix generators of an ApplicationSet, expanded offline. */
 export function expandApplicationSet(appSet: KubeObject, repository: Repository): Expansion {
-  return expandGenerators(getIn(appSet.body, ['spec', 'generators']), ['spec', 'generators'], repository);
+  let byAppSet = expansions.get(repository);
+  if (!byAppSet) expansions.set(repository, (byAppSet = new WeakMap()));
+  let expansion = byAppSet.get(appSet);
+  if (!expansion) byAppSet.set(appSet, (expansion = expandGenerators(getIn(appSet.body, ['spec', 'generators']), ['spec', 'generators'], repository)));
+  return expansion;
 }
 
 function expandGenerators(generators: unknown, at: NodePath, repository: Repository): Expansion {

@@ -27,7 +27,7 @@ export interface EmptyPattern {
  */
 export function expandGitGenerator(git: Record<string, unknown>, gitPath: NodePath, repository: Repository): { params: GeneratorParams[]; empty: EmptyPattern[] } | undefined {
   if (typeof git.repoURL !== 'string' || !repository.urls.has(normaliseRepoUrl(git.repoURL))) return undefined;
-  const tree = repositoryPaths(repository.root);
+  const tree = repositoryPaths(repository);
   const params: GeneratorParams[] = [];
   const empty: EmptyPattern[] = [];
   const patterns = (key: 'directories' | 'files') =>

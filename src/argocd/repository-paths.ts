@@ -1,17 +1,20 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Repository } from '../repo/repository-urls.js';
 
 export interface RepositoryPaths {
   directories: string[];
   files: string[];
 }
 
-const cache = new Map<string, RepositoryPaths>();
+// One listing per check run: each run makes its own Repository, so a later run sees new files.
+const cache = new WeakMap<Repository, RepositoryPaths>();
 
 /** Every directory and file of a working tree, relative and with `/`, as Argo CD's Git generators see them. */
-export function repositoryPaths(root: string): RepositoryPaths {
-  const cached = cache.get(root);
+export function repositoryPaths(repository: Repository): RepositoryPaths {
+  const cached = cache.get(repository);
   if (cached) return cached;
+  const { root } = repository;
   const result: RepositoryPaths = { directories: [], files: [] };
   const walk = (relative: string): void => {
     let entries;
@@ -32,6 +35,6 @@ export function repositoryPaths(root: string): RepositoryPaths {
     }
   };
   walk('');
-  cache.set(root, result);
+  cache.set(repository, result);
   return result;
 }
