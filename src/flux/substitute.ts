@@ -13,13 +13,18 @@ const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute';
  */
 export function postBuildValues(postBuild: Record<string, unknown> | undefined, namespace: string, objects: readonly KubeObject[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const reference of Array.isArray(postBuild?.substituteFrom) ? postBuild.substituteFrom : []) {
-    const { kind, name } = (asRecord(reference) ?? {}) as { kind?: unknown; name?: unknown };
-    if (kind !== 'ConfigMap') continue;
-    const source = objects.find((object) => object.kind === 'ConfigMap' && object.apiVersion === 'v1' && object.name === name && (object.namespace ?? namespace) === namespace);
-    Object.assign(values, asRecord(source?.body.data) ?? {});
+  for (const source of substituteSources(postBuild, namespace, objects)) {
+    if (source?.kind === 'ConfigMap') Object.assign(values, asRecord(source.body.data) ?? {});
   }
   return Object.assign(values, asRecord(postBuild?.substitute) ?? {});
+}
+
+/** For each substituteFrom entry, the ConfigMap or Secret in `objects` it names (undefined: not in the repo). */
+export function substituteSources(postBuild: Record<string, unknown> | undefined, namespace: string, objects: readonly KubeObject[]): (KubeObject | undefined)[] {
+  return (Array.isArray(postBuild?.substituteFrom) ? postBuild.substituteFrom : []).map((reference) => {
+    const { kind, name } = (asRecord(reference) ?? {}) as { kind?: unknown; name?: unknown };
+    return objects.find((object) => object.kind === kind && object.apiVersion === 'v1' && object.name === name && (object.namespace ?? namespace) === namespace);
+  });
 }
 
 /**

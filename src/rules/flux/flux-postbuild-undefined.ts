@@ -1,4 +1,5 @@
 import { renderedObject } from '../../flux/node-object.js';
+import { substituteSources } from '../../flux/substitute.js';
 import type { NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import { metadataOf } from '../../render/transformers.js';
@@ -22,9 +23,7 @@ export default {
       if (!postBuild) continue;
       const defined = new Set(Object.keys(asRecord(postBuild.substitute) ?? {}));
       let unknownSource = false;
-      for (const reference of Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []) {
-        const { kind, name } = (asRecord(reference) ?? {}) as { kind?: string; name?: string };
-        const source = applied.find((object) => object.kind === kind && object.name === name && (object.namespace ?? node.namespace) === node.namespace);
+      for (const source of substituteSources(postBuild, node.namespace, applied)) {
         if (!source) {
           // Made outside Git (an ExternalSecret's target, created by hand, optional): its keys are unknown.
           unknownSource = true;
