@@ -2,11 +2,13 @@ import { dependsOnEntries } from '../../flux/depends-on.js';
 import type { FluxNode } from '../../flux/flux-graph.js';
 import { renderedObject } from '../../flux/node-object.js';
 import { apiGroup } from '../../repo/object.js';
+import type { RenderedObject } from '../../render/kustomize.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 /** `group/Kind` of a custom resource, as a CRD names it. */
 const kindKey = (group: string, kind: string) => `${group}/${kind}`;
+const kindKeyOf = (object: RenderedObject) => kindKey(apiGroup(String(object.body.apiVersion ?? '')), String(object.body.kind ?? ''));
 
 /**
  * The Kustomizations that have run before `node` applies: its ancestors (a parent applies its
@@ -57,13 +59,13 @@ export default {
       let before: Set<FluxNode> | undefined;
       const reported = new Set<string>();
       for (const object of node.applies) {
-        const key = kindKey(apiGroup(String(object.body.apiVersion ?? '')), String(object.body.kind ?? ''));
+        const key = kindKeyOf(object);
         const provider = shippedBy.get(key);
         if (!provider || provider === node || reported.has(key)) continue;
         before ??= appliedBefore(node, byIdentity);
         if (before.has(provider)) continue;
         reported.add(key);
-        const count = node.applies.filter((other) => other.body.kind === object.body.kind && apiGroup(String(other.body.apiVersion ?? '')) === apiGroup(String(object.body.apiVersion ?? ''))).length;
+        const count = node.applies.filter((other) => kindKeyOf(other) === key).length;
         context.report({
           object: renderedObject(object),
           message: `${object.body.kind} (${key.split('/')[0]}) is applied by Kustomization ${node.namespace}/${node.name}${count > 1 ? ` (${count} objects)` : ''}, whose CRD Kustomization ${provider.namespace}/${provider.name} ships, but ${node.name} does not depend on it: on a fresh cluster the build fails with "no matches for kind ${object.body.kind}" until the CRD happens to exist`,
