@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
+import { healthCommand } from './health.js';
 import { renderCommand } from './render.js';
+import { snapshotCommand } from './snapshot.js';
 import { VERSION } from './package-info.js';
 
 const COULD_NOT_RUN = 3;
@@ -28,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError }));
   }
   try {

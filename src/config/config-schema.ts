@@ -20,6 +20,26 @@ export const CONFIG_SCHEMA = {
         ],
       },
     },
+    health: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        knownIssues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['app', 'condition', 'reason'],
+            properties: {
+              app: { type: 'string', minLength: 1 },
+              condition: { type: 'string', minLength: 1 },
+              reason: { type: 'string', minLength: 1 },
+              until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            },
+          },
+        },
+      },
+    },
     suppressions: {
       type: 'array',
       items: {

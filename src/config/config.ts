@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Severity } from '../report/finding.js';
 import { locateInDocument } from '../repo/locate.js';
+import { HEALTH_RULES, HEALTH_RULES_BY_ID } from '../rules/health-index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { UsageError } from './errors.js';
@@ -44,6 +45,18 @@ export interface ResolvedConfig {
   repoUrls: string[];
   rules: Map<string, RuleConfig>;
   suppressions: ConfigSuppression[];
+  /** Argo CD conditions accepted for a while, for `hctl health`. */
+  knownIssues: KnownIssue[];
+}
+
+/** An Argo CD Application condition the team knows about (like /argocd-status's two OutOfSync apps). */
+export interface KnownIssue {
+  /** `name` or `namespace/name` of the Application. */
+  app: string;
+  /** The sync or health status, or operation phase, that is expected: OutOfSync, Degraded, Failed… */
+  condition: string;
+  reason: string;
+  until?: string;
 }
 
 export interface RawConfig {
@@ -53,6 +66,7 @@ export interface RawConfig {
   repoURL?: string | string[];
   rules?: Record<string, string | (RuleSettings & { severity?: string })>;
   suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
+  health?: { knownIssues?: KnownIssue[] };
 }
 
 const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
@@ -112,14 +126,15 @@ export function loadConfig(options: {
     ...(options.schemaDirs ?? []).map((dir) => path.resolve(dir)),
   ];
   const repoUrls = [...toList(raw.repoURL), ...(options.repoUrls ?? [])];
-  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, repoUrls, rules, suppressions };
+  const knownIssues = raw.health?.knownIssues ?? [];
+  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, repoUrls, rules, suppressions, knownIssues };
   if (file) resolved.file = file;
   return resolved;
 }
 
 /** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */
 export function defaultConfig(profile = 'default', rules: NonNullable<RawConfig['rules']> = {}): ResolvedConfig {
-  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], repoUrls: [], rules: resolveRules(profile, rules, undefined), suppressions: [] };
+  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], repoUrls: [], rules: resolveRules(profile, rules, undefined), suppressions: [], knownIssues: [] };
 }
 
 /** `1.35`, `v1.35` or `1.35.2` → `1.35`. */
@@ -160,10 +175,10 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
 
 function resolveRules(profile: string, configured: NonNullable<RawConfig['rules']>, file: string | undefined): Map<string, RuleConfig> {
   for (const id of Object.keys(configured)) {
-    if (!RULES_BY_ID.has(id)) throw new UsageError(`${file}: unknown rule "${id}" (hctl check --list-rules shows them all)`);
+    if (!RULES_BY_ID.has(id) && !HEALTH_RULES_BY_ID.has(id)) throw new UsageError(`${file}: unknown rule "${id}" (hctl check --list-rules and hctl health --list-rules show them all)`);
   }
   const rules = new Map<string, RuleConfig>();
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...HEALTH_RULES]) {
     const { id } = rule.meta;
     const settings: RuleConfig = { enabled: true, severity: rule.meta.severity, options: { ...rule.meta.options } };
     for (const layer of [PROFILES[profile]!.rules[id], normalise(configured[id])]) {

@@ -31,6 +31,8 @@ export interface Finding {
   pointer?: string;
   hint: string;
   docs: string;
+  /** The health domain (nodes, pods, flux…) a `hctl health` finding belongs to. */
+  domain?: string;
 }
 
 /** `Kind namespace/name`, as findings are introduced in every output format. */

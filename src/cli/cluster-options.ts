@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import { ApiClient } from '../cluster/api-client.js';
+import type { ClusterState } from '../cluster/cluster-state.js';
+import { loadKubeconfig } from '../cluster/kubeconfig.js';
+import { ClusterUnavailable, readCluster } from '../cluster/read-cluster.js';
+import { HEALTH_DOMAINS, type HealthDomain } from '../cluster/resources.js';
+import { UsageError } from '../config/errors.js';
+import { HEALTH_RULES } from '../rules/health-index.js';
+
+/** Flags every command that reads a cluster shares. */
+export interface ClusterFlags {
+  kubeconfig?: string;
+  context?: string;
+  only?: string;
+  skip?: string;
+  requestTimeout: string;
+  concurrency: string;
+}
+
+export function addClusterOptions(command: Command): Command {
+  return command
+    .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)')
+    .option('--context <name>', 'kubeconfig context (default: the current context)')
+    .option('--only <domains>', `comma-separated domains to check: ${HEALTH_DOMAINS.join(',')}`)
+    .option('--skip <domains>', 'comma-separated domains to leave out')
+    .addOption(new Option('--request-timeout <seconds>', 'seconds one API request may take').default('10'))
+    .addOption(new Option('--concurrency <n>', 'API requests in flight at once').default('6'));
+}
+
+export function chosenDomains(flags: Pick<ClusterFlags, 'only' | 'skip'>): HealthDomain[] {
+  const parse = (value: string, flag: string) =>
+    value.split(',').map((part) => part.trim()).filter(Boolean).map((domain) => {
+      if (!(HEALTH_DOMAINS as readonly string[]).includes(domain)) throw new UsageError(`${flag}: unknown domain "${domain}" (domains: ${HEALTH_DOMAINS.join(', ')})`);
+      return domain as HealthDomain;
+    });
+  const only = flags.only ? parse(flags.only, '--only') : [...HEALTH_DOMAINS];
+  const skip = new Set(flags.skip ? parse(flags.skip, '--skip') : []);
+  const domains = only.filter((domain) => !skip.has(domain));
+  if (domains.length === 0) throw new UsageError('--only/--skip leave no domain to check');
+  return HEALTH_DOMAINS.filter((domain) => domains.includes(domain));
+}
+
+function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
+  return n;
+}
+
+/** Reads the cluster the flags name; an unreachable or unauthorised cluster is a UsageError (exit 3). */
+export async function readClusterFromFlags(flags: ClusterFlags, domains: readonly HealthDomain[]): Promise<{ state: ClusterState; requests: number }> {
+  const timeoutMs = positive(flags.requestTimeout, '--request-timeout') * 1000;
+  const concurrency = Math.floor(positive(flags.concurrency, '--concurrency'));
+  const kubeconfig = loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) });
+  const client = new ApiClient(kubeconfig.config, kubeconfig.server, { timeoutMs, concurrency });
+  try {
+    const reads = new Set(HEALTH_RULES.filter((rule) => (domains as readonly string[]).includes(rule.meta.domain)).flatMap((rule) => rule.reads ?? []));
+    const state = await readCluster(client, { reads, concurrency, context: kubeconfig.context });
+    return { state, requests: client.requests };
+  } catch (error) {
+    if (error instanceof ClusterUnavailable) throw new UsageError(`${error.message} (context ${kubeconfig.context})`);
+    throw error;
+  } finally {
+    client.close();
+  }
+}
