@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,4 +25,19 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runCli, without blocking the event loop: for tests whose fake API server lives in this process. */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult & { ms: number }> {
+  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, ...options.env };
+  delete env.FORCE_COLOR;
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${PROJECT_ROOT}bin/hctl`, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - started }));
+  });
 }

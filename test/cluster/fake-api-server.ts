@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { RESOURCE_TYPES } from '../../src/cluster/resources.js';
+import type { LiveObject } from '../../src/cluster/cluster-state.js';
+
+const tls = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));
+
+export interface FakeUser {
+  /** Resources (plural, or `metrics`, `nodes/proxy`) this user may not read, like a user bound to `view`. */
+  forbidden?: string[];
+}
+
+export interface FakeClusterOptions {
+  gitVersion?: string;
+  /** API groups served, with versions (preferred first); the core group is always there. */
+  groups: Record<string, string[]>;
+  /** Objects by kind, as stored (with apiVersion and kind). */
+  objects: Record<string, LiveObject[]>;
+  /** Bearer tokens → users; client certificates authenticate as their CN. */
+  tokens: Record<string, FakeUser>;
+  certificateUsers?: Record<string, FakeUser>;
+  metrics?: string;
+  stats?: Record<string, unknown>;
+  /** The first list request that carries a continue token gets 410 Gone, as after etcd compaction. */
+  expireFirstContinue?: boolean;
+}
+
+export interface FakeApiServer {
+  url: string;
+  /** Every request received: method and path with query. */
+  requests: { method: string; path: string; user?: string }[];
+  close(): Promise<void>;
+}
+
+const STATUS = (code: number, reason: string, message: string) => JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+
+/**
+ * An API server that speaks the parts of the real protocol hctl uses, over TLS with a custom CA:
+ * /version, /apis discovery, paginated lists (limit/continue, 410 for an expired token), 401 for
+ * unknown credentials, 403 for forbidden resources, 404 for groups not installed, /metrics and the
+ * node proxy's stats summary. It answers only GET (405 otherwise) and records every request.
+ */
+export async function startFakeApiServer(options: FakeClusterOptions): Promise<FakeApiServer> {
+  const requests: FakeApiServer['requests'] = [];
+  let expired = false;
+  const server = https.createServer({ key: tls('server.key'), cert: tls('server.crt'), ca: tls('ca.crt'), requestCert: true, rejectUnauthorized: false }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://fake');
+    const send = (code: number, body: string, type = 'application/json') => {
+      res.writeHead(code, { 'Content-Type': type });
+      res.end(body);
+    };
+    const socket = req.socket as TLSSocket;
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const cn = socket.authorized ? (socket.getPeerCertificate().subject?.CN as string | undefined) : undefined;
+    const userName = token && options.tokens[token] ? token : cn && options.certificateUsers?.[cn] ? cn : undefined;
+    const user = token ? options.tokens[token] : cn ? options.certificateUsers?.[cn] : undefined;
+    requests.push({ method: req.method ?? '', path: url.pathname + url.search, ...(userName ? { user: userName } : {}) });
+    if (req.method !== 'GET') return send(405, STATUS(405, 'MethodNotAllowed', `${req.method} is not allowed by the fake`));
+    if (!user) return send(401, STATUS(401, 'Unauthorized', 'Unauthorized'));
+    const forbid = (resource: string, group = '') =>
+      send(403, STATUS(403, 'Forbidden', `${resource} is forbidden: User "${userName}" cannot list resource "${resource}" in API group "${group}" at the cluster scope`));
+
+    if (url.pathname === '/version') return send(200, JSON.stringify({ major: '1', minor: '32', gitVersion: options.gitVersion ?? 'v1.32.3' }));
+    if (url.pathname === '/apis') {
+      const groups = Object.entries(options.groups).map(([name, versions]) => ({
+        name,
+        versions: versions.map((version) => ({ groupVersion: `${name}/${version}`, version })),
+        preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+      }));
+      return send(200, JSON.stringify({ kind: 'APIGroupList', apiVersion: 'v1', groups }));
+    }
+    if (url.pathname === '/metrics') return user.forbidden?.includes('metrics') ? send(403, STATUS(403, 'Forbidden', 'forbidden: User cannot get path "/metrics"')) : send(200, options.metrics ?? '', 'text/plain');
+    const proxy = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/stats\/summary$/.exec(url.pathname);
+    if (proxy) {
+      if (user.forbidden?.includes('nodes/proxy')) return forbid('nodes/proxy');
+      const stats = options.stats?.[decodeURIComponent(proxy[1]!)];
+      return stats ? send(200, JSON.stringify(stats)) : send(503, STATUS(503, 'ServiceUnavailable', 'no kubelet'));
+    }
+
+    const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))\/([a-z]+)$/.exec(url.pathname);
+    if (!match) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
+    const group = match[2] ?? '';
+    const version = match[1] ?? match[3]!;
+    const plural = match[4]!;
+    const type = RESOURCE_TYPES.find((candidate) => candidate.group === group && candidate.plural === plural);
+    if (!type || (group && !options.groups[group]?.includes(version))) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
+    if (user.forbidden?.includes(plural)) return forbid(plural, group);
+
+    let items = options.objects[type.kind] ?? [];
+    const selector = url.searchParams.get('fieldSelector');
+    if (selector) {
+      const [field, value] = selector.split('=');
+      items = items.filter((item) => item[field!] === value);
+    }
+    const limit = Number(url.searchParams.get('limit') ?? 0) || items.length;
+    const token_ = url.searchParams.get('continue');
+    if (token_ && options.expireFirstContinue && !expired) {
+      expired = true;
+      return send(410, STATUS(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'));
+    }
+    const offset = token_ ? Number(Buffer.from(token_, 'base64').toString('utf8').split(':')[1]) : 0;
+    const page = items.slice(offset, offset + limit);
+    const next = offset + limit < items.length ? Buffer.from(`rv42:${offset + limit}`).toString('base64') : undefined;
+    // Typed lists carry no apiVersion/kind on their items, as the real server answers.
+    const stripped = page.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
+    return send(200, JSON.stringify({ kind: `${type.kind}List`, apiVersion: group ? `${group}/${version}` : 'v1', metadata: { resourceVersion: '42', ...(next ? { continue: next } : {}) }, items: stripped }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A kubeconfig for the fake: its CA, and either a bearer token or the test client certificate. */
+export function kubeconfigFor(server: string, auth: { token: string } | { clientCertificate: true }, context = 'fake'): string {
+  const b64 = (name: string) => tls(name).toString('base64');
+  const user = 'token' in auth ? { token: auth.token } : { 'client-certificate-data': b64('client.crt'), 'client-key-data': b64('client.key') };
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'fake', cluster: { server, 'certificate-authority-data': b64('ca.crt') } }],
+    users: [{ name: 'tester', user }],
+    contexts: [{ name: context, context: { cluster: 'fake', user: 'tester' } }],
+    'current-context': context,
+  });
+}
