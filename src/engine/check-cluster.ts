@@ -15,6 +15,8 @@ export interface HealthRunOptions {
   source: { type: 'cluster' | 'snapshot'; location: string };
   /** API requests made to read the state (live runs only). */
   requests?: number;
+  /** The checks to run (default: all); the rule tester runs one. */
+  rules?: readonly HealthRule[];
 }
 
 /** Per-domain outcome in `details.domains`. */
@@ -42,7 +44,7 @@ export function checkCluster(state: ClusterState, options: HealthRunOptions): Re
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const domain of options.domains) {
-    const rules = HEALTH_RULES.filter((rule) => rule.meta.domain === domain && rule.check && options.config.rules.get(rule.meta.id)?.enabled !== false);
+    const rules = (options.rules ?? HEALTH_RULES).filter((rule) => rule.meta.domain === domain && rule.check && options.config.rules.get(rule.meta.id)?.enabled !== false);
     for (const rule of rules) {
       for (const kind of rule.reads ?? []) {
         const outcome = state.reads.get(kind);

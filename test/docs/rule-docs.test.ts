@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HEALTH_RULES } from '../../src/rules/health-index.js';
 import { RULES } from '../../src/rules/index.js';
+import { runHealthRule } from '../health-rule-tester.js';
 import { docsPath } from '../../src/rules/rule.js';
 import { runRule } from '../rule-tester.js';
 
@@ -26,7 +28,7 @@ function examples(page: string, kind: 'bad' | 'good'): Record<string, string>[] 
 describe('docs/rules', () => {
   it('has exactly one page per rule', () => {
     const pages = readdirSync(new URL('../../docs/rules/', import.meta.url)).filter((name) => name.endsWith('.md'));
-    expect(pages.sort()).toEqual(RULES.map((rule) => `${rule.meta.id}.md`).sort());
+    expect(pages.sort()).toEqual([...RULES, ...HEALTH_RULES].map((rule) => `${rule.meta.id}.md`).sort());
   });
 
   for (const rule of RULES) {
@@ -50,6 +52,36 @@ describe('docs/rules', () => {
         expect(good.length).toBeGreaterThan(0);
         for (const files of bad) expect(runRule(rule, { files }).length).toBeGreaterThan(0);
         for (const files of good) expect(runRule(rule, { files })).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('docs/rules of hctl health checks', () => {
+  const clusterExamples = (page: string, kind: 'bad' | 'good') => [...page.matchAll(new RegExp('```yaml cluster-' + kind + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
+
+  for (const rule of HEALTH_RULES) {
+    describe(rule.meta.id, () => {
+      const page = pageOf(rule.meta.id);
+
+      it('states the rule id, title, severity, domain and source of the check', () => {
+        expect(page.startsWith(`# ${rule.meta.id}\n`)).toBe(true);
+        expect(page).toContain(`**${rule.meta.title}.**`);
+        expect(page).toContain(`| ${rule.meta.severity} | ${rule.meta.domain} | ${rule.meta.source} |`);
+        for (const section of ['## Why', '## How to fix', '## Suppress']) expect(page).toContain(section);
+        for (const option of Object.keys(rule.meta.options ?? {})) expect(page).toContain(`\`${option}\``);
+      });
+
+      // read-skipped is raised while reading the cluster; test/cluster/read-cluster.test.ts covers it.
+      if (!rule.check) return;
+
+      it('has a bad example that fires and a good one that does not', () => {
+        const bad = clusterExamples(page, 'bad');
+        const good = clusterExamples(page, 'good');
+        expect(bad.length).toBeGreaterThan(0);
+        expect(good.length).toBeGreaterThan(0);
+        for (const yaml of bad) expect(runHealthRule(rule, { yaml }).length).toBeGreaterThan(0);
+        for (const yaml of good) expect(runHealthRule(rule, { yaml })).toEqual([]);
       });
     });
   }
