@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/config/profiles.js';
 import { EXIT_CODES } from '../../src/report/report.js';
+import { HEALTH_RULES } from '../../src/rules/health-index.js';
 import { RULES } from '../../src/rules/index.js';
 import { runCli } from '../cli/run-cli.js';
 
@@ -23,12 +24,17 @@ describe('README', () => {
 
   it('lists every rule with its severity and domain', () => {
     const rows = [...readme.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/\1\.md\) \| (\w+) \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
-    expect(rows).toEqual(RULES.map((rule) => `${rule.meta.id} ${rule.meta.severity} ${rule.meta.domain}`));
+    expect(rows).toEqual([...RULES, ...HEALTH_RULES].map((rule) => `${rule.meta.id} ${rule.meta.severity} ${rule.meta.domain}`));
   });
 
-  it('documents only options that `hctl check --help` has', () => {
+  it('documents only options that `hctl check --help` and `hctl health --help` have', () => {
+    const section = (heading: string) => readme.slice(readme.indexOf(heading), readme.indexOf('\n## ', readme.indexOf(heading) + 1));
+    const health = [...section('## `hctl health`').matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(health.length).toBeGreaterThan(8);
+    const healthHelp = runCli(['health', '--help']).stdout;
+    for (const option of health) expect(healthHelp).toContain(option);
     const help = runCli(['check', '--help']).stdout;
-    const documented = [...readme.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    const documented = [...section('## `hctl check').matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
     expect(documented.length).toBeGreaterThan(4);
     for (const option of documented) expect(help).toContain(option);
     for (const profile of Object.keys(PROFILES)) expect(readme).toContain(`\`${profile}\``);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { HEALTH_RULES_BY_ID } from '../../../src/rules/health-index.js';
+import { runHealthRule } from '../../health-rule-tester.js';
+
+// The docs test runs every health check's bad (fires) and good (silent) example; these are the
+// cases where a check must judge more finely than one example shows.
+const rule = (id: string) => HEALTH_RULES_BY_ID.get(id)!;
+
+const outOfSync = `
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: { name: media-stack, namespace: argocd }
+status: { sync: { status: OutOfSync } }
+`;
+
+describe('health checks, finer cases', () => {
+  it('an accepted Argo CD condition stays visible as info; an expired one is reported again', () => {
+    const accepted = runHealthRule(rule('argocd-app-out-of-sync'), { yaml: outOfSync, knownIssues: [{ app: 'argocd/media-stack', condition: 'OutOfSync', reason: 'Longhorn CRDs', until: '2026-12-31' }] });
+    expect(accepted).toMatchObject([{ severity: 'info', message: 'OutOfSync — known issue: Longhorn CRDs (until 2026-12-31)' }]);
+    const expired = runHealthRule(rule('argocd-app-out-of-sync'), { yaml: outOfSync, knownIssues: [{ app: 'media-stack', condition: 'outofsync', reason: 'Longhorn CRDs', until: '2026-11-01' }] });
+    expect(expired).toMatchObject([{ severity: 'warning', message: 'OutOfSync (known issue "Longhorn CRDs" expired on 2026-11-01)' }]);
+  });
+
+  it('a kubelet newer than the API server is critical', () => {
+    const findings = runHealthRule(rule('node-version-skew'), { serverVersion: 'v1.31.2', yaml: 'apiVersion: v1\nkind: Node\nmetadata: { name: n1 }\nstatus: { nodeInfo: { kubeletVersion: v1.32.0 } }\n' });
+    expect(findings).toMatchObject([{ severity: 'critical' }]);
+  });
+
+  it('thresholds come from .hctl.yaml rule options', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: r, controller: true }] }\nstatus: { phase: Running, containerStatuses: [{ name: c, restartCount: 3, state: { running: {} } }] }\n';
+    expect(runHealthRule(rule('pod-restarts'), { yaml: pod })).toEqual([]);
+    expect(runHealthRule(rule('pod-restarts'), { yaml: pod, rules: { 'pod-restarts': { threshold: 3 } } })).toHaveLength(1);
+  });
+
+  it('a Pending pod whose image cannot be pulled is reported once, by pod-image-pull-failing', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n, creationTimestamp: "2026-11-23T08:00:00Z" }\nstatus: { phase: Pending, containerStatuses: [{ name: c, state: { waiting: { reason: ImagePullBackOff } } }] }\n';
+    expect(runHealthRule(rule('pod-pending'), { yaml })).toEqual([]);
+    expect(runHealthRule(rule('pod-image-pull-failing'), { yaml })).toHaveLength(1);
+  });
+
+  it("a TLS Secret matching its Certificate's notAfter is not reported twice; a stale one is", () => {
+    const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: c, namespace: n }\nspec: { secretName: c-tls }\nstatus: { notAfter: "2026-11-25T00:00:00Z" }\n---\n';
+    const secret = (notAfter: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: c-tls, namespace: n }\ntype: kubernetes.io/tls\ncertificate: { notAfter: "${notAfter}", subject: CN=x }\n`;
+    expect(runHealthRule(rule('certificate-expiry'), { yaml: certificate + secret('2026-11-25T00:00:00.000Z') }).map((f) => f.resource?.kind)).toEqual(['Certificate']);
+    expect(runHealthRule(rule('certificate-expiry'), { yaml: certificate + secret('2026-11-20T00:00:00.000Z') }).map((f) => `${f.resource?.kind} ${f.severity}`)).toEqual(['Certificate critical', 'Secret critical']);
+  });
+
+  it("a Velero schedule with @every is judged by its interval; a paused one is a warning", () => {
+    const schedule = (spec: string) => `apiVersion: velero.io/v1\nkind: Schedule\nmetadata: { name: s, namespace: velero, creationTimestamp: "2026-01-01T00:00:00Z" }\nspec: ${spec}\n---\napiVersion: velero.io/v1\nkind: Backup\nmetadata: { name: b, namespace: velero, labels: { velero.io/schedule-name: s } }\nstatus: { phase: Completed, completionTimestamp: "2026-11-23T01:00:00Z" }\n`;
+    expect(runHealthRule(rule('velero-backup-stale'), { yaml: schedule('{ schedule: "@every 6h" }') })).toEqual([]);
+    expect(runHealthRule(rule('velero-backup-stale'), { yaml: schedule('{ schedule: "@every 2h" }') })).toHaveLength(1);
+    expect(runHealthRule(rule('velero-backup-stale'), { yaml: schedule('{ schedule: "0 3 * * *", paused: true }') })).toMatchObject([{ severity: 'warning', message: 'is paused: no backups are being taken' }]);
+  });
+
+  it('a CronJob is reported for consecutive failed runs, not for an old failure followed by success', () => {
+    const job = (name: string, at: string, type: string) => `---\napiVersion: batch/v1\nkind: Job\nmetadata: { name: ${name}, namespace: b, creationTimestamp: "${at}", ownerReferences: [{ apiVersion: batch/v1, kind: CronJob, name: cj, controller: true }] }\nstatus: { conditions: [{ type: ${type}, status: "True" }] }\n`;
+    const cronJob = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: cj, namespace: b }\nspec: { schedule: "0 * * * *" }\n';
+    expect(runHealthRule(rule('cronjob-failing'), { yaml: cronJob + job('j1', '2026-11-23T09:00:00Z', 'Failed') + job('j2', '2026-11-23T10:00:00Z', 'Complete') })).toEqual([]);
+    const failing = runHealthRule(rule('cronjob-failing'), { yaml: cronJob + job('j1', '2026-11-23T09:00:00Z', 'Complete') + job('j2', '2026-11-23T10:00:00Z', 'Failed') + job('j3', '2026-11-23T11:00:00Z', 'Failed') });
+    expect(failing).toMatchObject([{ message: 'the last 2 runs failed (latest: Job j3); no successful run on record' }]);
+  });
+
+  it('a workload with no replica available is critical, a partly available one a warning', () => {
+    const deployment = (available: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d, namespace: n }\nspec: { replicas: 3 }\nstatus: { availableReplicas: ${available} }\n`;
+    expect(runHealthRule(rule('workload-unavailable'), { yaml: deployment(0) })).toMatchObject([{ severity: 'critical' }]);
+    expect(runHealthRule(rule('workload-unavailable'), { yaml: deployment(2) })).toMatchObject([{ severity: 'warning', message: '2/3 replicas available' }]);
+  });
+
+  it('etcd close to its quota is critical', () => {
+    const findings = runHealthRule(rule('etcd-db-size'), { etcdMetrics: 'etcd_db_total_size_in_bytes 1.9e+09\netcd_server_quota_backend_bytes 2.147483648e+09' });
+    expect(findings).toMatchObject([{ severity: 'critical' }]);
+  });
+});
