@@ -15,14 +15,24 @@ export interface Termination {
   message?: string;
 }
 
-/** Init and app containers' statuses, each with its role. */
+const statusesByPod = new WeakMap<LiveObject, (ContainerStatus & { init: boolean })[]>();
+
+/** Init and app containers' statuses, each with its role; computed once per pod for all pod checks. */
 export function containerStatuses(pod: LiveObject): (ContainerStatus & { init: boolean })[] {
-  const list = (value: unknown, init: boolean) => (Array.isArray(value) ? value.map((status: ContainerStatus) => ({ ...status, init })) : []);
-  return [...list(pod.status?.initContainerStatuses, true), ...list(pod.status?.containerStatuses, false)];
+  let statuses = statusesByPod.get(pod);
+  if (!statuses) {
+    statuses = [];
+    for (const status of (Array.isArray(pod.status?.initContainerStatuses) ? pod.status.initContainerStatuses : []) as ContainerStatus[]) statuses.push({ ...status, init: true });
+    for (const status of (Array.isArray(pod.status?.containerStatuses) ? pod.status.containerStatuses : []) as ContainerStatus[]) statuses.push({ ...status, init: false });
+    statusesByPod.set(pod, statuses);
+  }
+  return statuses;
 }
 
 export function totalRestarts(pod: LiveObject): number {
-  return containerStatuses(pod).reduce((sum, status) => sum + (status.restartCount ?? 0), 0);
+  let sum = 0;
+  for (const status of containerStatuses(pod)) sum += status.restartCount ?? 0;
+  return sum;
 }
 
 /** `container app` or `init container migrate`. */

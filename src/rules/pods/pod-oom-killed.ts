@@ -16,7 +16,7 @@ export default {
       for (const status of containerStatuses(pod)) {
         // Crash-looping containers are reported (with the OOM) by pod-crash-looping.
         if (status.state?.waiting?.reason === 'CrashLoopBackOff') continue;
-        const killed = [status.state?.terminated, status.lastState?.terminated].find((t) => t?.reason === 'OOMKilled');
+        const killed = status.state?.terminated?.reason === 'OOMKilled' ? status.state.terminated : status.lastState?.terminated?.reason === 'OOMKilled' ? status.lastState.terminated : undefined;
         if (!killed) continue;
         const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c: { name: string }) => c.name === status.name);
         const limit = container?.resources?.limits?.memory;

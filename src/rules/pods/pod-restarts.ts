@@ -12,12 +12,13 @@ export default {
   },
   reads: ['Pod'],
   check(context) {
+    const threshold = Number(context.options.threshold);
     for (const pod of context.list('Pod')) {
+      const restarts = totalRestarts(pod);
+      if (restarts < threshold) continue;
       const statuses = containerStatuses(pod);
       // Crash-looping and OOMKilled containers have their own, more specific findings.
       if (statuses.some((s) => s.state?.waiting?.reason === 'CrashLoopBackOff' || s.lastState?.terminated?.reason === 'OOMKilled')) continue;
-      const restarts = totalRestarts(pod);
-      if (restarts < Number(context.options.threshold)) continue;
       const worst = [...statuses].sort((a, b) => (b.restartCount ?? 0) - (a.restartCount ?? 0))[0]!;
       const last = worst.lastState?.terminated;
       context.report({
