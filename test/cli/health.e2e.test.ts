@@ -9,6 +9,12 @@ import { exampleCluster, TLS_KEY_BASE64, VIEW_ROLE_FORBIDDEN } from '../cluster/
 import { kubeconfigFor, startFakeApiServer, type FakeApiServer } from '../cluster/fake-api-server.js';
 import { tempDir } from '../temp-dir.js';
 import { runCli, runCliAsync } from './run-cli.js';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+
+const ajv = new Ajv({ allErrors: true });
+addFormats.default(ajv);
+const validateReport = ajv.compile(JSON.parse(readFileSync(new URL('../../docs/report.schema.json', import.meta.url), 'utf8')) as object);
 
 let server: FakeApiServer | undefined;
 afterEach(async () => {
@@ -116,6 +122,7 @@ describe('hctl health --snapshot on the bundled example', () => {
     expect(text.stdout).toMatch(/^argocd +not installed$/m);
     const json = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'json']);
     const report = JSON.parse(json.stdout) as Report;
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.summary).toMatchObject({ critical: 7, warnings: 12 });
     expect(report.findings.every((finding) => finding.resource?.kind && finding.domain)).toBe(true);
   });
