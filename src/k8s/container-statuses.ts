@@ -44,3 +44,8 @@ export function containerLabel(status: { name: string; init: boolean }): string 
 export function controllerOf(object: LiveObject): { kind: string; name: string } | undefined {
   return object.metadata.ownerReferences?.find((owner) => owner.controller) ?? object.metadata.ownerReferences?.[0];
 }
+
+/** The container (init or app) of the pod's spec with this name. */
+export function containerSpec(pod: LiveObject, name: string): { name: string; image?: string; resources?: { limits?: Record<string, string> } } | undefined {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((container: { name: string }) => container.name === name);
+}

@@ -9,3 +9,10 @@ export function fluxSourceOf(object: LiveObject): { kind: string; name: string; 
   if (!ref?.kind || !ref?.name) return undefined;
   return { kind: ref.kind, name: ref.name, namespace: ref.namespace ?? object.metadata.namespace ?? '' };
 }
+
+/** How the flux CLI names a kind: `kustomization`, `helmrelease`, `source git`, `source oci`… */
+export function fluxCliKind(kind: string): string {
+  if (kind === 'Kustomization') return 'kustomization';
+  if (kind === 'HelmRelease') return 'helmrelease';
+  return `source ${kind.replace(/Repository$/, '').toLowerCase()}`;
+}

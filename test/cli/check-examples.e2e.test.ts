@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { runCli } from './run-cli.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/report.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
+import { validateReport as validate } from './report-schema.js';
 
 function checkJson(target: string, extra: string[] = []): { status: number | null; report: Report } {
   const result = runCli(['check', target, '--format', 'json', ...extra]);

@@ -9,12 +9,7 @@ import { exampleCluster, TLS_KEY_BASE64, VIEW_ROLE_FORBIDDEN } from '../cluster/
 import { kubeconfigFor, startFakeApiServer, type FakeApiServer } from '../cluster/fake-api-server.js';
 import { tempDir } from '../temp-dir.js';
 import { runCli, runCliAsync } from './run-cli.js';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
-
-const ajv = new Ajv({ allErrors: true });
-addFormats.default(ajv);
-const validateReport = ajv.compile(JSON.parse(readFileSync(new URL('../../docs/report.schema.json', import.meta.url), 'utf8')) as object);
+import { validateReport } from './report-schema.js';
 
 let server: FakeApiServer | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { conditionOf, describeCondition } from '../../k8s/conditions.js';
-import { FLUX_KINDS } from '../../k8s/flux-live.js';
+import { FLUX_KINDS, fluxCliKind } from '../../k8s/flux-live.js';
 import { ageOf, formatDuration, MINUTE } from '../../text/duration.js';
 import type { HealthRule } from '../health-rule.js';
 
@@ -34,7 +34,7 @@ export default {
         context.report({
           object,
           message: `not Ready${age !== undefined ? ` for ${formatDuration(age)}` : ''}: ${describeCondition(ready)}`,
-          hint: `Fix what Flux says, push, then flux reconcile ${kind === 'HelmRelease' ? 'helmrelease' : kind === 'Kustomization' ? 'kustomization' : 'source ' + kind.replace(/Repository$/, '').toLowerCase()} ${object.metadata.name} -n ${object.metadata.namespace}.`,
+          hint: `Fix what Flux says, push, then flux reconcile ${fluxCliKind(kind)} ${object.metadata.name} -n ${object.metadata.namespace}.`,
         });
       }
     }

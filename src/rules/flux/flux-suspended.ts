@@ -1,4 +1,4 @@
-import { FLUX_KINDS } from '../../k8s/flux-live.js';
+import { FLUX_KINDS, fluxCliKind } from '../../k8s/flux-live.js';
 import type { HealthRule } from '../health-rule.js';
 
 export default {
@@ -17,7 +17,7 @@ export default {
         context.report({
           object,
           message: 'is suspended: it does not reconcile, so drift and new commits are ignored',
-          hint: `When the reason is gone: flux resume ${kind === 'HelmRelease' ? 'helmrelease' : kind === 'Kustomization' ? 'kustomization' : 'source ' + kind.replace(/Repository$/, '').toLowerCase()} ${object.metadata.name} -n ${object.metadata.namespace}.`,
+          hint: `When the reason is gone: flux resume ${fluxCliKind(kind)} ${object.metadata.name} -n ${object.metadata.namespace}.`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { containerLabel, containerStatuses } from '../../k8s/container-statuses.js';
+import { containerLabel, containerSpec, containerStatuses } from '../../k8s/container-statuses.js';
 import type { HealthRule } from '../health-rule.js';
 
 const PULL_FAILURES = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'ErrImageNeverPull']);
@@ -17,7 +17,7 @@ export default {
       for (const status of containerStatuses(pod)) {
         const waiting = status.state?.waiting;
         if (!waiting?.reason || !PULL_FAILURES.has(waiting.reason)) continue;
-        const image = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c: { name: string }) => c.name === status.name)?.image;
+        const image = containerSpec(pod, status.name)?.image;
         context.report({
           object: pod,
           message: `${containerLabel(status)}: ${waiting.reason}${image ? ` for ${image}` : ''}${waiting.message ? ` (${waiting.message.split('\n')[0]})` : ''}`,

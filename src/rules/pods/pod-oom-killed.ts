@@ -1,4 +1,4 @@
-import { containerLabel, containerStatuses } from '../../k8s/container-statuses.js';
+import { containerLabel, containerSpec, containerStatuses } from '../../k8s/container-statuses.js';
 import { ageOf, formatDuration } from '../../text/duration.js';
 import type { HealthRule } from '../health-rule.js';
 
@@ -18,7 +18,7 @@ export default {
         if (status.state?.waiting?.reason === 'CrashLoopBackOff') continue;
         const killed = status.state?.terminated?.reason === 'OOMKilled' ? status.state.terminated : status.lastState?.terminated?.reason === 'OOMKilled' ? status.lastState.terminated : undefined;
         if (!killed) continue;
-        const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c: { name: string }) => c.name === status.name);
+        const container = containerSpec(pod, status.name);
         const limit = container?.resources?.limits?.memory;
         const age = ageOf(killed.finishedAt, context.now);
         context.report({
