@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { UsageError } from '../config/errors.js';
+import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { healthCommand } from './health.js';
 import { renderCommand } from './render.js';
 import { snapshotCommand } from './snapshot.js';
+import { vclusterCommand } from './vcluster.js';
 import { VERSION } from './package-info.js';
 
+const REFUSED = 2;
 const COULD_NOT_RUN = 3;
+const TIMED_OUT = 4;
 
 /** Commander's complaints (unknown option, bad choice) as one line, like every other usage error. */
 function writeUsageError(message: string, write: (text: string) => void): void {
@@ -30,20 +33,27 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode)]) {
-    program.addCommand(command.exitOverride().configureOutput({ outputError: writeUsageError }));
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode)]) {
+    program.addCommand(command);
   }
+  const quietly = (command: Command): void => {
+    command.exitOverride().configureOutput({ outputError: writeUsageError });
+    command.commands.forEach(quietly);
+  };
+  program.commands.forEach(quietly);
   try {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successful exits; anything else commander rejects is a usage error.
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : COULD_NOT_RUN;
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // vcluster's contract: input it refuses (an unknown flag, a missing name) exits 2, like a bad value.
+      return argv[2] === 'vcluster' ? REFUSED : COULD_NOT_RUN;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RefusedError || error instanceof TimeoutError) {
       process.stderr.write(`hctl: ${error.message}\n`);
-      return COULD_NOT_RUN;
+      return error instanceof RefusedError ? REFUSED : error instanceof TimeoutError ? TIMED_OUT : COULD_NOT_RUN;
     }
     process.stderr.write(`hctl: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     process.stderr.write('This is a bug in hctl; please report it with the command you ran.\n');

@@ -61,36 +61,37 @@ export class ApiClient {
   }
 
   async getText(pathAndQuery: string, accept = 'text/plain'): Promise<string> {
+    return this.send('GET', pathAndQuery, accept);
+  }
+
+  protected async send(method: 'GET' | 'PATCH', pathAndQuery: string, accept: string, body?: { type: string; text: string }): Promise<string> {
     const options = await this.requestOptions();
     const url = new URL(pathAndQuery.replace(/^\//, ''), this.base);
     this.requests++;
     return new Promise<string>((resolve, reject) => {
       const transport = url.protocol === 'http:' ? http : https;
-      const request = transport.request(
-        url,
-        { ...options, method: 'GET', headers: { ...(options.headers ?? {}), Accept: accept, 'User-Agent': 'hctl' } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => reject(new ConnectionError(`connection to ${this.server} broke: ${error.message}`)));
-          response.on('end', () => {
-            clearTimeout(timer);
-            const body = Buffer.concat(chunks).toString('utf8');
-            const status = response.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(body);
-            else reject(apiError(status, body, pathAndQuery));
-          });
-        },
-      );
+      const headers = { ...(options.headers ?? {}), Accept: accept, 'User-Agent': 'hctl', ...(body ? { 'Content-Type': body.type } : {}) };
+      const request = transport.request(url, { ...options, method, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => reject(new ConnectionError(`connection to ${this.server} broke: ${error.message}`)));
+        response.on('end', () => {
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve(text);
+          else reject(apiError(status, text, pathAndQuery));
+        });
+      });
       const timer = setTimeout(() => {
-        request.destroy(new ConnectionError(`no answer from ${this.server} within ${this.settings.timeoutMs / 1000}s (GET ${url.pathname})`));
+        request.destroy(new ConnectionError(`no answer from ${this.server} within ${this.settings.timeoutMs / 1000}s (${method} ${url.pathname})`));
       }, this.settings.timeoutMs);
       request.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         if (error instanceof ConnectionError) reject(error);
         else reject(new ConnectionError(`cannot reach ${this.server}: ${describeNetworkError(error)}`));
       });
-      request.end();
+      request.end(body?.text);
     });
   }
 
@@ -137,4 +138,16 @@ function describeNetworkError(error: NodeJS.ErrnoException): string {
   }
   if (error.code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server's certificate does not name this host (${error.message}); set tls-server-name in the kubeconfig`;
   return error.message || String(error.code);
+}
+
+/**
+ * The one client that may change the cluster, for commands a user runs to change it (`hctl vcluster
+ * sync`): PATCH only, so it can never create or delete an object.
+ */
+export class ApiWriter extends ApiClient {
+  /** `merge` is a JSON merge patch (RFC 7386), `json` a JSON patch (RFC 6902). */
+  async patch<T>(path: string, kind: 'merge' | 'json', patch: unknown): Promise<T> {
+    const type = kind === 'merge' ? 'application/merge-patch+json' : 'application/json-patch+json';
+    return JSON.parse(await this.send('PATCH', path, 'application/json', { type, text: JSON.stringify(patch) })) as T;
+  }
 }

@@ -12,14 +12,15 @@ const PAGE_SIZE = 500;
 const MAX_RESTARTS = 3;
 
 /** Every item of a list, page by page (limit/continue), starting over when a continue token expires. */
-export async function listAll(client: ApiClient, path: string, fieldSelector?: string): Promise<Record<string, any>[]> {
+export async function listAll(client: ApiClient, path: string, selectors: { fieldSelector?: string; labelSelector?: string } = {}): Promise<Record<string, any>[]> {
   let items: Record<string, any>[] = [];
   let token: string | undefined;
   let restarts = 0;
   for (;;) {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (token) query.set('continue', token);
-    if (fieldSelector) query.set('fieldSelector', fieldSelector);
+    if (selectors.fieldSelector) query.set('fieldSelector', selectors.fieldSelector);
+    if (selectors.labelSelector) query.set('labelSelector', selectors.labelSelector);
     let page: ListPage;
     try {
       page = await client.getJson<ListPage>(`${path}?${query}`);

@@ -55,7 +55,7 @@ export async function readCluster(client: ApiClient, options: ReadOptions): Prom
       }
       const apiVersion = type.group ? `${type.group}/${served}` : served;
       try {
-        const items = await listAll(client, listPath(type, served), type.fieldSelector);
+        const items = await listAll(client, listPath(type, served), type.fieldSelector ? { fieldSelector: type.fieldSelector } : {});
         objects.set(type.kind, items.map((item) => trimObject(item, apiVersion, type.kind)));
         reads.set(type.kind, { state: 'read', count: items.length });
       } catch (error) {

@@ -7,6 +7,36 @@ export const CONFIG_SCHEMA = {
     kubernetesVersion: { type: 'string' },
     schemaDirs: { type: 'array', items: { type: 'string' } },
     repoURL: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    repoPath: { type: 'string', minLength: 1 },
+    gitMode: { enum: ['prompt', 'generate', 'stage', 'commit', 'auto'] },
+    kubeContext: { type: 'string', minLength: 1 },
+    interactive: { type: 'boolean' },
+    git: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        protectedBranches: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
+    platform: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        domain: { type: 'string', minLength: 1 },
+        clusterSubnet: { type: 'string' },
+        platformNamespace: { type: 'string', minLength: 1 },
+        requestsDir: { type: 'string', minLength: 1 },
+        apiGroup: { type: 'string', minLength: 1 },
+        apiVersion: { type: 'string', minLength: 1 },
+        kind: { type: 'string', minLength: 1 },
+        plural: { type: 'string', minLength: 1 },
+        argocdNamespace: { type: 'string', minLength: 1 },
+        clusterIssuerSelectorLabels: { type: 'object', additionalProperties: { type: 'string' } },
+        clusterStoreSelectorLabels: { type: 'object', additionalProperties: { type: 'string' } },
+        chartRepoURL: { type: 'string', minLength: 1 },
+        chartVersion: { type: 'string', minLength: 1 },
+      },
+    },
     rules: {
       type: 'object',
       additionalProperties: {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
@@ -8,6 +9,7 @@ import { HEALTH_RULES, HEALTH_RULES_BY_ID } from '../rules/health-index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { UsageError } from './errors.js';
+import { DEFAULT_PLATFORM, type GitMode, type PlatformSettings } from './platform.js';
 import { PROFILES, type RuleSettings } from './profiles.js';
 
 export const CONFIG_FILE_NAMES = ['.hctl.yaml', '.hctl.yml'];
@@ -47,6 +49,18 @@ export interface ResolvedConfig {
   suppressions: ConfigSuppression[];
   /** Argo CD conditions accepted for a while, for `hctl health`. */
   knownIssues: KnownIssue[];
+  /** The GitOps repo `hctl vcluster` writes to, absolute (`repoPath`). */
+  repoPath?: string;
+  gitMode: GitMode;
+  /** Context used when no `--context` is given. */
+  kubeContext?: string;
+  /** False: never prompt, even on a terminal. */
+  interactive: boolean;
+  /** Branches hctl will not push to. */
+  protectedBranches: string[];
+  platform: PlatformSettings;
+  /** The user's own config file (`~/.config/hctl/config.yaml`), when there is one. */
+  userFile?: string;
 }
 
 /** An Argo CD Application condition the team knows about (like /argocd-status's two OutOfSync apps). */
@@ -67,6 +81,12 @@ export interface RawConfig {
   rules?: Record<string, string | (RuleSettings & { severity?: string })>;
   suppressions?: { rule: string | string[]; files?: string | string[]; resource?: string; reason: string; until?: string }[];
   health?: { knownIssues?: KnownIssue[] };
+  repoPath?: string;
+  gitMode?: GitMode;
+  kubeContext?: string;
+  interactive?: boolean;
+  git?: { protectedBranches?: string[] };
+  platform?: Partial<PlatformSettings>;
 }
 
 const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
@@ -85,6 +105,16 @@ export function findConfig(startDir: string): string | undefined {
   }
 }
 
+/** The user's own config: `$XDG_CONFIG_HOME/hctl/config.yaml`, else `~/.config/hctl/config.yaml`. */
+export function userConfigPath(): string {
+  const base = process.env.XDG_CONFIG_HOME || path.join(homedir(), '.config');
+  return path.join(base, 'hctl', 'config.yaml');
+}
+
+/**
+ * The user's config (if any) with the repo's `.hctl.yaml` over it: objects merge key by key, the
+ * repo's value wins, lists are replaced, and suppressions from both apply.
+ */
 export function loadConfig(options: {
   startDir: string;
   file?: string;
@@ -94,47 +124,94 @@ export function loadConfig(options: {
   repoUrls?: string[];
 }): ResolvedConfig {
   const file = options.file ? path.resolve(options.file) : findConfig(options.startDir);
-  let raw: RawConfig = {};
-  let lines: number[] = [];
-  if (file) {
-    const parsed = readConfigFile(file);
-    raw = parsed.raw;
-    lines = parsed.suppressionLines;
-  }
+  const userFile = userConfigPath();
+  const user = existsSync(userFile) && userFile !== file ? readConfigFile(userFile) : undefined;
+  const repo = file ? readConfigFile(file) : undefined;
+  const raw = mergeConfigs(relativeTo(user?.raw ?? {}, userFile), relativeTo(repo?.raw ?? {}, file));
   const profile = options.profile ?? raw.profile ?? 'default';
   if (!PROFILES[profile]) {
     throw new UsageError(`unknown profile "${profile}"${file && !options.profile ? ` in ${file}` : ''}; choose one of: ${Object.keys(PROFILES).join(', ')}`);
   }
-  const rules = resolveRules(profile, raw.rules ?? {}, file);
-  const suppressions = (raw.suppressions ?? []).map((entry, index): ConfigSuppression => {
+  const rules = resolveRules(profile, raw.rules ?? {}, file ?? userFile);
+  const suppressions = [
+    ...(user ? suppressionsOf(user, userFile) : []),
+    ...(repo ? suppressionsOf(repo, file!) : []),
+  ];
+  const kubernetesVersion = normaliseVersion(options.kubernetesVersion ?? raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, file && !options.kubernetesVersion ? file : '--kubernetes-version');
+  // Flag paths are relative to the working directory (config paths were made absolute above).
+  const schemaDirs = [...(raw.schemaDirs ?? []), ...(options.schemaDirs ?? []).map((dir) => path.resolve(dir))];
+  const repoUrls = [...toList(raw.repoURL), ...(options.repoUrls ?? [])];
+  const knownIssues = raw.health?.knownIssues ?? [];
+  const resolved: ResolvedConfig = {
+    profile,
+    kubernetesVersion,
+    schemaDirs,
+    repoUrls,
+    rules,
+    suppressions,
+    knownIssues,
+    gitMode: raw.gitMode ?? 'prompt',
+    interactive: raw.interactive ?? true,
+    protectedBranches: raw.git?.protectedBranches ?? [],
+    platform: { ...DEFAULT_PLATFORM, ...raw.platform },
+  };
+  if (file) resolved.file = file;
+  if (user) resolved.userFile = userFile;
+  if (raw.repoPath) resolved.repoPath = raw.repoPath;
+  if (raw.kubeContext) resolved.kubeContext = raw.kubeContext;
+  return resolved;
+}
+
+function suppressionsOf(parsed: { raw: RawConfig; suppressionLines: number[] }, file: string): ConfigSuppression[] {
+  return (parsed.raw.suppressions ?? []).map((entry, index): ConfigSuppression => {
     const suppression: ConfigSuppression = {
       rules: toList(entry.rule),
       files: toList(entry.files),
       reason: entry.reason,
-      file: file!,
-      line: lines[index] ?? 1,
+      file,
+      line: parsed.suppressionLines[index] ?? 1,
       column: 5,
     };
     if (entry.resource !== undefined) suppression.resource = entry.resource;
     if (entry.until !== undefined) suppression.until = entry.until;
     return suppression;
   });
-  const kubernetesVersion = normaliseVersion(options.kubernetesVersion ?? raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION, file && !options.kubernetesVersion ? file : '--kubernetes-version');
-  // Config paths are relative to the config file; flag paths to the working directory.
-  const schemaDirs = [
-    ...(raw.schemaDirs ?? []).map((dir) => path.resolve(path.dirname(file!), dir)),
-    ...(options.schemaDirs ?? []).map((dir) => path.resolve(dir)),
-  ];
-  const repoUrls = [...toList(raw.repoURL), ...(options.repoUrls ?? [])];
-  const knownIssues = raw.health?.knownIssues ?? [];
-  const resolved: ResolvedConfig = { profile, kubernetesVersion, schemaDirs, repoUrls, rules, suppressions, knownIssues };
-  if (file) resolved.file = file;
-  return resolved;
+}
+
+/** Paths in a config file are relative to that file (`~` is the home directory). */
+function relativeTo(raw: RawConfig, file: string | undefined): RawConfig {
+  if (!file) return raw;
+  const resolve = (value: string) => (value === '~' || value.startsWith('~/') ? path.join(homedir(), value.slice(1)) : path.resolve(path.dirname(file), value));
+  const copy: RawConfig = { ...raw };
+  if (raw.schemaDirs) copy.schemaDirs = raw.schemaDirs.map(resolve);
+  if (raw.repoPath) copy.repoPath = resolve(raw.repoPath);
+  return copy;
+}
+
+function mergeConfigs(base: Record<string, any>, over: Record<string, any>): RawConfig {
+  const merged: Record<string, any> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const isObject = (candidate: unknown) => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
+    merged[key] = isObject(value) && isObject(merged[key]) ? mergeConfigs(merged[key], value) : value;
+  }
+  return merged;
 }
 
 /** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */
 export function defaultConfig(profile = 'default', rules: NonNullable<RawConfig['rules']> = {}): ResolvedConfig {
-  return { profile, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, schemaDirs: [], repoUrls: [], rules: resolveRules(profile, rules, undefined), suppressions: [], knownIssues: [] };
+  return {
+    profile,
+    kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
+    schemaDirs: [],
+    repoUrls: [],
+    rules: resolveRules(profile, rules, undefined),
+    suppressions: [],
+    knownIssues: [],
+    gitMode: 'prompt',
+    interactive: true,
+    protectedBranches: [],
+    platform: { ...DEFAULT_PLATFORM },
+  };
 }
 
 /** `1.35`, `v1.35` or `1.35.2` → `1.35`. */

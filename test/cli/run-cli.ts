@@ -8,6 +8,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** One validator cache for the test run, away from the user's ~/.cache. */
 const CACHE_DIR = process.env.HCTL_TEST_CACHE_DIR ?? (process.env.HCTL_TEST_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'hctl-cache-')));
+/** An empty config home, so the developer's own ~/.config/hctl never changes a test's outcome. */
+const CONFIG_HOME = process.env.HCTL_TEST_CONFIG_HOME ?? (process.env.HCTL_TEST_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'hctl-config-')));
 
 export interface CliResult {
   status: number | null;
@@ -17,7 +19,7 @@ export interface CliResult {
 
 /** Runs the built CLI exactly as a user would: `bin/hctl ARGS` in the project directory. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, XDG_CONFIG_HOME: CONFIG_HOME, ...options.env };
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [`${PROJECT_ROOT}bin/hctl`, ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
@@ -29,7 +31,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 
 /** Like runCli, without blocking the event loop: for tests whose fake API server lives in this process. */
 export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult & { ms: number }> {
-  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, HCTL_CACHE_DIR: CACHE_DIR, XDG_CONFIG_HOME: CONFIG_HOME, ...options.env };
   delete env.FORCE_COLOR;
   const started = Date.now();
   return new Promise((resolve) => {

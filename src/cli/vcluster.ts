@@ -1,0 +1,100 @@
+import { Command, Option } from 'commander';
+import { RefusedError } from '../config/errors.js';
+import { GIT_MODES } from '../config/platform.js';
+import { createVCluster, describeGit } from '../vcluster/create.js';
+import { promptIfTerminal } from '../vcluster/prompter.js';
+import { resolveRepo } from '../vcluster/repo-dir.js';
+import type { CreateFlags } from '../vcluster/request-input.js';
+import { vclusterClusterCommands, waitForVCluster } from './vcluster-cluster.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+interface CreateCommandFlags extends CreateFlags {
+  repo?: string;
+  config?: string;
+  nonInteractive?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  gitMode?: string;
+  autoCommit?: boolean;
+  wait?: boolean;
+  timeout: string;
+}
+
+export function vclusterCommand(setExitCode: (code: number) => void): Command {
+  const vcluster = new Command('vcluster').description('Self-service virtual clusters through Git: create, status, kubeconfig, list, sync, delete');
+  vcluster.addCommand(createCommand(setExitCode));
+  for (const command of vclusterClusterCommands(setExitCode)) vcluster.addCommand(command);
+  return vcluster;
+}
+
+function createCommand(setExitCode: (code: number) => void): Command {
+  return new Command('create')
+    .argument('[name]', 'vCluster name (DNS-1123 label); without it, on a terminal, a wizard asks')
+    .description('Write a validated vCluster request to platform/vclusters/NAME.yaml and record it in Git')
+    .option('--preset <preset>', 'base sizing: dev (1 replica, 768Mi, SQLite) or prod (3 replicas, 2Gi, etcd HA, 10Gi); default dev')
+    .option('--replicas <n>', 'control-plane replicas (default: the preset)')
+    .option('--hostname <host>', 'external API hostname (default: NAME.<platform.domain>)')
+    .option('--environment <env>', 'Argo CD environment label (default: production)')
+    .option('--k8s-version <version>', 'Kubernetes version of the virtual cluster (default: the pipeline default)')
+    .option('--isolation <mode>', 'isolation mode: standard or strict (default: the preset)')
+    .option('--subnet <cidr>', 'CIDR the VIP is allocated from')
+    .option('--vip <ip>', 'static VIP for the vCluster API (inside --subnet)')
+    .option('--api-port <port>', 'API port (default: 443)')
+    .option('--persistence', 'persist the control plane on a volume (default: the preset)')
+    .option('--no-persistence', 'no control-plane volume')
+    .option('--persistence-size <size>', 'volume size, like 20Gi')
+    .option('--storage-class <name>', 'storage class of the volume')
+    .option('--enable-nfs', 'allow NFS egress from the vCluster namespace')
+    .option('--extra-egress <rule>', 'extra egress name:cidr:port[:TCP|UDP] (repeatable)', collect)
+    .option('--coredns-replicas <n>', 'CoreDNS replicas (default: the preset)')
+    .option('--workload-repo-url <url>', 'Git URL of the workloads (default: this repo)')
+    .option('--workload-repo-base-path <path>', 'prefix path in the workload repo')
+    .option('--workload-repo-path <path>', 'manifest directory in the workload repo (default: workloads)')
+    .option('--workload-repo-revision <rev>', 'branch or tag to track (default: main)')
+    .option('--cluster-label <k=v>', 'Argo CD cluster label (repeatable)', collect)
+    .option('--cluster-annotation <k=v>', 'Argo CD cluster annotation (repeatable)', collect)
+    .option('--chart-version <version>', 'vCluster Helm chart version (default: platform.chartVersion, 0.31.0)')
+    .option('--repo <dir>', 'the GitOps repo (default: repoPath in the config, else the Git work tree here)')
+    .option('-c, --config <file>', 'repo config file (default: .hctl.yaml in the repo or above)')
+    .addOption(new Option('--git-mode <mode>', 'generate (write only), stage, commit, auto (commit and push), prompt').choices([...GIT_MODES]))
+    .option('--auto-commit', 'same as --git-mode auto')
+    .option('--non-interactive', 'never ask; fail instead')
+    .option('--dry-run', 'print the request and write nothing')
+    .option('--force', 'replace an existing request')
+    .option('--wait', 'after pushing, wait until the vCluster is Ready')
+    .option('--timeout <seconds>', 'how long --wait waits', '300')
+    .action(async (name: string | undefined, flags: CreateCommandFlags) => {
+      const { repoDir, config } = resolveRepo(flags);
+      const prompter = promptIfTerminal(flags.nonInteractive, config.interactive);
+      const out = (text: string) => process.stdout.write(text);
+      const gitMode = flags.autoCommit ? 'auto' : flags.gitMode;
+      try {
+        const result = await createVCluster({
+          ...(name !== undefined ? { name } : {}),
+          flags,
+          repoDir,
+          config,
+          force: flags.force ?? false,
+          dryRun: flags.dryRun ?? false,
+          ...(gitMode ? { gitMode } : {}),
+          ...(prompter ? { prompter } : {}),
+          out,
+        });
+        out(describeGit(result.git, result.name));
+        if (result.recovery) {
+          process.stderr.write(`hctl: the push was rejected: ${result.git!.pushFailed}\n${result.recovery}\n`);
+          setExitCode(3);
+          return;
+        }
+        if (flags.wait && result.git?.pushed) {
+          setExitCode(await waitForVCluster(result.name, repoDir, config, flags.timeout));
+          return;
+        }
+        setExitCode(0);
+      } catch (error) {
+        if ((error as Error).name === 'ExitPromptError') throw new RefusedError('cancelled; nothing was written');
+        throw error;
+      }
+    });
+}
