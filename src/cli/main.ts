@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { ApiError, ConnectionError } from '../cluster/api-client.js';
 import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
@@ -54,6 +55,16 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError || error instanceof RefusedError || error instanceof TimeoutError) {
       process.stderr.write(`hctl: ${error.message}\n`);
       return error instanceof RefusedError ? REFUSED : error instanceof TimeoutError ? TIMED_OUT : COULD_NOT_RUN;
+    }
+    // A cluster that cannot be reached or refuses a request: the command could not run.
+    if (error instanceof ConnectionError) {
+      process.stderr.write(`hctl: ${error.message}\n`);
+      return COULD_NOT_RUN;
+    }
+    if (error instanceof ApiError) {
+      const credentials = error.status === 401 ? ' (the API server rejected the credentials; log in again or check the kubeconfig user)' : '';
+      process.stderr.write(`hctl: ${error.path}: ${error.status} ${error.reason}: ${error.message}${credentials}\n`);
+      return COULD_NOT_RUN;
     }
     process.stderr.write(`hctl: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     process.stderr.write('This is a bug in hctl; please report it with the command you ran.\n');

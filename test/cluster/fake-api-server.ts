@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import jsonPatch from 'fast-json-patch';
 import { RESOURCE_TYPES } from '../../src/cluster/resources.js';
 import type { LiveObject } from '../../src/cluster/cluster-state.js';
 
@@ -10,6 +11,15 @@ const tls = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, im
 export interface FakeUser {
   /** Resources (plural, or `metrics`, `nodes/proxy`) this user may not read, like a user bound to `view`. */
   forbidden?: string[];
+  /** The user may PATCH (hctl vcluster sync); otherwise a PATCH is 403, as for a `view` user. */
+  canPatch?: boolean;
+}
+
+/** A kind the fake serves besides the ones hctl health reads (vCluster requests, Kratix objects). */
+export interface FakeType {
+  kind: string;
+  group: string;
+  plural: string;
 }
 
 export interface FakeClusterOptions {
@@ -25,12 +35,13 @@ export interface FakeClusterOptions {
   stats?: Record<string, unknown>;
   /** The first list request that carries a continue token gets 410 Gone, as after etcd compaction. */
   expireFirstContinue?: boolean;
+  types?: FakeType[];
 }
 
 export interface FakeApiServer {
   url: string;
-  /** Every request received: method and path with query. */
-  requests: { method: string; path: string; user?: string }[];
+  /** Every request received: method and path with query (and the body of a PATCH). */
+  requests: { method: string; path: string; user?: string; contentType?: string; body?: unknown }[];
   close(): Promise<void>;
 }
 
@@ -40,12 +51,16 @@ const STATUS = (code: number, reason: string, message: string) => JSON.stringify
  * An API server that speaks the parts of the real protocol hctl uses, over TLS with a custom CA:
  * /version, /apis discovery, paginated lists (limit/continue, 410 for an expired token), 401 for
  * unknown credentials, 403 for forbidden resources, 404 for groups not installed, /metrics and the
- * node proxy's stats summary. It answers only GET (405 otherwise) and records every request.
+ * node proxy's stats summary; namespaced lists, label selectors and GET by name; PATCH (merge and
+ * JSON patch) for users allowed to, applied to the stored object. Other verbs get 405.
  */
 export async function startFakeApiServer(options: FakeClusterOptions): Promise<FakeApiServer> {
   const requests: FakeApiServer['requests'] = [];
   let expired = false;
-  const server = https.createServer({ key: tls('server.key'), cert: tls('server.crt'), ca: tls('ca.crt'), requestCert: true, rejectUnauthorized: false }, (req, res) => {
+  const server = https.createServer({ key: tls('server.key'), cert: tls('server.crt'), ca: tls('ca.crt'), requestCert: true, rejectUnauthorized: false }, async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bodyText = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'https://fake');
     const send = (code: number, body: string, type = 'application/json') => {
       res.writeHead(code, { 'Content-Type': type });
@@ -56,8 +71,14 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
     const cn = socket.authorized ? (socket.getPeerCertificate().subject?.CN as string | undefined) : undefined;
     const userName = token && options.tokens[token] ? token : cn && options.certificateUsers?.[cn] ? cn : undefined;
     const user = token ? options.tokens[token] : cn ? options.certificateUsers?.[cn] : undefined;
-    requests.push({ method: req.method ?? '', path: url.pathname + url.search, ...(userName ? { user: userName } : {}) });
-    if (req.method !== 'GET') return send(405, STATUS(405, 'MethodNotAllowed', `${req.method} is not allowed by the fake`));
+    const contentType = req.headers['content-type'];
+    requests.push({
+      method: req.method ?? '',
+      path: url.pathname + url.search,
+      ...(userName ? { user: userName } : {}),
+      ...(bodyText ? { contentType, body: JSON.parse(bodyText) as unknown } : {}),
+    });
+    if (req.method !== 'GET' && req.method !== 'PATCH') return send(405, STATUS(405, 'MethodNotAllowed', `${req.method} is not allowed by the fake`));
     if (!user) return send(401, STATUS(401, 'Unauthorized', 'Unauthorized'));
     const forbid = (resource: string, group = '') =>
       send(403, STATUS(403, 'Forbidden', `${resource} is forbidden: User "${userName}" cannot list resource "${resource}" in API group "${group}" at the cluster scope`));
@@ -79,20 +100,46 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
       return stats ? send(200, JSON.stringify(stats)) : send(503, STATUS(503, 'ServiceUnavailable', 'no kubelet'));
     }
 
-    const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))\/([a-z]+)$/.exec(url.pathname);
+    const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([a-z0-9]+)(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
     const group = match[2] ?? '';
     const version = match[1] ?? match[3]!;
-    const plural = match[4]!;
-    const type = RESOURCE_TYPES.find((candidate) => candidate.group === group && candidate.plural === plural);
+    const namespace = match[4];
+    const plural = match[5]!;
+    const objectName = match[6] ? decodeURIComponent(match[6]) : undefined;
+    const type = [...RESOURCE_TYPES, ...(options.types ?? [])].find((candidate) => candidate.group === group && candidate.plural === plural);
     if (!type || (group && !options.groups[group]?.includes(version))) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
     if (user.forbidden?.includes(plural)) return forbid(plural, group);
 
-    let items = options.objects[type.kind] ?? [];
+    const stored = (options.objects[type.kind] ??= []);
+    let items = namespace ? stored.filter((item) => item.metadata.namespace === namespace) : stored;
+    if (objectName !== undefined) {
+      const object = items.find((item) => item.metadata.name === objectName);
+      if (!object) return send(404, STATUS(404, 'NotFound', `${plural}${group ? `.${group}` : ''} "${objectName}" not found`));
+      if (req.method === 'PATCH') {
+        if (!user.canPatch) return send(403, STATUS(403, 'Forbidden', `${plural} "${objectName}" is forbidden: User "${userName}" cannot patch resource "${plural}"`));
+        const patch = JSON.parse(bodyText) as unknown;
+        if (contentType === 'application/merge-patch+json') mergePatch(object, patch as Record<string, unknown>);
+        else if (contentType === 'application/json-patch+json') {
+          try {
+            jsonPatch.applyPatch(object, patch as jsonPatch.Operation[], true, true);
+          } catch (error) {
+            return send(422, STATUS(422, 'Invalid', `the patch cannot be applied: ${(error as Error).message.split('\n')[0]}`));
+          }
+        } else return send(415, STATUS(415, 'UnsupportedMediaType', `the body of the request was in an unknown format: ${contentType}`));
+      }
+      return send(200, JSON.stringify(object));
+    }
+    if (req.method !== 'GET') return send(405, STATUS(405, 'MethodNotAllowed', 'collections cannot be patched'));
     const selector = url.searchParams.get('fieldSelector');
     if (selector) {
       const [field, value] = selector.split('=');
       items = items.filter((item) => item[field!] === value);
+    }
+    const labels = url.searchParams.get('labelSelector');
+    for (const term of labels ? labels.split(',') : []) {
+      const [key, value] = term.split('=') as [string, string];
+      items = items.filter((item) => item.metadata.labels?.[key] === value);
     }
     const limit = Number(url.searchParams.get('limit') ?? 0) || items.length;
     const token_ = url.searchParams.get('continue');
@@ -128,4 +175,15 @@ export function kubeconfigFor(server: string, auth: { token: string } | { client
     contexts: [{ name: context, context: { cluster: 'fake', user: 'tester' } }],
     'current-context': context,
   });
+}
+
+/** RFC 7386 merge patch, in place: null removes a key, objects merge, everything else replaces. */
+function mergePatch(target: Record<string, any>, patch: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete target[key];
+    else if (typeof value === 'object' && !Array.isArray(value)) {
+      if (typeof target[key] !== 'object' || target[key] === null || Array.isArray(target[key])) target[key] = {};
+      mergePatch(target[key], value as Record<string, unknown>);
+    } else target[key] = value;
+  }
 }
