@@ -4,6 +4,7 @@ import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { healthCommand } from './health.js';
+import { initCommand } from './init.js';
 import { renderCommand } from './render.js';
 import { snapshotCommand } from './snapshot.js';
 import { vclusterCommand } from './vcluster.js';
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {
