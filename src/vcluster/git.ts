@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { UsageError } from '../config/errors.js';
 
-/** A git command that failed: its arguments and git's own words. */
-export class GitError extends Error {
+/** A git command that failed: its arguments and git's own words (the command could not run: exit 3). */
+export class GitError extends UsageError {
   override name = 'GitError';
   constructor(
     readonly args: string[],

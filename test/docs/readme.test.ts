@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONFIG_SCHEMA } from '../../src/config/config-schema.js';
 import { PROFILES } from '../../src/config/profiles.js';
 import { EXIT_CODES } from '../../src/report/report.js';
 import { HEALTH_RULES } from '../../src/rules/health-index.js';
@@ -38,6 +39,19 @@ describe('README', () => {
     expect(documented.length).toBeGreaterThan(4);
     for (const option of documented) expect(help).toContain(option);
     for (const profile of Object.keys(PROFILES)) expect(readme).toContain(`\`${profile}\``);
+    const createHelp = runCli(['vcluster', 'create', '--help']).stdout;
+    const createOptions = [...section('## `hctl vcluster`').matchAll(/`(--[a-z0-9-]+)/g)].map((m) => m[1]!);
+    expect(createOptions.length).toBeGreaterThan(20);
+    const vclusterHelp = ['create', 'status', 'kubeconfig', 'list', 'sync', 'delete'].map((command) => runCli(['vcluster', command, '--help']).stdout).join('\n');
+    for (const option of createOptions) expect(vclusterHelp).toContain(option);
+    expect(createHelp).toContain('--extra-egress');
+  });
+
+  it('documents the configuration keys the config schema has', () => {
+    const documented = read('docs/configuration.md');
+    for (const key of [...Object.keys(CONFIG_SCHEMA.properties), ...Object.keys(CONFIG_SCHEMA.properties.platform.properties)]) {
+      expect(documented).toMatch(new RegExp(`^\\s*${key}:`, 'm'));
+    }
   });
 
   it('states the exit codes the code uses', () => {
