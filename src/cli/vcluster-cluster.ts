@@ -159,9 +159,9 @@ function listCommand(setExitCode: (code: number) => void): Command {
       }
     }
     if (flags.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ repo: repoDir, vclusters: result.entries, ...(result.clusterNote ? { clusterNote: result.clusterNote } : {}) }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ repo: repoDir, clusterRead: result.clusterRead, vclusters: result.entries, ...(result.clusterNote ? { clusterNote: result.clusterNote } : {}) }, null, 2)}\n`);
     } else {
-      const rows = result.entries.map((entry) => [entry.name, entry.preset ?? '-', entry.replicas?.toString() ?? '-', entry.phase ?? (entry.inRepo ? 'not applied' : '-'), entry.inRepo ? entry.file! : 'not in the repo', entry.hostname ?? '']);
+      const rows = result.entries.map((entry) => [entry.name, entry.preset ?? '-', entry.replicas?.toString() ?? '-', entry.phase ?? (result.clusterRead ? 'not applied' : 'unknown'), entry.inRepo ? entry.file! : 'not in the repo', entry.hostname ?? '']);
       const table = [['NAME', 'PRESET', 'REPLICAS', 'PHASE', 'FILE', 'HOSTNAME'], ...rows];
       const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
       process.stdout.write(result.entries.length === 0 ? `no vCluster requests in ${path.join(repoDir, config.platform.requestsDir)}\n` : `${table.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')}\n`);

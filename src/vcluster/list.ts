@@ -46,7 +46,7 @@ export function repoRequests(repoDir: string, config: ResolvedConfig): Map<strin
  * The repo's requests joined with the cluster's: what was asked for, and what the platform says
  * about it. Without a client (or a cluster that cannot be read) the repo side stands alone.
  */
-export async function listVClusters(repoDir: string, config: ResolvedConfig, client: ApiClient | undefined): Promise<{ entries: VClusterListEntry[]; clusterNote?: string }> {
+export async function listVClusters(repoDir: string, config: ResolvedConfig, client: ApiClient | undefined): Promise<{ entries: VClusterListEntry[]; clusterRead: boolean; clusterNote?: string }> {
   const entries = new Map<string, VClusterListEntry>();
   for (const [name, { file, body }] of repoRequests(repoDir, config)) {
     const vcluster = body.spec?.vcluster ?? {};
@@ -77,5 +77,6 @@ export async function listVClusters(repoDir: string, config: ResolvedConfig, cli
       }
     }
   }
-  return { entries: [...entries.values()].sort((a, b) => a.name.localeCompare(b.name)), ...(clusterNote ? { clusterNote } : {}) };
+  const clusterRead = client !== undefined && clusterNote === undefined;
+  return { entries: [...entries.values()].sort((a, b) => a.name.localeCompare(b.name)), clusterRead, ...(clusterNote ? { clusterNote } : {}) };
 }

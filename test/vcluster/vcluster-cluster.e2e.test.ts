@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,24 @@ function shell(script: string, env: Record<string, string>): Promise<{ status: n
   });
 }
 
+describe('hctl vcluster create --wait', () => {
+  it('pushes, then follows the request until the platform says Ready', async () => {
+    const { env, repo } = await platform({ phase: 'Ready' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo });
+    git('init', '-q', '--bare', '-b', 'main', path.join(repo, '..', `${path.basename(repo)}.git`));
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=a@example.com', '-c', 'user.name=A', 'commit', '-q', '--allow-empty', '-m', 'init');
+    git('remote', 'add', 'origin', path.join(repo, '..', `${path.basename(repo)}.git`));
+    git('push', '-q', '-u', 'origin', 'main');
+    const result = await runCliAsync(['vcluster', 'create', 'dev-team-1', '--repo', repo, '--auto-commit', '--wait', '--timeout', '10'], {
+      env: { ...env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.com' },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('pushed to origin/main');
+    expect(result.stdout).toContain('vCluster dev-team-1: Ready (from the status contract)');
+  });
+});
+
 describe('hctl vcluster kubeconfig', () => {
   it('export KUBECONFIG=$(hctl vcluster kubeconfig NAME) works as seed 002 documents it', async () => {
     const { env, repo, home } = await platform({ phase: 'Ready' });
@@ -211,6 +229,7 @@ describe('hctl vcluster list', () => {
     const result = await hctl('list', '--format', 'json');
     expect(result.status).toBe(0);
     const listed = JSON.parse(result.stdout) as { vclusters: { name: string; phase?: string; inRepo: boolean; inCluster: boolean; replicas?: number }[] };
+    expect(listed).toMatchObject({ clusterRead: true });
     expect(listed.vclusters.map(({ name, phase, inRepo, inCluster, replicas }) => ({ name, phase, inRepo, inCluster, replicas }))).toEqual([
       { name: 'data-team', phase: undefined, inRepo: true, inCluster: false, replicas: 3 },
       { name: 'dev-team-1', phase: 'Ready', inRepo: false, inCluster: true, replicas: undefined },
