@@ -7,7 +7,8 @@ import type { ApiClient } from '../cluster/api-client.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { GIT_MODES } from '../config/platform.js';
-import { errorReport } from '../report/report.js';
+import type { Finding } from '../report/finding.js';
+import { buildReport, errorReport } from '../report/report.js';
 import { commitMessage, describeGit, gitAction } from '../vcluster/create.js';
 import { planGit, pushRecovery, recordChange } from '../vcluster/git-flow.js';
 import { findKubeconfig } from '../vcluster/kubeconfig-secret.js';
@@ -69,10 +70,17 @@ function statusCommand(setExitCode: (code: number) => void): Command {
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(statusReport(status, VERSION), null, 2)}\n` : renderStatusText(status));
       setExitCode(status.exitCode);
     } catch (error) {
-      if (flags.format === 'json' && error instanceof Error && !(error instanceof TimeoutError)) process.stdout.write(`${JSON.stringify(errorReport('vcluster status', VERSION, error.message), null, 2)}\n`);
+      if (flags.format === 'json' && error instanceof Error && !(error instanceof TimeoutError)) process.stdout.write(`${JSON.stringify(statusErrorReport(error), null, 2)}\n`);
       throw error;
     }
   });
+}
+
+/** No such vCluster is a verdict (critical, exit 2); anything else is "could not run" (error, exit 3). */
+function statusErrorReport(error: Error) {
+  if (!(error instanceof RefusedError)) return errorReport('vcluster status', VERSION, error.message);
+  const findings: Finding[] = [{ rule: 'vcluster-phase', severity: 'critical', message: error.message, hint: 'hctl vcluster list shows the vClusters there are', docs: 'docs/vcluster.md#status' }];
+  return buildReport({ command: 'vcluster status', version: VERSION, findings, details: {}, itemCount: 1, unhealthyItems: 1 });
 }
 
 function seconds(value: string, flag: string): number {

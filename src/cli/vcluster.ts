@@ -87,6 +87,7 @@ function createCommand(setExitCode: (code: number) => void): Command {
           setExitCode(3);
           return;
         }
+        if (flags.wait && !result.git?.pushed && !flags.dryRun) process.stderr.write('hctl: not waiting: --wait follows a pushed request (git mode auto)\n');
         if (flags.wait && result.git?.pushed) {
           setExitCode(await waitForVCluster(result.name, repoDir, config, flags.timeout));
           return;

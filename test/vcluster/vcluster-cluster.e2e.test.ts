@@ -97,6 +97,11 @@ describe('hctl vcluster status', () => {
     const unknown = await hctl('status', 'nope');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no vCluster nope');
+    const unknownJson = await hctl('status', 'nope', '--format', 'json');
+    expect(unknownJson.status).toBe(2);
+    const report = JSON.parse(unknownJson.stdout) as Report;
+    validateReport(report);
+    expect(report).toMatchObject({ status: 'critical', findings: [{ rule: 'vcluster-phase', severity: 'critical' }] });
     const waited = await hctl('status', 'dev-team-1', '--wait', '--timeout', '1', '--interval', '0.2');
     expect(waited.status).toBe(4);
     expect(waited.stderr).toContain('not Ready after 1s (Progressing');
