@@ -40,26 +40,32 @@ const LATE_VALUE = /^ENC\[|\$\{[^}]*\}|\{\{.*\}\}/;
 
 /** An ajv instance with Kubernetes formats, CEL rules and the core definitions, plus its compile cache. */
 class Compiler {
-  private readonly ajv: Ajv;
+  /** Built on the first schema the disk cache does not have: a warm run never pays for ajv's setup. */
+  private ajvInstance: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction | Error | undefined>();
 
   constructor(
-    bundle: SchemaBundle,
+    private readonly bundle: SchemaBundle,
     private readonly disk: ValidatorCache | undefined,
-  ) {
-    // Unoptimised code and shared (not inlined) refs compile several times faster; compiling, not
-    // validating, is what a check spends its time on. `source` keeps the code for the disk cache.
-    this.ajv = new Ajv({
-      strict: false,
-      allErrors: true,
-      unicodeRegExp: false,
-      logger: false,
-      inlineRefs: false,
-      code: { optimize: false, source: true, formats: _`require("hctl:formats")` },
-    });
-    addKubernetesFormats(this.ajv);
-    addCelKeyword(this.ajv);
-    this.ajv.addSchema(bundle.kubernetes());
+  ) {}
+
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      // Unoptimised code and shared (not inlined) refs compile several times faster; compiling, not
+      // validating, is what a check spends its time on. `source` keeps the code for the disk cache.
+      this.ajvInstance = new Ajv({
+        strict: false,
+        allErrors: true,
+        unicodeRegExp: false,
+        logger: false,
+        inlineRefs: false,
+        code: { optimize: false, source: true, formats: _`require("hctl:formats")` },
+      });
+      addKubernetesFormats(this.ajvInstance);
+      addCelKeyword(this.ajvInstance);
+      this.ajvInstance.addSchema(this.bundle.kubernetes());
+    }
+    return this.ajvInstance;
   }
 
   /** `key` names the schema for the caches; `schema` is read only when neither has it. */
