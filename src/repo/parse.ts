@@ -2,6 +2,7 @@ import jsyaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Tags } from 'yaml';
 import type { KubeObject, ObjectSource } from './object.js';
 import { CstLocator } from './locate-cst.js';
+import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
 
@@ -60,8 +61,8 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
 
 /**
  * Parses one YAML (or JSON) file into Kubernetes objects. The fast path (js-yaml) reads values
- * only; source positions come from a full `yaml` parse made the first time a finding asks for
- * one. Files with problems, custom tags, anchors that may hide an alias bomb, or inline
+ * only; source positions come from the file's lines, else its CST, else a full `yaml` parse, made
+ * the first time a finding asks for one. Files with problems, custom tags, anchors that may hide an alias bomb, or inline
  * suppressions take the full path directly.
  */
 export function parseFile(file: string, text: string): ParsedFile {
@@ -87,6 +88,7 @@ export function parseFile(file: string, text: string): ParsedFile {
       clipFinalBlockScalar(text, values[values.length - 1]);
       scanLines(text, parsed);
       const full = lazyFullParse(text);
+      let lines: LineLocator | undefined;
       let cst: CstLocator | undefined;
       let ordinal = 0;
       for (const value of values) {
@@ -96,6 +98,9 @@ export function parseFile(file: string, text: string): ParsedFile {
         }
         const documentOrdinal = ordinal++;
         addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+          lines ??= new LineLocator(text);
+          const quick = lines.locate(documentOrdinal, file, path, wantKey);
+          if (quick) return quick;
           cst ??= new CstLocator(text);
           const found = cst.locate(documentOrdinal, file, path, wantKey);
           if (found) return found;
