@@ -2,8 +2,7 @@ import type { KubeObject } from '../repo/object.js';
 import { kustomizePatchFiles } from '../repo/kustomize-patches.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { kindKey, SchemaBundle } from '../schema/bundle.js';
-import { crdSchemas } from '../schema/crd-schemas.js';
-import { shareRepeatedSubschemas, strictSchema, type JsonSchema } from '../schema/transform.js';
+import { crdSchemas, UserSchema } from '../schema/crd-schemas.js';
 import { flushValidatorCache, SchemaValidator, type ValidationResult } from '../schema/validator.js';
 
 export interface ValidationOutcome {
@@ -21,11 +20,9 @@ let bundle: SchemaBundle | undefined;
  */
 export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = []): ValidationOutcome {
   bundle ??= new SchemaBundle();
-  const extra = new Map<string, JsonSchema>();
+  const extra = new Map<string, UserSchema>();
   for (const dir of schemaDirs) {
-    for (const { group, version, kind, schema } of dir.jsonSchemas) {
-      extra.set(kindKey(group, version, kind), shareRepeatedSubschemas(strictSchema(schema, { rootMetadata: true })));
-    }
+    for (const { group, version, kind, schema } of dir.jsonSchemas) extra.set(kindKey(group, version, kind), new UserSchema(schema));
     for (const [key, schema] of crdSchemas(dir.crds).schemas) extra.set(key, schema);
   }
   const repoCrds = crdSchemas(objects);

@@ -1,10 +1,33 @@
 import { apiGroup, type KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
+import { createHash } from 'node:crypto';
 import { kindKey } from './bundle.js';
 import { shareRepeatedSubschemas, strictSchema, type JsonSchema } from './transform.js';
 
+/**
+ * A schema from the user (a repo CRD, --schema-dir), made strict only when it must be compiled: a
+ * warm run finds its validator in the disk cache by the raw schema's hash and never transforms it.
+ */
+export class UserSchema {
+  private strict: JsonSchema | undefined;
+  private key: string | undefined;
+
+  constructor(private readonly raw: JsonSchema) {}
+
+  /** The validator cache key: the raw schema's content (the transform's code is in the cache's fingerprint). */
+  get cacheKey(): string {
+    this.key ??= `schema ${createHash('sha256').update(JSON.stringify(this.raw)).digest('hex')}`;
+    return this.key;
+  }
+
+  get schema(): JsonSchema {
+    this.strict ??= shareRepeatedSubschemas(strictSchema(this.raw, { rootMetadata: true }));
+    return this.strict;
+  }
+}
+
 export interface CrdVersionInfo {
-  schemas: Map<string, JsonSchema>;
+  schemas: Map<string, UserSchema>;
   /** kindKey → the CRD's deprecation warning, for versions marked `deprecated: true`. */
   deprecated: Map<string, string>;
 }
@@ -27,7 +50,7 @@ export function crdSchemas(objects: readonly KubeObject[]): CrdVersionInfo {
       if (typeof version?.name !== 'string') continue;
       const key = kindKey(group, version.name, kind);
       const schema = asRecord(asRecord(version.schema)?.openAPIV3Schema) ?? shared;
-      if (schema) info.schemas.set(key, shareRepeatedSubschemas(strictSchema(schema, { rootMetadata: true })));
+      if (schema) info.schemas.set(key, new UserSchema(schema));
       if (version.deprecated === true) {
         const warning = typeof version.deprecationWarning === 'string' ? version.deprecationWarning : `${group}/${version.name} ${kind} is deprecated`;
         info.deprecated.set(key, warning);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { closest } from '../text/closest.js';
@@ -8,6 +7,7 @@ import { schemasAt } from './schema-at.js';
 import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
 import { kindKey, type SchemaBundle } from './bundle.js';
+import type { UserSchema } from './crd-schemas.js';
 import type { JsonSchema } from './transform.js';
 
 /** One schema violation, at a path inside the object. */
@@ -109,12 +109,10 @@ export function useValidatorCache(enabled: boolean, root?: string): void {
 export class SchemaValidator {
   private readonly bundleCompiler: Compiler;
   private extraCompiler: Compiler | undefined;
-  /** Cache keys of extra schemas, by content: computed once per kind, not per document. */
-  private readonly extraKeys = new Map<string, string>();
 
   constructor(
     private readonly bundle: SchemaBundle,
-    private readonly extra: ReadonlyMap<string, JsonSchema> = new Map(),
+    private readonly extra: ReadonlyMap<string, UserSchema> = new Map(),
   ) {
     let compiler = bundleCompilers.get(bundle);
     if (!compiler) {
@@ -134,12 +132,7 @@ export class SchemaValidator {
     if (extra) {
       this.extraCompiler ??= new Compiler(this.bundle, diskCache);
       // A repo's CRD is cached by its content, so an edited CRD is compiled afresh.
-      let cacheKey = this.extraKeys.get(key);
-      if (cacheKey === undefined) {
-        cacheKey = `schema ${createHash('sha256').update(JSON.stringify(extra)).digest('hex')}`;
-        this.extraKeys.set(key, cacheKey);
-      }
-      validate = this.extraCompiler.compile(cacheKey, () => extra);
+      validate = this.extraCompiler.compile(extra.cacheKey, () => extra.schema);
     } else {
       validate = this.bundleCompiler.compile(`bundle ${key}`, () => this.bundle.lookup(group, version, object.kind));
     }
@@ -148,7 +141,7 @@ export class SchemaValidator {
     const source: SchemaSource = extra ? 'user' : this.bundle.isKubernetes(group, version, object.kind) ? 'kubernetes' : 'catalog';
     const body = object.sopsEncrypted ? withoutSops(object.body) : object.body;
     if (validate(body)) return { status: 'validated', source, problems: [] };
-    const root = () => extra ?? this.bundle.lookup(group, version, object.kind) ?? {};
+    const root = () => extra?.schema ?? this.bundle.lookup(group, version, object.kind) ?? {};
     const explain = (path: NodePath) => schemasAt(root(), this.bundle.kubernetes().definitions, path);
     return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body, explain) };
   }
