@@ -7,7 +7,7 @@ import { healthCommand } from './health.js';
 import { initCommand } from './init.js';
 import { renderCommand } from './render.js';
 import { snapshotCommand } from './snapshot.js';
-import { vclusterCommand } from './vcluster.js';
+import { vclusterCommand } from './vcluster/index.js';
 import { VERSION } from './package-info.js';
 
 const REFUSED = 2;

@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type Tags } from 'yaml';
+import { LineCounter, parseAllDocuments, isScalar, type Document, type Tags } from 'yaml';
 import type { KubeObject, ObjectSource } from './object.js';
 import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';

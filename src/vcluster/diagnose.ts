@@ -5,7 +5,7 @@ import { conditionOf } from '../k8s/conditions.js';
 import { containerStatuses, totalRestarts } from '../k8s/container-statuses.js';
 import { formatDuration } from '../text/duration.js';
 import { findKubeconfig } from './kubeconfig-secret.js';
-import { getObject, isMissing, listObjects, paths, type Missing } from './platform-api.js';
+import { isMissing, listObjects, paths, type Missing } from './platform-api.js';
 import type { Phase } from './status-contract.js';
 
 export type StepStatus = 'ok' | 'warning' | 'error' | 'unknown';

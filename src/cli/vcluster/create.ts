@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { RefusedError } from '../config/errors.js';
-import { GIT_MODES } from '../config/platform.js';
-import { createVCluster, describeGit } from '../vcluster/create.js';
-import { promptIfTerminal } from '../vcluster/prompter.js';
-import { resolveRepo } from '../vcluster/repo-dir.js';
-import type { CreateFlags } from '../vcluster/request-input.js';
-import { vclusterClusterCommands, waitForVCluster } from './vcluster-cluster.js';
+import { RefusedError } from '../../config/errors.js';
+import { GIT_MODES } from '../../config/platform.js';
+import { createVCluster, describeGit } from '../../vcluster/create.js';
+import { promptIfTerminal } from '../../vcluster/prompter.js';
+import { resolveRepo } from '../../vcluster/repo-dir.js';
+import type { CreateFlags } from '../../vcluster/request-input.js';
+import { waitForVCluster } from './status.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -21,14 +21,7 @@ interface CreateCommandFlags extends CreateFlags {
   timeout: string;
 }
 
-export function vclusterCommand(setExitCode: (code: number) => void): Command {
-  const vcluster = new Command('vcluster').description('Self-service virtual clusters through Git: create, status, kubeconfig, list, sync, delete');
-  vcluster.addCommand(createCommand(setExitCode));
-  for (const command of vclusterClusterCommands(setExitCode)) vcluster.addCommand(command);
-  return vcluster;
-}
-
-function createCommand(setExitCode: (code: number) => void): Command {
+export function createCommand(setExitCode: (code: number) => void): Command {
   return new Command('create')
     .argument('[name]', 'vCluster name (DNS-1123 label); without it, on a terminal, a wizard asks')
     .description('Write a validated vCluster request to platform/vclusters/NAME.yaml and record it in Git')

@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { createCommand } from './create.js';
+import { deleteCommand } from './delete.js';
+import { kubeconfigCommand } from './kubeconfig.js';
+import { listCommand } from './list.js';
+import { statusCommand } from './status.js';
+import { syncCommand } from './sync.js';
+
+export function vclusterCommand(setExitCode: (code: number) => void): Command {
+  const vcluster = new Command('vcluster').description('Self-service virtual clusters through Git: create, status, kubeconfig, list, sync, delete');
+  for (const command of [createCommand, statusCommand, kubeconfigCommand, listCommand, syncCommand, deleteCommand]) vcluster.addCommand(command(setExitCode));
+  return vcluster;
+}
+
