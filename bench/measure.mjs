@@ -7,10 +7,12 @@ import { parseAllDocuments } from 'yaml';
 import { defaultConfig } from '../dist/config/config.js';
 import { checkRepo } from '../dist/engine/check-repo.js';
 import { useValidatorCache } from '../dist/schema/validator.js';
+import { useCheckCache } from '../dist/cache/check-cache.js';
 import { walkRepo } from '../dist/repo/walk.js';
 
 const [mode, ...dirs] = process.argv.slice(2);
 useValidatorCache(true);
+useCheckCache(true);
 const started = performance.now();
 let documents = 0;
 for (const dir of dirs) {

@@ -11,6 +11,7 @@ import { renderText } from '../report/render-text.js';
 import { EXIT_CODES, errorReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { useValidatorCache } from '../schema/validator.js';
+import { useCheckCache } from '../cache/check-cache.js';
 import { findGitRoot } from '../repo/git-root.js';
 import { emit, useColor } from './output.js';
 import { VERSION } from './package-info.js';
@@ -39,7 +40,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
     .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--no-cache', 'do not keep compiled schema validators between runs (~/.cache/hctl)')
+    .option('--no-cache', 'do not keep compiled schema validators, parsed files and validation results between runs (~/.cache/hctl)')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
     .action(async (dir: string, flags: CheckFlags) => {
@@ -49,6 +50,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         return;
       }
       useValidatorCache(flags.cache);
+      useCheckCache(flags.cache);
       try {
         const config = loadConfig({
           startDir: dir,

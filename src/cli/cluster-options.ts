@@ -50,7 +50,7 @@ function positive(value: string, flag: string): number {
 export async function readClusterFromFlags(flags: ClusterFlags, domains: readonly HealthDomain[]): Promise<{ state: ClusterState; requests: number }> {
   const timeoutMs = positive(flags.requestTimeout, '--request-timeout') * 1000;
   const concurrency = Math.floor(positive(flags.concurrency, '--concurrency'));
-  const kubeconfig = loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) });
+  const kubeconfig = await loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(flags.context ? { context: flags.context } : {}) });
   const client = new ApiClient(kubeconfig.config, kubeconfig.server, { timeoutMs, concurrency });
   try {
     const reads = new Set(HEALTH_RULES.filter((rule) => (domains as readonly string[]).includes(rule.meta.domain)).flatMap((rule) => rule.reads ?? []));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { UsageError } from '../config/errors.js';
 
 export interface KubeconfigChoice {
@@ -26,9 +26,11 @@ const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 /**
  * Reads the kubeconfig the way kubectl looks for it (--kubeconfig, KUBECONFIG, ~/.kube/config, then
  * in-cluster) and refuses to go on without one: client-node would otherwise quietly talk to
- * http://localhost:8080, which is never what a user meant.
+ * http://localhost:8080, which is never what a user meant. client-node is imported here, on
+ * first use: it takes half a second to load, which commands that never reach a cluster must not pay.
  */
-export function loadKubeconfig(choice: KubeconfigChoice): LoadedKubeconfig {
+export async function loadKubeconfig(choice: KubeconfigChoice): Promise<LoadedKubeconfig> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const env = choice.env ?? process.env;
   const config = new KubeConfig();
   let source: string;

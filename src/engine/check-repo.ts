@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CheckCache } from '../cache/check-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../config/errors.js';
 import type { Finding } from '../report/finding.js';
@@ -21,12 +22,13 @@ export interface CheckOptions {
 
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
-  const { root, repo } = await load(options.target);
+  const { root, repo, cache } = await load(options.target);
   if (repo.files.length === 0 && repo.skipped.length === 0) {
     throw new UsageError(`nothing to check in ${options.target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
   }
   const schemaDirs = await Promise.all(options.config.schemaDirs.map(readSchemaDir));
-  const validation = validateObjects(repo.objects, schemaDirs);
+  const validation = validateObjects(repo.objects, schemaDirs, cache);
+  cache?.save();
   const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}) });
   const inventory = inventoryOf(repo, validation);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
@@ -48,10 +50,13 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
   });
 }
 
-async function load(target: string): Promise<{ root: string; repo: LoadedRepo }> {
+async function load(target: string): Promise<{ root: string; repo: LoadedRepo; cache?: CheckCache }> {
   const info = await stat(target).catch(() => undefined);
   if (!info) throw new UsageError(`cannot check ${target}: no such file or directory`);
-  if (info.isDirectory()) return { root: target, repo: loadRepo(target) };
+  if (info.isDirectory()) {
+    const cache = CheckCache.open(target);
+    return { root: target, repo: loadRepo(target, cache), ...(cache ? { cache } : {}) };
+  }
   if (!info.isFile()) throw new UsageError(`cannot check ${target}: not a file or directory`);
   const read = readManifest(target);
   if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);

@@ -1,3 +1,4 @@
+import type { CheckCache } from '../cache/check-cache.js';
 import type { KubeObject } from '../repo/object.js';
 import { kustomizePatchFiles } from '../repo/kustomize-patches.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
@@ -16,9 +17,10 @@ let bundle: SchemaBundle | undefined;
 /**
  * Checks every object against its schema: the repo's own CRDs first, then `--schema-dir`, then
  * the embedded bundle. Objects from kustomize patch files are partial, so missing required fields
- * and cross-field rules are not held against them.
+ * and cross-field rules are not held against them. With a check cache, documents validated by an
+ * earlier run against the same schema are not validated again.
  */
-export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = []): ValidationOutcome {
+export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = [], cache?: CheckCache): ValidationOutcome {
   bundle ??= new SchemaBundle();
   const extra = new Map<string, UserSchema>();
   for (const dir of schemaDirs) {
@@ -28,7 +30,7 @@ export function validateObjects(objects: readonly KubeObject[], schemaDirs: read
   const repoCrds = crdSchemas(objects);
   for (const [key, schema] of repoCrds.schemas) extra.set(key, schema);
 
-  const validator = new SchemaValidator(bundle, extra);
+  const validator = new SchemaValidator(bundle, extra, cache);
   const patches = kustomizePatchFiles(objects);
   const results = new Map<KubeObject, ValidationResult>();
   for (const object of objects) {

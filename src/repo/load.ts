@@ -1,5 +1,6 @@
 import type { KubeObject } from './object.js';
-import { parseFile, type ParsedFile } from './parse.js';
+import type { CheckCache } from '../cache/check-cache.js';
+import { fastPathValues, parseFile, type ParsedFile } from './parse.js';
 import { readManifest } from './read.js';
 import { SopsConfig } from './sops-config.js';
 import { walkRepo, type SkippedFile } from './walk.js';
@@ -14,7 +15,8 @@ export interface LoadedRepo {
 
 const SOPS_CONFIG = /(^|\/)\.sops\.ya?ml$/;
 
-export function loadRepo(root: string): LoadedRepo {
+/** Reads and parses a repository; with a check cache, files parsed by an earlier run are not parsed again. */
+export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
   const walked = walkRepo(root);
   const skipped = [...walked.skipped];
   const sopsSources: { file: string; text: string }[] = [];
@@ -23,7 +25,10 @@ export function loadRepo(root: string): LoadedRepo {
     const read = readManifest(entry.absolute);
     if ('skipped' in read) skipped.push({ file: entry.file, reason: read.skipped });
     else if (SOPS_CONFIG.test(entry.file)) sopsSources.push({ file: entry.file, text: read.text });
-    else if (!entry.file.toLowerCase().endsWith('.json') || isKubernetesJson(read.text)) parsed.push(parseFile(entry.file, read.text));
+    else if (!entry.file.toLowerCase().endsWith('.json') || isKubernetesJson(read.text)) {
+      const { text } = read;
+      parsed.push(cache ? parseFile(entry.file, text, cache.parsed(entry.file, text, () => fastPathValues(entry.file, text))) : parseFile(entry.file, text));
+    }
   }
   return assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources));
 }

@@ -61,11 +61,12 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
 
 /**
  * Parses one YAML (or JSON) file into Kubernetes objects. The fast path (js-yaml) reads values
- * only; source positions come from the file's lines, else its CST, else a full `yaml` parse, made
- * the first time a finding asks for one. Files with problems, custom tags, anchors that may hide an alias bomb, or inline
- * suppressions take the full path directly.
+ * only (`values`, when the check cache had them); source positions come from the file's lines,
+ * else its CST, else a full `yaml` parse, made the first time a finding asks for one. Files with
+ * problems, custom tags, anchors that may hide an alias bomb, or inline suppressions take the
+ * full path directly.
  */
-export function parseFile(file: string, text: string): ParsedFile {
+export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text)): ParsedFile {
   const parsed: ParsedFile = {
     file,
     objects: [],
@@ -82,34 +83,31 @@ export function parseFile(file: string, text: string): ParsedFile {
     parsed.templated = true;
     return parsed;
   }
-  if (!text.includes('hctl-ignore')) {
-    const values = fastValues(text);
-    if (values) {
-      clipFinalBlockScalar(text, values[values.length - 1]);
-      scanLines(text, parsed);
-      const full = lazyFullParse(text);
-      let lines: LineLocator | undefined;
-      let cst: CstLocator | undefined;
-      let ordinal = 0;
-      for (const value of values) {
-        if (value === null || value === undefined) {
-          parsed.emptyDocuments++;
-          continue;
-        }
-        const documentOrdinal = ordinal++;
-        addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
-          lines ??= new LineLocator(text);
-          const quick = lines.locate(documentOrdinal, file, path, wantKey);
-          if (quick) return quick;
-          cst ??= new CstLocator(text);
-          const found = cst.locate(documentOrdinal, file, path, wantKey);
-          if (found) return found;
-          const { documents, lineCounter } = full();
-          return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
-        });
+  if (values) {
+    clipFinalBlockScalar(text, values[values.length - 1]);
+    scanLines(text, parsed);
+    const full = lazyFullParse(text);
+    let lines: LineLocator | undefined;
+    let cst: CstLocator | undefined;
+    let ordinal = 0;
+    for (const value of values) {
+      if (value === null || value === undefined) {
+        parsed.emptyDocuments++;
+        continue;
       }
-      return parsed;
+      const documentOrdinal = ordinal++;
+      addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+        lines ??= new LineLocator(text);
+        const quick = lines.locate(documentOrdinal, file, path, wantKey);
+        if (quick) return quick;
+        cst ??= new CstLocator(text);
+        const found = cst.locate(documentOrdinal, file, path, wantKey);
+        if (found) return found;
+        const { documents, lineCounter } = full();
+        return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
+      });
     }
+    return parsed;
   }
 
   const { all, lineCounter } = fullParse(text);
@@ -150,6 +148,16 @@ function clipFinalBlockScalar(text: string, value: unknown): void {
     current = holder[key];
   }
   if (holder && key !== undefined && typeof current === 'string' && current.endsWith('\n')) holder[key] = current.slice(0, -1);
+}
+
+/**
+ * The fast path's values of every document (the costly part of parsing, which the check cache
+ * keeps). Null when the file takes the full path: a chart template, inline suppressions (their
+ * spans need the full parse), or text the fast parser cannot be trusted with.
+ */
+export function fastPathValues(file: string, text: string): unknown[] | null {
+  if (text.includes('hctl-ignore') || (CHART_TEMPLATES_DIR.test(file) && TEMPLATE_ACTION.test(text))) return null;
+  return fastValues(text) ?? null;
 }
 
 /** Values of every document, or undefined when the fast parser cannot be trusted with this text. */

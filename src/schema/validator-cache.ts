@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { codeFingerprint, defaultCacheRoot, writeAtomically } from '../cache/cache-dir.js';
+import { mkdirSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { celCheck } from './cel.js';
@@ -18,7 +18,9 @@ function moduleFor(id: string): unknown {
 }
 
 /** The modules whose behaviour is baked into generated validators: a change to any invalidates the cache. */
-const GENERATOR_MODULES = ['validator.js', 'formats.js', 'cel.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'];
+export const GENERATOR_MODULES = ['validator.js', 'formats.js', 'cel.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'].map(
+  (file) => new URL(file, import.meta.url),
+);
 
 /**
  * Compiled validators, kept on disk as ajv standalone code between runs, with V8's code cache of
@@ -33,16 +35,7 @@ export class ValidatorCache {
   private readonly unflushed = new Map<string, vm.Script>();
 
   constructor(root = defaultCacheRoot()) {
-    const fingerprint = createHash('sha256');
-    for (const file of GENERATOR_MODULES) {
-      try {
-        fingerprint.update(readFileSync(new URL(file, import.meta.url)));
-      } catch {
-        fingerprint.update(file);
-      }
-    }
-    fingerprint.update(process.version);
-    this.dir = path.join(root, 'validators', fingerprint.digest('hex').slice(0, 16));
+    this.dir = path.join(root, 'validators', codeFingerprint(GENERATOR_MODULES));
   }
 
   load(key: string): ValidateFunction | undefined {
@@ -96,16 +89,4 @@ export class ValidatorCache {
   private fileFor(key: string): string {
     return path.join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.js`);
   }
-}
-
-function writeAtomically(file: string, data: string | Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
-}
-
-function defaultCacheRoot(): string {
-  if (process.env.HCTL_CACHE_DIR) return process.env.HCTL_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'hctl');
 }

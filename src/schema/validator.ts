@@ -7,6 +7,7 @@ import { schemasAt } from './schema-at.js';
 import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
 import { kindKey, type SchemaBundle } from './bundle.js';
+import type { CheckCache } from '../cache/check-cache.js';
 import type { UserSchema } from './crd-schemas.js';
 import type { JsonSchema } from './transform.js';
 
@@ -113,6 +114,8 @@ export class SchemaValidator {
   constructor(
     private readonly bundle: SchemaBundle,
     private readonly extra: ReadonlyMap<string, UserSchema> = new Map(),
+    /** Results of earlier runs, by schema and document content. */
+    private readonly cache?: CheckCache,
   ) {
     let compiler = bundleCompilers.get(bundle);
     if (!compiler) {
@@ -128,6 +131,11 @@ export class SchemaValidator {
     const version = slash === -1 ? object.apiVersion : object.apiVersion.slice(slash + 1);
     const key = kindKey(group, version, object.kind);
     const extra = this.extra.get(key);
+    if (!this.cache) return this.validateWith(object, group, version, key, extra);
+    return this.cache.validated(extra ? extra.cacheKey : `bundle ${key}`, object.body, () => this.validateWith(object, group, version, key, extra));
+  }
+
+  private validateWith(object: KubeObject, group: string, version: string, key: string, extra: UserSchema | undefined): ValidationResult {
     let validate: ValidateFunction | Error | undefined;
     if (extra) {
       this.extraCompiler ??= new Compiler(this.bundle, diskCache);

@@ -20,9 +20,9 @@ export function isMissing(value: unknown): value is Missing {
 }
 
 /** Opens the cluster of `--context`, else `kubeContext` from the config, else the kubeconfig's current one. */
-export function connect<T extends ApiClient>(flags: ConnectFlags, config: ResolvedConfig, Client: new (...args: ConstructorParameters<typeof ApiClient>) => T): { client: T; context: string } {
+export async function connect<T extends ApiClient>(flags: ConnectFlags, config: ResolvedConfig, Client: new (...args: ConstructorParameters<typeof ApiClient>) => T): Promise<{ client: T; context: string }> {
   const context = flags.context ?? config.kubeContext;
-  const kubeconfig = loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(context ? { context } : {}) });
+  const kubeconfig = await loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(context ? { context } : {}) });
   const timeoutMs = Math.max(1, Number(flags.requestTimeout ?? 10) || 10) * 1000;
   return { client: new Client(kubeconfig.config, kubeconfig.server, { timeoutMs, concurrency: 4 }), context: kubeconfig.context };
 }

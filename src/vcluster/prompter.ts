@@ -1,4 +1,5 @@
-import { confirm, input, select } from '@inquirer/prompts';
+/** Inquirer is loaded on the first question: commands that never ask must not pay for it. */
+const inquirer = () => import('@inquirer/prompts');
 
 /** The questions the wizard can ask; tests answer them with a script, a terminal with Inquirer. */
 export interface Prompter {
@@ -8,11 +9,11 @@ export interface Prompter {
 }
 
 export const terminalPrompter: Prompter = {
-  text: ({ message, default: value, validate }) =>
-    input({ message, ...(value !== undefined ? { default: value } : {}), ...(validate ? { validate: (answer: string) => validate(answer) ?? true } : {}) }),
-  choose: ({ message, choices, default: value }) =>
-    select({ message, choices: choices.map((choice) => ({ value: choice.value, name: choice.label })), ...(value !== undefined ? { default: value } : {}) }),
-  confirm: ({ message, default: value }) => confirm({ message, default: value }),
+  text: async ({ message, default: value, validate }) =>
+    (await inquirer()).input({ message, ...(value !== undefined ? { default: value } : {}), ...(validate ? { validate: (answer: string) => validate(answer) ?? true } : {}) }),
+  choose: async ({ message, choices, default: value }) =>
+    (await inquirer()).select({ message, choices: choices.map((choice) => ({ value: choice.value, name: choice.label })), ...(value !== undefined ? { default: value } : {}) }),
+  confirm: async ({ message, default: value }) => (await inquirer()).confirm({ message, default: value }),
 };
 
 /** A prompter only where a person can answer: a terminal, no --non-interactive, `interactive` not false. */

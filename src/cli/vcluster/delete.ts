@@ -34,7 +34,7 @@ export function deleteCommand(setExitCode: (code: number) => void): Command {
       out('  (not reading the cluster: --offline)\n');
     } else {
       try {
-        const lines = await withClient(openReader(flags, config), (client) => prunePreview(client, config.platform, name));
+        const lines = await withClient(await openReader(flags, config), (client) => prunePreview(client, config.platform, name));
         for (const line of lines) out(`  ${line}\n`);
       } catch (error) {
         if (!(error instanceof UsageError || error instanceof ConnectionError || error instanceof ApiError)) throw error;

@@ -16,7 +16,7 @@ export function kubeconfigCommand(setExitCode: (code: number) => void): Command 
     .option('-o, --output <file>', 'write here instead of ~/.kube/hctl/NAME.yaml');
   return withClusterOptions(command).action(async (name: string, flags: Flags & { output?: string }) => {
     const { repoDir, config } = resolveRepo(flags);
-    await withClient(openReader(flags, config), async (client) => {
+    await withClient(await openReader(flags, config), async (client) => {
       const request = await getObject(client, paths.request(config.platform, name));
       const live = isMissing(request) ? undefined : request;
       // The request says where the vCluster lives; the seed's tool assumed the namespace was the name.

@@ -19,7 +19,7 @@ export function listCommand(setExitCode: (code: number) => void): Command {
       result = await listVClusters(repoDir, config, undefined);
     } else {
       try {
-        const open = openReader(flags, config);
+        const open = await openReader(flags, config);
         result = await withClient(open, (client) => listVClusters(repoDir, config, client));
       } catch (error) {
         if (!(error instanceof UsageError || error instanceof ConnectionError || error instanceof ApiError)) throw error;

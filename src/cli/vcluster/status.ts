@@ -24,7 +24,7 @@ export function statusCommand(setExitCode: (code: number) => void): Command {
     try {
       const { repoDir, config } = resolveRepo(flags);
       const read = (client: ApiClient) => readVClusterStatus(client, config, repoDir, name, { diagnose: flags.diagnose ?? false });
-      const status = await withClient(openReader(flags, config), (client) =>
+      const status = await withClient(await openReader(flags, config), (client) =>
         flags.wait ? waitFor(() => read(client), seconds(flags.timeout, '--timeout'), seconds(flags.interval, '--interval'), flags.format === 'text') : read(client),
       );
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(statusReport(status, VERSION), null, 2)}\n` : renderStatusText(status));
@@ -63,7 +63,7 @@ async function waitFor(read: () => Promise<VClusterStatus>, timeoutMs: number, i
 
 /** `create --wait`: the same poll as `status --wait`, after the push. */
 export async function waitForVCluster(name: string, repoDir: string, config: ResolvedConfig, timeout: string): Promise<number> {
-  const status = await withClient(openReader({}, config), (client) =>
+  const status = await withClient(await openReader({}, config), (client) =>
     waitFor(() => readVClusterStatus(client, config, repoDir, name, { diagnose: false }), seconds(timeout, '--timeout'), 3000, true),
   );
   process.stdout.write(renderStatusText(status));

@@ -18,7 +18,7 @@ export function syncCommand(setExitCode: (code: number) => void): Command {
     const { config } = resolveRepo(flags);
     const settleMs = Number(flags.settle) * 1000;
     if (!Number.isFinite(settleMs) || settleMs < 0) throw new RefusedError(`--settle must be a number of seconds, not "${flags.settle}"`);
-    await withClient(openWriter(flags, config), async (writer) => {
+    await withClient(await openWriter(flags, config), async (writer) => {
       const apps = await listObjects(writer, paths.applications(config.platform));
       if (isMissing(apps)) throw new UsageError(`cannot list Argo CD Applications in ${config.platform.argocdNamespace}: ${apps.message}`);
       const plan = planSync(apps, name, { ...(flags.app ? { app: flags.app } : {}), force: flags.force ?? false });

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Where hctl keeps what it computed before: $HCTL_CACHE_DIR, else $XDG_CACHE_HOME/hctl, else ~/.cache/hctl. */
+export function defaultCacheRoot(): string {
+  if (process.env.HCTL_CACHE_DIR) return process.env.HCTL_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'hctl');
+}
+
+/**
+ * A short hash of the files whose code decides what a cache holds (and of Node's version), so a
+ * new hctl, or a rebuilt one, never reads entries an older one wrote.
+ */
+export function codeFingerprint(files: readonly URL[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update(file.href);
+    }
+  }
+  hash.update(process.version);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Writes beside the target and renames, so a reader (or a parallel run) never sees half a file. */
+export function writeAtomically(file: string, data: string | Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}
