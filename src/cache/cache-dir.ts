@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -32,4 +32,24 @@ export function writeAtomically(file: string, data: string | Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+/** A cache written by another hctl build is left for a day (that build may still be in use), then removed. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the sibling directories of `current` (caches of other hctl builds, named by their
+ * fingerprint) that nobody wrote for a day, so upgrades do not pile up tens of MB each.
+ */
+export function removeStaleSiblings(current: string): void {
+  const parent = path.dirname(current);
+  const keep = path.basename(current);
+  try {
+    for (const name of readdirSync(parent)) {
+      const dir = path.join(parent, name);
+      if (name !== keep && Date.now() - statSync(dir).mtimeMs > STALE_AFTER_MS) rmSync(dir, { recursive: true, force: true });
+    }
+  } catch {
+    // a cache that cannot be tidied is still a cache
+  }
 }

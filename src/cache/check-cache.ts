@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
-import { codeFingerprint, defaultCacheRoot, writeAtomically } from './cache-dir.js';
+import { codeFingerprint, defaultCacheRoot, removeStaleSiblings, writeAtomically } from './cache-dir.js';
 
 /** The code whose results this cache keeps: the YAML fast path, and everything validation depends on. */
 const CACHED_CODE = [...GENERATOR_MODULES, new URL('../repo/parse.js', import.meta.url), new URL('../repo/yaml11-schema.js', import.meta.url), new URL('../schema/crd-schemas.js', import.meta.url)];
@@ -95,6 +95,7 @@ export class CheckCache {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeAtomically(this.file, serialize(this.used));
+      removeStaleSiblings(path.dirname(this.file));
     } catch {
       // read-only home, full disk: the next run just computes again
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { codeFingerprint, defaultCacheRoot, writeAtomically } from '../cache/cache-dir.js';
+import { codeFingerprint, defaultCacheRoot, removeStaleSiblings, writeAtomically } from '../cache/cache-dir.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
@@ -31,6 +31,7 @@ export const GENERATOR_MODULES = ['validator.js', 'formats.js', 'cel.js', 'cel-k
 export class ValidatorCache {
   private readonly dir: string;
   private writable = true;
+  private created = false;
   /** Scripts whose V8 code cache is missing or stale, written by `flush` once they have run. */
   private readonly unflushed = new Map<string, vm.Script>();
 
@@ -79,7 +80,11 @@ export class ValidatorCache {
   store(key: string, code: string): void {
     if (!this.writable) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      if (!this.created) {
+        mkdirSync(this.dir, { recursive: true });
+        removeStaleSiblings(this.dir);
+        this.created = true;
+      }
       writeAtomically(this.fileFor(key), code);
     } catch {
       this.writable = false;

@@ -1,6 +1,7 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
@@ -93,5 +94,16 @@ describe('hctl check with the cache', () => {
     const cache = tempDir('cache');
     runCli(['check', path.join(PROJECT_ROOT, 'examples', 'flux-homelab'), '--no-cache'], { env: { HCTL_CACHE_DIR: cache } });
     expect(readdirSync(cache)).toEqual([]);
+  });
+});
+
+describe('tidying caches of other hctl builds', () => {
+  it('removes sibling fingerprints nobody wrote for a day, and keeps the rest', () => {
+    const parent = tempDir('validators');
+    for (const name of ['current', 'recent', 'old']) mkdirSync(path.join(parent, name));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(path.join(parent, 'old'), twoDaysAgo, twoDaysAgo);
+    removeStaleSiblings(path.join(parent, 'current'));
+    expect(readdirSync(parent).sort()).toEqual(['current', 'recent']);
   });
 });
