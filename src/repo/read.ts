@@ -1,17 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { errorCode } from './walk.js';
+
+/** Files bigger than this are not parsed: no hand-written manifest is this large. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type ReadResult = { text: string } | { skipped: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a manifest as text; binary or non-UTF-8 content is refused with a reason, never thrown. */
+/** Reads a manifest as text; oversized, binary or non-UTF-8 content is refused with a reason, never thrown. */
 export function readManifest(absolute: string): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(absolute);
+    fd = openSync(absolute, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)` };
+    bytes = readFileSync(fd);
   } catch (error) {
     return { skipped: `not readable (${errorCode(error)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.subarray(0, 8000).includes(0)) return { skipped: 'binary content (NUL bytes)' };
   try {

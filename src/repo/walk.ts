@@ -6,7 +6,6 @@ export interface WalkedFile {
   /** Relative to the walked root, forward slashes. */
   file: string;
   absolute: string;
-  size: number;
 }
 
 export interface SkippedFile {
@@ -19,8 +18,6 @@ export interface WalkResult {
   skipped: SkippedFile[];
 }
 
-/** Files bigger than this are not parsed: no hand-written manifest is this large. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const IGNORE_FILES = ['.gitignore', '.hctlignore'];
@@ -40,14 +37,15 @@ interface IgnoreScope {
  */
 export function walkRepo(root: string): WalkResult {
   const result: WalkResult = { files: [], skipped: [] };
-  const visitedDirs = new Set<string>([realpathSync(root)]);
-  walkDirectory(root, '', [], visitedDirs, result);
+  const realRoot = realpathSync(root);
+  walkDirectory(root, '', realRoot, [], new Set([realRoot]), result);
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   result.skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   return result;
 }
 
-function walkDirectory(root: string, relativeDir: string, inheritedScopes: IgnoreScope[], visitedDirs: Set<string>, result: WalkResult): void {
+/** `realDir` is the directory's real path: only a symlink needs realpath() to find where it leads. */
+function walkDirectory(root: string, relativeDir: string, realDir: string, inheritedScopes: IgnoreScope[], visitedDirs: Set<string>, result: WalkResult): void {
   const absoluteDir = path.join(root, relativeDir);
   let entries: Dirent[];
   try {
@@ -77,25 +75,23 @@ function walkDirectory(root: string, relativeDir: string, inheritedScopes: Ignor
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(scopes, relative, true)) continue;
-      let real: string;
-      try {
-        real = realpathSync(absolute);
-      } catch {
-        continue;
+      let real = path.join(realDir, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          real = realpathSync(absolute);
+        } catch {
+          continue;
+        }
       }
       if (visitedDirs.has(real)) {
         result.skipped.push({ file: relative, reason: 'symlink loop (directory already visited)' });
         continue;
       }
       visitedDirs.add(real);
-      walkDirectory(root, relative, scopes, visitedDirs, result);
+      walkDirectory(root, relative, real, scopes, visitedDirs, result);
     } else if (isFile && MANIFEST_EXTENSION.test(entry.name) && !isIgnored(scopes, relative, false)) {
-      const size = statSync(absolute).size;
-      if (size > MAX_FILE_BYTES) {
-        result.skipped.push({ file: relative, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)` });
-      } else {
-        result.files.push({ file: relative, absolute, size });
-      }
+      // Sizes are checked when the file is read (read.ts): one stat less per file.
+      result.files.push({ file: relative, absolute });
     }
   }
 }
