@@ -5,6 +5,7 @@ import { findGitRoot } from '../repo/git-root.js';
 import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import type { SchemaBundle } from '../schema/bundle.js';
+import { copyBody } from '../render/copy-body.js';
 import type { KindScope } from '../render/kind-scope.js';
 import { findKustomization, Kustomizer, RenderError, type RenderedObject } from '../render/kustomize.js';
 import { metadataOf, setNamespace } from '../render/transformers.js';
@@ -99,7 +100,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     return node;
   };
   const roots = rootObjects
-    .map((object) => visit({ body: structuredClone(object.body), ...(object.source ? { source: object.source } : {}) }, undefined))
+    .map((object) => visit({ body: copyBody(object.body), ...(object.source ? { source: object.source } : {}) }, undefined))
     .filter((node): node is FluxNode => node !== undefined);
   const unreached = fluxKustomizations.filter((object) => !reachedSources.has(sourceKey(object.source?.file, object.source?.documentIndex)));
   return { roots, nodes, unreached };

@@ -6,6 +6,7 @@ import type { ObjectSource } from '../repo/object.js';
 import { asRecord, parseFile } from '../repo/parse.js';
 import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { SchemaBundle } from '../schema/bundle.js';
+import { copyBody } from './copy-body.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
 import { strategicMerge } from './strategic-merge.js';
@@ -66,7 +67,7 @@ export class Kustomizer {
 
   /** The objects of one manifest file, as a build would take them (copies). */
   manifests(file: string): RenderedObject[] {
-    return this.loadObjects(file, file).map((object) => ({ ...object, body: structuredClone(object.body) }));
+    return this.loadObjects(file, file).map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
   /** Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects. */
@@ -86,7 +87,7 @@ export class Kustomizer {
       this.builds.set(dir, built);
     }
     // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
-    return built.map((object) => ({ ...object, body: structuredClone(object.body) }));
+    return built.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
   private accumulate(dir: string, objects: RenderedObject[], stack: string[]): RenderedObject[] {
@@ -114,7 +115,7 @@ export class Kustomizer {
     if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
     const target = this.resolve(dir, entry, file);
     if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack);
-    return this.loadObjects(target, file).map((object) => ({ ...object, body: structuredClone(object.body) }));
+    return this.loadObjects(target, file).map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
   private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
