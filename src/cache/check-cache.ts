@@ -26,6 +26,15 @@ export function useCheckCache(enabled: boolean, dir?: string): void {
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('base64');
 
 /**
+ * A document's content as text, the same however its strings are held in memory (V8's own
+ * serialisation is not: a string cut from a text with non-Latin-1 characters serialises
+ * differently from an equal one read back from the cache). NaN and ±Infinity stay distinct.
+ */
+function canonical(body: unknown): string {
+  return JSON.stringify(body, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { '\u0000number': String(value) } : value));
+}
+
+/**
  * What an earlier check of the same repository computed that depends only on content: each file's
  * parsed YAML values and each document's schema validation, by content hash, as eslint --cache
  * does. A re-run over mostly unchanged files skips parsing and validating them. One pack file per
@@ -77,7 +86,7 @@ export class CheckCache {
 
   /** A document's validation against the schema `schemaKey` names: from the pack, else `validate` (remembered). */
   validated(schemaKey: string, body: unknown, validate: () => ValidationResult): ValidationResult {
-    const key = `${schemaKey} ${sha1(serialize(body))}`;
+    const key = `${schemaKey} ${sha1(canonical(body))}`;
     const hit = this.previous.validated.get(key) ?? this.used.validated.get(key);
     if (hit) {
       this.used.validated.set(key, hit);

@@ -39,6 +39,20 @@ describe('the check cache', () => {
     expect(runs).toBe(1);
   });
 
+  it('finds a document by its content, however its strings are held in memory', () => {
+    useCheckCache(true, tempDir('cache'));
+    const repo = tempDir('repo');
+    const first = CheckCache.open(repo)!;
+    // Cut from a text with an emoji, V8 keeps this ASCII string in two-byte form.
+    const twoByte = '🚀 web-frontend'.slice(3);
+    first.validated('bundle /v1/configmap', { metadata: { name: twoByte } }, () => validated);
+    first.save();
+    const never = () => {
+      throw new Error('validated an unchanged document again');
+    };
+    expect(CheckCache.open(repo)!.validated('bundle /v1/configmap', { metadata: { name: 'web-frontend' } }, never)).toEqual(validated);
+  });
+
   it('keeps values as parsed, even when the caller then changes them', () => {
     useCheckCache(true, tempDir('cache'));
     const repo = tempDir('repo');
