@@ -18,6 +18,7 @@ export interface CreateOptions {
   repoDir: string;
   config: ResolvedConfig;
   force: boolean;
+  /** Stop after validating: the caller shows `yaml`, nothing is written. */
   dryRun: boolean;
   /** `--git-mode`, or `auto` for `--auto-commit`. */
   gitMode?: string;
@@ -58,10 +59,7 @@ export async function createVCluster(options: CreateOptions): Promise<CreateResu
     );
   }
   const result: CreateResult = { name, input, file: file.relative, yaml };
-  if (options.dryRun) {
-    options.out(yaml);
-    return result;
-  }
+  if (options.dryRun) return result;
 
   if (existsSync(file.absolute) && !options.force) {
     const replace = prompter ? await prompter.confirm({ message: `${file.relative} exists. Replace it?`, default: false }) : false;

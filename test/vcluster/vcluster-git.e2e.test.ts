@@ -153,3 +153,16 @@ describe('hctl vcluster create and Git', () => {
     expect(parse(readFileSync(path.join(repo, 'platform/vclusters/team-c.yaml'), 'utf8')).spec.exposure.hostname).toBe('team-c.lab.example.net');
   });
 });
+
+describe('hctl vcluster create --format json', () => {
+  it('prints one JSON result for scripts, with the messages on stderr', () => {
+    const { hctl } = userRepo();
+    const result = hctl('create', 'dev-team-1', '--auto-commit', '--format', 'json');
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ name: 'dev-team-1', file: REQUEST, preset: 'dev', replicas: 1, dryRun: false, git: { action: 'auto', staged: [REQUEST], pushed: 'origin/main' } });
+    expect(result.stderr).toContain('wrote platform/vclusters/dev-team-1.yaml');
+    const dry = hctl('create', 'team-b', '--dry-run', '--format', 'json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, git: null, request: { kind: 'VClusterOrchestratorV2', metadata: { name: 'team-b' } } });
+  });
+});

@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
+import { parse } from 'yaml';
 import { RefusedError } from '../../config/errors.js';
 import { GIT_MODES } from '../../config/platform.js';
 import { createVCluster, describeGit } from '../../vcluster/create.js';
 import { promptIfTerminal } from '../../vcluster/prompter.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import type { CreateFlags } from '../../vcluster/request-input.js';
+import { renderStatusText } from '../../vcluster/status.js';
 import { waitForVCluster } from './status.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -19,6 +21,7 @@ interface CreateCommandFlags extends CreateFlags {
   autoCommit?: boolean;
   wait?: boolean;
   timeout: string;
+  format: 'text' | 'json';
 }
 
 export function createCommand(setExitCode: (code: number) => void): Command {
@@ -57,10 +60,12 @@ export function createCommand(setExitCode: (code: number) => void): Command {
     .option('--force', 'replace an existing request')
     .option('--wait', 'after pushing, wait until the vCluster is Ready')
     .option('--timeout <seconds>', 'how long --wait waits', '300')
+    .addOption(new Option('-f, --format <format>', 'json: one JSON result on stdout (file, preset, replicas, git steps), the messages on stderr').choices(['text', 'json']).default('text'))
     .action(async (name: string | undefined, flags: CreateCommandFlags) => {
       const { repoDir, config } = resolveRepo(flags);
       const prompter = promptIfTerminal(flags.nonInteractive, config.interactive);
-      const out = (text: string) => process.stdout.write(text);
+      const json = flags.format === 'json';
+      const out = (text: string) => (json ? process.stderr : process.stdout).write(text);
       const gitMode = flags.autoCommit ? 'auto' : flags.gitMode;
       try {
         const result = await createVCluster({
@@ -74,18 +79,27 @@ export function createCommand(setExitCode: (code: number) => void): Command {
           ...(prompter ? { prompter } : {}),
           out,
         });
+        if (flags.dryRun && !json) process.stdout.write(result.yaml);
         out(describeGit(result.git, result.name));
-        if (result.recovery) {
-          process.stderr.write(`hctl: the push was rejected: ${result.git!.pushFailed}\n${result.recovery}\n`);
-          setExitCode(3);
-          return;
-        }
+        if (result.recovery) process.stderr.write(`hctl: the push was rejected: ${result.git!.pushFailed}\n${result.recovery}\n`);
         if (flags.wait && !result.git?.pushed && !flags.dryRun) process.stderr.write('hctl: not waiting: --wait follows a pushed request (git mode auto)\n');
-        if (flags.wait && result.git?.pushed) {
-          setExitCode(await waitForVCluster(result.name, repoDir, config, flags.timeout));
-          return;
+        const status = flags.wait && result.git?.pushed ? await waitForVCluster(result.name, repoDir, config, flags.timeout) : undefined;
+        if (status && !json) out(renderStatusText(status));
+        if (json) {
+          const summary = {
+            name: result.name,
+            file: result.file,
+            preset: result.input.preset.name,
+            replicas: result.input.replicas,
+            dryRun: flags.dryRun ?? false,
+            ...(flags.dryRun ? { request: parse(result.yaml) as unknown } : {}),
+            git: result.git ?? null,
+            ...(result.recovery ? { recovery: result.recovery } : {}),
+            ...(status ? { phase: status.phase } : {}),
+          };
+          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         }
-        setExitCode(0);
+        setExitCode(result.recovery ? 3 : (status?.exitCode ?? 0));
       } catch (error) {
         if ((error as Error).name === 'ExitPromptError') throw new RefusedError('cancelled; nothing was written');
         throw error;

@@ -62,10 +62,8 @@ async function waitFor(read: () => Promise<VClusterStatus>, timeoutMs: number, i
 }
 
 /** `create --wait`: the same poll as `status --wait`, after the push. */
-export async function waitForVCluster(name: string, repoDir: string, config: ResolvedConfig, timeout: string): Promise<number> {
-  const status = await withClient(await openReader({}, config), (client) =>
+export async function waitForVCluster(name: string, repoDir: string, config: ResolvedConfig, timeout: string): Promise<VClusterStatus> {
+  return withClient(await openReader({}, config), (client) =>
     waitFor(() => readVClusterStatus(client, config, repoDir, name, { diagnose: false }), seconds(timeout, '--timeout'), 3000, true),
   );
-  process.stdout.write(renderStatusText(status));
-  return status.exitCode;
 }
