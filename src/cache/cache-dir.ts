@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -25,13 +25,6 @@ export function codeFingerprint(files: readonly URL[]): string {
   }
   hash.update(process.version);
   return hash.digest('hex').slice(0, 16);
-}
-
-/** Writes beside the target and renames, so a reader (or a parallel run) never sees half a file. */
-export function writeAtomically(file: string, data: string | Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
 }
 
 /** A cache written by another hctl build is left for a day (that build may still be in use), then removed. */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
-import { codeFingerprint, defaultCacheRoot, removeStaleSiblings, writeAtomically } from './cache-dir.js';
+import { writeAtomically } from '../fs/write-atomically.js';
+import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
 
 /** The code whose results this cache keeps: the YAML fast path, and everything validation depends on. */
 const CACHED_CODE = [...GENERATOR_MODULES, new URL('../repo/parse.js', import.meta.url), new URL('../repo/yaml11-schema.js', import.meta.url), new URL('../schema/crd-schemas.js', import.meta.url)];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { codeFingerprint, defaultCacheRoot, removeStaleSiblings, writeAtomically } from '../cache/cache-dir.js';
+import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from '../cache/cache-dir.js';
+import { writeAtomically } from '../fs/write-atomically.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';

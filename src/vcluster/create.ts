@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { RefusedError } from '../config/errors.js';
 import { GIT_MODES } from '../config/platform.js';
+import { writeAtomically } from '../fs/write-atomically.js';
 import { buildRequest, requestYaml } from './build-request.js';
 import { planGit, pushRecovery, recordChange, type GitAction, type GitOutcome } from './git-flow.js';
 import type { Prompter } from './prompter.js';
@@ -69,10 +70,7 @@ export async function createVCluster(options: CreateOptions): Promise<CreateResu
   const plan = await planGit(options.repoDir, action, config.protectedBranches);
 
   await mkdir(path.dirname(file.absolute), { recursive: true });
-  // Written beside the target and renamed, so an interrupted run never leaves half a request.
-  const temporary = `${file.absolute}.hctl-${process.pid}.tmp`;
-  await writeFile(temporary, yaml);
-  await rename(temporary, file.absolute);
+  writeAtomically(file.absolute, yaml);
   options.out(`wrote ${file.relative} (${input.preset.name}, ${replicaText(input.replicas)}; checked against ${validation.schemaFrom})\n`);
 
   result.git = await recordChange(plan, [file.absolute], commitMessage('create', input));

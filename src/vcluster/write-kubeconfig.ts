@@ -1,8 +1,9 @@
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../config/errors.js';
+import { writeAtomically } from '../fs/write-atomically.js';
 
 /** `~/.kube/hctl/NAME.yaml`, where vCluster kubeconfigs are kept. */
 export function defaultKubeconfigPath(name: string): string {
@@ -11,7 +12,7 @@ export function defaultKubeconfigPath(name: string): string {
 
 /**
  * Writes a kubeconfig readable by the user alone: the directory 0700 and the file 0600, even when
- * they existed with wider modes, written aside and renamed so a reader never sees half a file.
+ * they existed with wider modes.
  */
 export async function writeKubeconfig(file: string, content: string, origin: string): Promise<void> {
   let parsed: unknown;
@@ -25,8 +26,5 @@ export async function writeKubeconfig(file: string, content: string, origin: str
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   if (dir === path.dirname(defaultKubeconfigPath('x'))) await chmod(dir, 0o700);
-  const temporary = `${file}.hctl-${process.pid}.tmp`;
-  await writeFile(temporary, content, { mode: 0o600 });
-  await chmod(temporary, 0o600);
-  await rename(temporary, file);
+  writeAtomically(file, content, 0o600);
 }
