@@ -70,4 +70,28 @@ describe('health checks, finer cases', () => {
     const findings = runHealthRule(rule('etcd-db-size'), { etcdMetrics: 'etcd_db_total_size_in_bytes 1.9e+09\netcd_server_quota_backend_bytes 2.147483648e+09' });
     expect(findings).toMatchObject([{ severity: 'critical' }]);
   });
+  it('a stuck StatefulSet rollout names the updated pod and how long it waited; old-revision pods do not count', () => {
+    const set = (podRevision: string) => `
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: postgres, namespace: db, generation: 4 }
+spec: { replicas: 3 }
+status: { observedGeneration: 4, currentRevision: postgres-6d9f, updateRevision: postgres-7b8c, updatedReplicas: 1 }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: postgres-2
+  namespace: db
+  creationTimestamp: "2026-11-23T11:20:00Z"
+  labels: { controller-revision-hash: ${podRevision} }
+  ownerReferences: [{ apiVersion: apps/v1, kind: StatefulSet, name: postgres, controller: true }]
+status: { phase: Running, conditions: [{ type: Ready, status: "False" }] }
+`;
+    expect(runHealthRule(rule('workload-rollout-stuck'), { yaml: set('postgres-7b8c') })).toMatchObject([
+      { message: 'rollout stuck: updated pod postgres-2 not Ready for 40m; 1/3 replicas updated', resource: { kind: 'StatefulSet', name: 'postgres' } },
+    ]);
+    expect(runHealthRule(rule('workload-rollout-stuck'), { yaml: set('postgres-6d9f') })).toEqual([]);
+    expect(runHealthRule(rule('workload-rollout-stuck'), { yaml: set('postgres-7b8c'), rules: { 'workload-rollout-stuck': { minutes: 60 } } })).toEqual([]);
+  });
 });
