@@ -7,6 +7,7 @@ import { formatDuration } from '../text/duration.js';
 import { findKubeconfig } from './kubeconfig-secret.js';
 import { isMissing, listObjects, paths, type Missing } from './platform-api.js';
 import type { Phase } from './status-contract.js';
+import { appsInVCluster, describeApp, summarizeApp } from './vcluster-apps.js';
 
 export type StepStatus = 'ok' | 'warning' | 'error' | 'unknown';
 
@@ -82,7 +83,7 @@ export async function diagnose(client: ApiClient, platform: PlatformSettings, na
       : { id: 'kubeconfig', title: 'Kubeconfig secret', status: 'ok', message: `${namespace}/${kubeconfig.secret} (key ${kubeconfig.key})`, details: [] },
   );
 
-  const subApps = isMissing(apps) ? [] : apps.filter((candidate) => candidate.spec?.destination?.name === name);
+  const subApps = isMissing(apps) ? [] : appsInVCluster(apps, name);
   const unhealthy = subApps.filter((candidate) => candidate.status?.health?.status !== 'Healthy');
   steps.push(
     isMissing(apps)
@@ -92,16 +93,12 @@ export async function diagnose(client: ApiClient, platform: PlatformSettings, na
           title: 'Sub-apps',
           status: subApps.length === 0 ? 'warning' : unhealthy.length > 0 ? 'warning' : 'ok',
           message: subApps.length === 0 ? `no Argo CD Application targets destination "${name}" yet` : `${subApps.length - unhealthy.length}/${subApps.length} healthy`,
-          details: unhealthy.map((candidate) => {
-            const operation = candidate.status?.operationState;
-            const retry = operation?.retryCount ? `, retry ${operation.retryCount}` : '';
-            return `${candidate.metadata.name}: ${candidate.status?.health?.status ?? 'no health'}, ${candidate.status?.sync?.status ?? 'no sync status'}${operation?.phase ? `, last operation ${operation.phase}${retry}` : ''}`;
-          }),
+          details: unhealthy.map((candidate) => describeApp(summarizeApp(candidate))),
         },
   );
 
   const selfHealApps = [...(app ? [app] : []), ...subApps];
-  const noSelfHeal = selfHealApps.filter((candidate) => candidate.spec?.syncPolicy?.automated?.selfHeal !== true);
+  const noSelfHeal = selfHealApps.filter((candidate) => !summarizeApp(candidate).selfHeal);
   steps.push({
     id: 'self-heal',
     title: 'selfHeal',

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../cluster/api-client.js';
 import type { PlatformSettings } from '../config/platform.js';
 import { getObject, isMissing, listObjects, paths } from './platform-api.js';
+import { appsInVCluster } from './vcluster-apps.js';
 
 /**
  * What removing a request takes with it, as Argo CD will prune it: the resources of the
@@ -21,7 +22,7 @@ export async function prunePreview(client: ApiClient, platform: PlatformSettings
   }
   const apps = await listObjects(client, paths.applications(platform));
   if (!isMissing(apps)) {
-    const inside = apps.filter((candidate) => candidate.spec?.destination?.name === name).map((candidate) => candidate.metadata.name);
+    const inside = appsInVCluster(apps, name).map((candidate) => candidate.metadata.name);
     if (inside.length > 0) lines.push(`${inside.length} app(s) deployed into the vCluster go with it: ${inside.join(', ')}`);
   }
   return lines;

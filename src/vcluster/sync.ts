@@ -4,6 +4,7 @@ import type { LiveObject } from '../cluster/cluster-state.js';
 import { RefusedError } from '../config/errors.js';
 import type { PlatformSettings } from '../config/platform.js';
 import { paths } from './platform-api.js';
+import { appsInVCluster } from './vcluster-apps.js';
 
 export interface SyncStep {
   app: string;
@@ -35,7 +36,7 @@ const isCrdApp = (name: string) => /crd|gateway-api/.test(name);
 
 /** What sync would do to the vCluster's apps (those whose destination is the vCluster), and why. */
 export function planSync(apps: readonly LiveObject[], name: string, options: { app?: string; force: boolean }): SyncPlan {
-  const targets = apps.filter((app) => app.spec?.destination?.name === name);
+  const targets = appsInVCluster(apps, name);
   const chosen = options.app ? targets.filter((app) => app.metadata.name === options.app) : targets;
   if (options.app && chosen.length === 0) {
     throw new RefusedError(`no app ${options.app} targets vCluster ${name}${targets.length ? ` (its apps: ${targets.map((app) => app.metadata.name).join(', ')})` : ''}`);

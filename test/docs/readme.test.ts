@@ -42,7 +42,7 @@ describe('README', () => {
     const createHelp = runCli(['vcluster', 'create', '--help']).stdout;
     const createOptions = [...section('## `hctl vcluster`').matchAll(/`(--[a-z0-9-]+)/g)].map((m) => m[1]!);
     expect(createOptions.length).toBeGreaterThan(20);
-    const vclusterHelp = ['create', 'status', 'kubeconfig', 'list', 'sync', 'delete'].map((command) => runCli(['vcluster', command, '--help']).stdout).join('\n');
+    const vclusterHelp = ['create', 'status', 'kubeconfig', 'apps', 'list', 'sync', 'delete'].map((command) => runCli(['vcluster', command, '--help']).stdout).join('\n');
     for (const option of createOptions) expect(vclusterHelp).toContain(option);
     expect(createHelp).toContain('--extra-egress');
   });

@@ -224,6 +224,31 @@ describe('hctl vcluster sync', () => {
   });
 });
 
+describe('hctl vcluster apps', () => {
+  it('lists the apps deployed into the vCluster; a failed last sync makes it exit 2', async () => {
+    const { hctl } = await platform({});
+    const result = await hctl('apps', 'dev-team-1');
+    expect(result.status).toBe(2);
+    expect(result.stdout.split('\n')).toEqual([
+      'APP                          SYNC       HEALTH   LAST OPERATION    SELF-HEAL',
+      'dev-team-1-gateway-api-crds  OutOfSync  Missing  Failed (retry 5)  yes',
+      'dev-team-1-cert-manager      Synced     Healthy  -                 no',
+      'dev-team-1-podinfo           OutOfSync  Healthy  -                 yes',
+      '',
+    ]);
+    const none = await hctl('apps', 'nobody', '--format', 'json');
+    expect(none.status).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({ vcluster: 'nobody', apps: [] });
+  });
+
+  it('connect is kubeconfig under the seed\'s other name', async () => {
+    const { hctl, home } = await platform({ phase: 'Ready' });
+    const result = await hctl('connect', 'dev-team-1');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${path.join(home, '.kube', 'hctl', 'dev-team-1.yaml')}\n`);
+  });
+});
+
 describe('hctl vcluster list', () => {
   it('joins the repo\'s requests with the cluster\'s phases', async () => {
     const { hctl, repo } = await platform({ phase: 'Ready' });

@@ -11,6 +11,7 @@ import { withClient, withClusterOptions, type Flags } from './options.js';
 
 export function kubeconfigCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('kubeconfig')
+    .alias('connect')
     .argument('<name>', 'vCluster name')
     .description('Write the vCluster\'s kubeconfig to ~/.kube/hctl/NAME.yaml (0600) and print only its path: export KUBECONFIG=$(hctl vcluster kubeconfig NAME)')
     .option('-o, --output <file>', 'write here instead of ~/.kube/hctl/NAME.yaml');

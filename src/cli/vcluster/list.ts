@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ApiError, ConnectionError } from '../../cluster/api-client.js';
 import { UsageError } from '../../config/errors.js';
+import { formatTable } from '../../text/table.js';
 import { listVClusters } from '../../vcluster/list.js';
 import { openReader } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
@@ -30,9 +31,7 @@ export function listCommand(setExitCode: (code: number) => void): Command {
       process.stdout.write(`${JSON.stringify({ repo: repoDir, clusterRead: result.clusterRead, vclusters: result.entries, ...(result.clusterNote ? { clusterNote: result.clusterNote } : {}) }, null, 2)}\n`);
     } else {
       const rows = result.entries.map((entry) => [entry.name, entry.preset ?? '-', entry.replicas?.toString() ?? '-', entry.phase ?? (result.clusterRead ? 'not applied' : 'unknown'), entry.inRepo ? entry.file! : 'not in the repo', entry.hostname ?? '']);
-      const table = [['NAME', 'PRESET', 'REPLICAS', 'PHASE', 'FILE', 'HOSTNAME'], ...rows];
-      const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-      process.stdout.write(result.entries.length === 0 ? `no vCluster requests in ${path.join(repoDir, config.platform.requestsDir)}\n` : `${table.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')}\n`);
+      process.stdout.write(result.entries.length === 0 ? `no vCluster requests in ${path.join(repoDir, config.platform.requestsDir)}\n` : formatTable([['NAME', 'PRESET', 'REPLICAS', 'PHASE', 'FILE', 'HOSTNAME'], ...rows]));
       if (result.clusterNote) process.stderr.write(`hctl: ${result.clusterNote}\n`);
     }
     setExitCode(0);
