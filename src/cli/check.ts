@@ -8,12 +8,12 @@ import { checkRepo } from '../engine/check-repo.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
-import { EXIT_CODES, errorReport } from '../report/report.js';
+import { EXIT_CODES } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { useCheckCache } from '../cache/check-cache.js';
 import { findGitRoot } from '../repo/git-root.js';
-import { emit, useColor } from './output.js';
+import { emit, emitCouldNotRun, useColor } from './output.js';
 import { VERSION } from './package-info.js';
 
 interface CheckFlags {
@@ -67,8 +67,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         setExitCode(EXIT_CODES[report.status]);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
-        if (flags.format === 'json') await emit(`${JSON.stringify(errorReport('check', VERSION, error.message), null, 2)}\n`, flags.output);
-        process.stderr.write(`hctl check: ${error.message}\n`);
+        await emitCouldNotRun('check', error.message, flags);
         setExitCode(EXIT_CODES.error);
       }
     });

@@ -6,10 +6,10 @@ import { UsageError } from '../config/errors.js';
 import { checkCluster } from '../engine/check-cluster.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderHealthText } from '../report/render-health-text.js';
-import { EXIT_CODES, errorReport } from '../report/report.js';
+import { EXIT_CODES } from '../report/report.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
 import { addClusterOptions, chosenDomains, readClusterFromFlags, type ClusterFlags } from './cluster-options.js';
-import { emit, useColor } from './output.js';
+import { emit, emitCouldNotRun, useColor } from './output.js';
 import { VERSION } from './package-info.js';
 
 interface HealthFlags extends ClusterFlags {
@@ -54,8 +54,7 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
       setExitCode(EXIT_CODES[report.status]);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      if (flags.format === 'json') await emit(`${JSON.stringify(errorReport('health', VERSION, error.message), null, 2)}\n`, flags.output);
-      process.stderr.write(`hctl health: ${error.message}\n`);
+      await emitCouldNotRun('health', error.message, flags);
       setExitCode(EXIT_CODES.error);
     }
   });

@@ -2,14 +2,10 @@ import pc from 'picocolors';
 import type { DomainSummary } from '../engine/check-cluster.js';
 import { describeResource, severityRank, type Finding, type Severity } from './finding.js';
 import type { Report } from './report.js';
-
-export interface HealthTextOptions {
-  color: boolean;
-  minSeverity: Severity;
-}
+import type { TextOptions } from './render-text.js';
 
 /** Human output of `hctl health`: findings by domain, a per-domain table, and the verdict last. */
-export function renderHealthText(report: Report, options: HealthTextOptions): string {
+export function renderHealthText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
   const details = report.details as { source?: { type: string; location: string }; serverVersion?: string; takenAt?: string; domains?: Record<string, DomainSummary>; requests?: number };

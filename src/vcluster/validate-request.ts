@@ -28,17 +28,14 @@ const EMBEDDED = "hctl's embedded schema";
  * API is checked against what it really accepts.
  */
 export function validateRequest(repoRoot: string, file: string, text: string, platform: PlatformSettings): RequestValidation {
-  const files: Record<string, string> = { ...repoCrdFiles(repoRoot, platform), [file]: text };
   const key = kindKey(platform.apiGroup, platform.apiVersion, platform.kind);
-  let schemaFrom = Object.keys(files).find((candidate) => candidate !== file && crdSchemas(loadFiles({ [candidate]: files[candidate]! }).objects).schemas.has(key));
-  if (!schemaFrom) {
-    files[EMBEDDED] = requestCrdYaml(platform);
-    schemaFrom = EMBEDDED;
-  }
-  const loaded = loadFiles(files);
-  const request = loaded.objects.find((object) => object.source?.file === file);
+  const repoCrds = loadFiles(repoCrdFiles(repoRoot, platform)).objects;
+  const definer = repoCrds.find((object) => crdSchemas([object]).schemas.has(key));
+  const crds = definer ? repoCrds : loadFiles({ [EMBEDDED]: requestCrdYaml(platform) }).objects;
+  const schemaFrom = definer?.source?.file ?? EMBEDDED;
+  const request = loadFiles({ [file]: text }).objects[0];
   if (!request) return { schemaFrom, problems: [{ where: `${file}:1:1`, pointer: '', message: 'the generated request is not a Kubernetes object' }] };
-  const result = validateObjects(loaded.objects).results.get(request);
+  const result = validateObjects([...crds, request]).results.get(request);
   if (!result || result.status !== 'validated') return { schemaFrom, problems: [{ where: `${file}:1:1`, pointer: '', message: `no schema for ${key}` }] };
   const problems = result.problems.map((problem) => {
     const at = request.source!.locate(problem.path, { key: problem.key });
