@@ -9,6 +9,7 @@ import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from './copy-body.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
+import { matchesKind, readNameReferences, renameConfiguredReferences, type NameReference } from './name-references.js';
 import { strategicMerge } from './strategic-merge.js';
 import { addAnnotations, addLabels, metadataOf, podSpecsOf, setImages, setNamespace, setReplicas, type ImageOverride } from './transformers.js';
 
@@ -38,7 +39,7 @@ export class RenderError extends Error {
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** kustomize features hctl does not render itself; `kubectl kustomize` can. */
-const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'configurations', 'crds', 'openapi', 'vars', 'sortOptions'];
+const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'crds', 'openapi', 'vars', 'sortOptions'];
 
 export function findKustomization(root: string, dir: string): string | undefined {
   return KUSTOMIZATION_NAMES.map((name) => path.posix.join(dir, name)).find((file) => existsSync(path.join(root, file)));
@@ -82,15 +83,17 @@ export class Kustomizer {
   build(dir: string): RenderedObject[] {
     let built = this.builds.get(dir);
     if (!built) {
-      built = this.accumulate(dir, [], []);
-      this.applyHashes(built);
+      const references: NameReference[] = [];
+      built = this.accumulate(dir, [], [], references);
+      this.applyHashes(built, references);
       this.builds.set(dir, built);
     }
     // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
     return built.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
-  private accumulate(dir: string, objects: RenderedObject[], stack: string[]): RenderedObject[] {
+  /** `references`: the build's `configurations` name references, gathered from every kustomization in it (kustomize merges them). */
+  private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[]): RenderedObject[] {
     const file = findKustomization(this.root, dir);
     if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, dir);
     if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
@@ -101,20 +104,23 @@ export class Kustomizer {
     const next = [...stack, file];
     const entries = [...list(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...list(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
     for (const [field, index, entry] of entries) {
-      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, next)));
+      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, next, references)));
     }
     list(kustomization.components).forEach((entry, index) => {
-      atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next));
+      atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, references));
+    });
+    list(kustomization.configurations).forEach((entry, index) => {
+      atEntry(file, ['configurations', index], () => references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
     });
     this.runGenerators(kustomization, dir, file, objects);
     this.runTransformers(kustomization, dir, file, objects);
     return objects;
   }
 
-  private resource(entry: string, dir: string, file: string, stack: string[]): RenderedObject[] {
+  private resource(entry: string, dir: string, file: string, stack: string[], references: NameReference[]): RenderedObject[] {
     if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
     const target = this.resolve(dir, entry, file);
-    if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack);
+    if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack, references);
     return this.loadObjects(target, file).map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
@@ -213,21 +219,35 @@ export class Kustomizer {
   }
 
   /** Content hashes on generated names, and every reference to them, once the build is complete. */
-  private applyHashes(objects: RenderedObject[]): void {
-    const renames = new Map<string, string>();
+  private applyHashes(objects: RenderedObject[], references: readonly NameReference[]): void {
+    const renames: { body: JsonObject; namespace: string; from: string; to: string }[] = [];
     for (const object of objects) {
       if (!object.hashed) continue;
       const metadata = metadataOf(object.body);
       const name = `${String(metadata.name)}-${contentHash(object.body)}`;
-      renames.set(`${String(object.body.kind)}/${String(metadata.namespace ?? '')}/${String(metadata.name)}`, name);
+      renames.push({ body: object.body, namespace: String(metadata.namespace ?? ''), from: String(metadata.name), to: name });
       metadata.name = name;
     }
-    if (renames.size === 0) return;
-    const renamed = (kind: string, namespace: unknown, name: unknown) => renames.get(`${kind}/${String(namespace ?? '')}/${String(name)}`);
+    if (renames.length === 0) return;
     for (const object of objects) {
-      const namespace = metadataOf(object.body).namespace;
-      for (const spec of podSpecsOf(object.body)) renamePodReferences(spec, (kind, name) => renamed(kind, namespace, name));
+      const namespace = String(metadataOf(object.body).namespace ?? '');
+      const renamed = (matches: (body: JsonObject) => boolean, name: unknown) => renames.find((rename) => rename.from === name && rename.namespace === namespace && matches(rename.body))?.to;
+      for (const spec of podSpecsOf(object.body)) renamePodReferences(spec, (kind, name) => renamed((body) => body.kind === kind, name));
+      renameConfiguredReferences(object.body, references, (referral, name) => renamed((body) => matchesKind(body, referral), name));
     }
+  }
+
+  /** The name references of one `configurations:` file; other transformer settings are not rendered. */
+  private nameReferences(target: string, file: string): NameReference[] {
+    let config: unknown;
+    try {
+      config = jsyaml.load(readFileSync(path.join(this.root, target), 'utf8'), { schema: KUBERNETES_YAML_SCHEMA });
+    } catch (error) {
+      throw new RenderError(`configurations file ${target} does not parse: ${(error as Error).message.split('\n')[0]}`, file);
+    }
+    const { references, unsupported } = readNameReferences(asRecord(config) ?? {});
+    if (unsupported) throw new RenderError(`configurations: ${unsupported} in ${target} is not rendered by hctl`, file, true);
+    return references;
   }
 
   private loadKustomization(file: string): JsonObject {

@@ -1,6 +1,6 @@
 import type { KubeObject } from './object.js';
 import type { CheckCache } from '../cache/check-cache.js';
-import { fastPathValues, parseFile, type ParsedFile } from './parse.js';
+import { parseFile, type ParsedFile } from './parse.js';
 import { readManifest } from './read.js';
 import { SopsConfig } from './sops-config.js';
 import { walkRepo, type SkippedFile } from './walk.js';
@@ -27,7 +27,7 @@ export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
     else if (SOPS_CONFIG.test(entry.file)) sopsSources.push({ file: entry.file, text: read.text });
     else if (!entry.file.toLowerCase().endsWith('.json') || isKubernetesJson(read.text)) {
       const { text } = read;
-      parsed.push(cache ? parseFile(entry.file, text, cache.parsed(entry.file, text, () => fastPathValues(entry.file, text))) : parseFile(entry.file, text));
+      parsed.push(cache ? cache.parseFile(entry.file, text) : parseFile(entry.file, text));
     }
   }
   return assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources));

@@ -32,9 +32,9 @@ export interface ParsedFile {
   emptyDocuments: number;
   /** YAML documents that are not Kubernetes objects (Helm values, Taskfiles, CI config…). */
   otherDocuments: number;
-  /** Comments that may hold inline suppressions: 1-based line → text after `#` and the `#`'s column. */
+  /** Comments of a file that mentions `hctl-ignore`: 1-based line → text after `#` and the `#`'s column. */
   comments: Map<number, { text: string; column: number }>;
-  /** 1-based lines that hold YAML content (not blank, not only a comment). */
+  /** 1-based lines that hold YAML content (not blank, not only a comment), for files with `comments`. */
   contentLines: Set<number>;
 }
 
@@ -84,8 +84,8 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
     return parsed;
   }
   if (values) {
+    // No `hctl-ignore` in the text (those take the full path): no comments to collect.
     clipFinalBlockScalar(text, values[values.length - 1]);
-    scanLines(text, parsed);
     const full = lazyFullParse(text);
     let lines: LineLocator | undefined;
     let cst: CstLocator | undefined;
@@ -115,7 +115,7 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
     parsed.templated = true;
     return parsed;
   }
-  scanLines(text, parsed);
+  if (text.includes('hctl-ignore')) scanLines(text, parsed);
   let ordinal = 0;
   for (const [index, document] of all.entries()) {
     const body = readFullDocument(parsed, document, lineCounter, text);

@@ -132,7 +132,7 @@ export class SchemaValidator {
     const key = kindKey(group, version, object.kind);
     const extra = this.extra.get(key);
     if (!this.cache) return this.validateWith(object, group, version, key, extra);
-    return this.cache.validated(extra ? extra.cacheKey : `bundle ${key}`, object.body, () => this.validateWith(object, group, version, key, extra));
+    return this.cache.validated(extra ? extra.cacheKey : `bundle ${key}`, object, () => this.validateWith(object, group, version, key, extra));
   }
 
   private validateWith(object: KubeObject, group: string, version: string, key: string, extra: UserSchema | undefined): ValidationResult {

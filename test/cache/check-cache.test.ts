@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
@@ -11,56 +12,99 @@ import { tempDir } from '../temp-dir.js';
 afterEach(() => useCheckCache(false));
 
 const validated: ValidationResult = { status: 'validated', source: 'kubernetes', problems: [] };
+const invalid: ValidationResult = {
+  status: 'validated',
+  source: 'kubernetes',
+  problems: [{ path: ['data2'], pointer: '/data2', key: true, keyword: 'additionalProperties', misreadScalar: false, message: 'unknown field', hint: '' }],
+};
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
+
+/** Changes every pack under a cache directory. */
+function rewritePacks(dir: string, change: (pack: { parsed: Map<string, Buffer | null>; validated: Map<string, ValidationResult> }) => void): void {
+  const packs = path.join(dir, 'checks');
+  for (const fingerprint of readdirSync(packs)) {
+    for (const file of readdirSync(path.join(packs, fingerprint))) {
+      const full = path.join(packs, fingerprint, file);
+      const pack = deserialize(readFileSync(full)) as Parameters<typeof change>[0];
+      change(pack);
+      writeFileSync(full, serialize(pack));
+    }
+  }
+}
 
 describe('the check cache', () => {
   it('is off unless turned on', () => {
     expect(CheckCache.open(tempDir('repo'))).toBeUndefined();
   });
 
-  it('gives a later run the parsed values and validations of unchanged content, and recomputes changed content', () => {
+  it('gives a later run the parsed values of unchanged files, and parses changed ones', () => {
+    const dir = tempDir('cache');
+    useCheckCache(true, dir);
+    const repo = tempDir('repo');
+    const first = CheckCache.open(repo)!;
+    expect(first.parseFile('a.yaml', CONFIG_MAP).objects[0]!.body).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+    first.save();
+    // Parsing again would give the same values: plant others in the pack to see which are used.
+    rewritePacks(dir, (pack) => {
+      for (const key of pack.parsed.keys()) pack.parsed.set(key, serialize([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-pack' } }]));
+    });
+
+    const second = CheckCache.open(repo)!;
+    expect(second.parseFile('a.yaml', CONFIG_MAP).objects[0]!.name).toBe('from-pack');
+    expect(second.parseFile('a.yaml', CONFIG_MAP.replace('name: a', 'name: b')).objects[0]!.name).toBe('b');
+    expect(second.parseFile('b.yaml', CONFIG_MAP).objects[0]!.name).toBe('a'); // the path is part of the key
+  });
+
+  it('gives back values JSON cannot hold exactly: NaN, infinities, binary', () => {
+    useCheckCache(true, tempDir('cache'));
+    const repo = tempDir('repo');
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx:\n  nan: .nan\n  inf: -.inf\n  bin: !!binary aGk=\n  ok: 1\n';
+    const first = CheckCache.open(repo)!;
+    const cold = first.parseFile('a.yaml', text).objects[0]!.body.x;
+    first.save();
+    const warm = CheckCache.open(repo)!.parseFile('a.yaml', text).objects[0]!.body.x as Record<string, unknown>;
+    expect(warm).toEqual(cold);
+    expect(warm.nan).toBeNaN();
+    expect(warm.inf).toBe(-Infinity);
+    expect(warm.bin).toBeInstanceOf(Uint8Array);
+  });
+
+  it('keeps the validation of each object of an unchanged file, and validates changed files again', () => {
     useCheckCache(true, tempDir('cache'));
     const repo = tempDir('repo');
     const first = CheckCache.open(repo)!;
-    expect(first.parsed('a.yaml', 'kind: A\n', () => [{ kind: 'A' }])).toEqual([{ kind: 'A' }]);
-    expect(first.validated('bundle /v1/configmap', { kind: 'A' }, () => validated)).toBe(validated);
+    const [a, b] = first.parseFile('two.yaml', `${CONFIG_MAP}---\n${CONFIG_MAP.replace('name: a', 'name: b')}`).objects;
+    first.validated('bundle /v1/configmap', a!, () => validated);
+    first.validated('bundle /v1/configmap', b!, () => invalid);
     first.save();
 
     const second = CheckCache.open(repo)!;
     const never = () => {
-      throw new Error('recomputed an unchanged file');
-    };
-    expect(second.parsed('a.yaml', 'kind: A\n', never)).toEqual([{ kind: 'A' }]);
-    expect(second.validated('bundle /v1/configmap', { kind: 'A' }, never)).toEqual(validated);
-    // Changed text, the same text at another path, another schema: computed again.
-    expect(second.parsed('a.yaml', 'kind: B\n', () => [{ kind: 'B' }])).toEqual([{ kind: 'B' }]);
-    expect(second.parsed('charts/x/templates/a.yaml', 'kind: A\n', () => null)).toBeNull();
-    let runs = 0;
-    second.validated('bundle apps/v1/deployment', { kind: 'A' }, () => (runs++, validated));
-    expect(runs).toBe(1);
-  });
-
-  it('finds a document by its content, however its strings are held in memory', () => {
-    useCheckCache(true, tempDir('cache'));
-    const repo = tempDir('repo');
-    const first = CheckCache.open(repo)!;
-    // Cut from a text with an emoji, V8 keeps this ASCII string in two-byte form.
-    const twoByte = '🚀 web-frontend'.slice(3);
-    first.validated('bundle /v1/configmap', { metadata: { name: twoByte } }, () => validated);
-    first.save();
-    const never = () => {
       throw new Error('validated an unchanged document again');
     };
-    expect(CheckCache.open(repo)!.validated('bundle /v1/configmap', { metadata: { name: 'web-frontend' } }, never)).toEqual(validated);
+    const [a2, b2] = second.parseFile('two.yaml', `${CONFIG_MAP}---\n${CONFIG_MAP.replace('name: a', 'name: b')}`).objects;
+    expect(second.validated('bundle /v1/configmap', a2!, never)).toEqual(validated);
+    expect(second.validated('bundle /v1/configmap', b2!, never)).toEqual(invalid);
+    let runs = 0;
+    second.validated('bundle apps/v1/deployment', a2!, () => (runs++, validated)); // another schema
+    const [edited] = second.parseFile('two.yaml', CONFIG_MAP.replace('name: a', 'name: c')).objects;
+    second.validated('bundle /v1/configmap', edited!, () => (runs++, validated)); // another text
+    const loose = { apiVersion: 'v1', kind: 'ConfigMap', body: {}, sopsEncrypted: false };
+    second.validated('bundle /v1/configmap', loose, () => (runs++, validated)); // not from a file
+    second.validated('bundle /v1/configmap', loose, () => (runs++, validated));
+    expect(runs).toBe(4);
   });
 
-  it('keeps values as parsed, even when the caller then changes them', () => {
+  it('keeps values as parsed, although parsing clips a final block scalar afterwards', () => {
     useCheckCache(true, tempDir('cache'));
     const repo = tempDir('repo');
-    const first = CheckCache.open(repo)!;
-    const values = first.parsed('a.yaml', 'data: |\n  x\n', () => [{ data: 'x\n' }]) as { data: string }[];
-    values[0]!.data = 'changed';
-    first.save();
-    expect(CheckCache.open(repo)!.parsed('a.yaml', 'data: |\n  x\n', () => [])).toEqual([{ data: 'x\n' }]);
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  x: |\n    line';
+    const first = CheckCache.open(repo)!.parseFile('a.yaml', text);
+    expect(first.objects[0]!.body.data).toEqual({ x: 'line' });
+    const cache = CheckCache.open(repo)!;
+    cache.parseFile('a.yaml', text);
+    cache.save();
+    expect(CheckCache.open(repo)!.parseFile('a.yaml', text).objects[0]!.body.data).toEqual({ x: 'line' });
   });
 
   it('drops what the last run did not use, and starts empty from a damaged pack', () => {
@@ -68,19 +112,22 @@ describe('the check cache', () => {
     useCheckCache(true, dir);
     const repo = tempDir('repo');
     const first = CheckCache.open(repo)!;
-    first.parsed('old.yaml', 'old', () => ['old']);
+    const [old] = first.parseFile('old.yaml', CONFIG_MAP).objects;
+    first.validated('bundle /v1/configmap', old!, () => validated);
     first.save();
     const second = CheckCache.open(repo)!;
-    second.parsed('new.yaml', 'new', () => ['new']);
+    second.parseFile('new.yaml', CONFIG_MAP);
     second.save();
-    let recomputed = false;
-    CheckCache.open(repo)!.parsed('old.yaml', 'old', () => ((recomputed = true), ['old']));
-    expect(recomputed).toBe(true);
+    let revalidated = false;
+    const third = CheckCache.open(repo)!;
+    third.validated('bundle /v1/configmap', third.parseFile('old.yaml', CONFIG_MAP).objects[0]!, () => ((revalidated = true), validated));
+    expect(revalidated).toBe(true);
 
     const packs = path.join(dir, 'checks');
     const [fingerprint] = readdirSync(packs);
     for (const file of readdirSync(path.join(packs, fingerprint!))) writeFileSync(path.join(packs, fingerprint!, file), 'not a pack');
-    expect(CheckCache.open(repo)!.parsed('new.yaml', 'new', () => ['again'])).toEqual(['again']);
+    const damaged = CheckCache.open(repo)!;
+    expect(damaged.parseFile('new.yaml', CONFIG_MAP).objects).toHaveLength(1);
   });
 });
 

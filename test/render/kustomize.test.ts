@@ -136,6 +136,31 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(web!.spec.replicas).toBe(2);
   });
 
+  it('follows configurations: nameReference field specs, so a HelmRelease\'s valuesFrom gets the hashed ConfigMap name', () => {
+    const helmRelease = (name: string, kind = 'HelmRelease') =>
+      `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  valuesFrom:\n    - kind: ConfigMap\n      name: app-values\n    - kind: ConfigMap\n      name: unrelated\n`;
+    const objects = build({
+      'app/kustomization.yaml': 'resources: [release.yaml, other.yaml]\nconfigMapGenerator:\n  - name: app-values\n    files: [values.yaml=values.yaml]\nconfigurations: [kustomizeconfig.yaml]\n',
+      'app/values.yaml': 'replicas: 2\n',
+      'app/release.yaml': helmRelease('app'),
+      'app/other.yaml': helmRelease('not-a-release', 'HelmChart'),
+      'app/kustomizeconfig.yaml': 'nameReference:\n  - kind: ConfigMap\n    version: v1\n    fieldSpecs:\n      - path: spec/valuesFrom/name\n        kind: HelmRelease\n',
+    });
+    const configMap = objects.find((object) => object.kind === 'ConfigMap')!;
+    expect(configMap.metadata.name).toMatch(/^app-values-[a-z0-9]{10}$/);
+    expect(objects.find((object) => object.kind === 'HelmRelease')!.spec.valuesFrom.map((entry: { name: string }) => entry.name)).toEqual([configMap.metadata.name, 'unrelated']);
+    expect(objects.find((object) => object.kind === 'HelmChart')!.spec.valuesFrom[0].name).toBe('app-values');
+  });
+
+  it('reports configurations it does not apply (anything but nameReference) as not rendered', () => {
+    const outcome = renderDirectory(
+      repo({ 'app/kustomization.yaml': 'configurations: [config.yaml]\n', 'app/config.yaml': 'images:\n  - path: spec/image\n    kind: Thing\n' }),
+      'app',
+      { fallback: false },
+    );
+    expect(outcome.error).toMatchObject({ unsupported: true, message: 'configurations: images in app/config.yaml is not rendered by hctl', path: ['configurations', 0] });
+  });
+
   it('keeps the source file of every rendered object', () => {
     const outcome = renderDirectory(repo({ 'app/kustomization.yaml': 'resources: [deployment.yaml]\nnamespace: x\n', 'app/deployment.yaml': deployment }), 'app', { fallback: false });
     expect(outcome.objects[0]!.source?.file).toBe('app/deployment.yaml');

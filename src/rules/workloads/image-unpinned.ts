@@ -32,28 +32,34 @@ export default {
   },
 } satisfies Rule;
 
-/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps. */
-function checkValues(context: RuleContext, object: KubeObject, value: unknown, path: NodePath): void {
+/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps. `path` is a stack, copied only to report. */
+function checkValues(context: RuleContext, object: KubeObject, value: unknown, path: (string | number)[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkValues(context, object, item, [...path, index]));
+    for (const [index, item] of value.entries()) {
+      path.push(index);
+      checkValues(context, object, item, path);
+      path.pop();
+    }
     return;
   }
   const record = asRecord(value);
   if (!record) return;
-  for (const [key, child] of Object.entries(record)) {
-    const childPath = [...path, key];
+  for (const key in record) {
     if (path.length === 1 && key !== 'values') continue; // only spec.values holds chart values
+    const child = record[key];
     if (key === 'image' && typeof child === 'string' && !isPlaceholder(child) && child.includes('/')) {
       const reason = floatingReason(child);
-      if (reason) report(context, object, childPath, `Helm value image ${child} ${reason}`);
+      if (reason) report(context, object, [...path, key], `Helm value image ${child} ${reason}`);
       continue;
     }
     const map = asRecord(child);
     if (map && typeof map.repository === 'string' && 'tag' in map && !map.digest) {
       // An empty tag means the chart's appVersion, which the chart version pins; only `latest` floats.
-      if (map.tag === 'latest') report(context, object, [...childPath, 'tag'], `Helm value ${key}: ${map.repository} uses the :latest tag`);
+      if (map.tag === 'latest') report(context, object, [...path, key, 'tag'], `Helm value ${key}: ${map.repository} uses the :latest tag`);
     }
-    checkValues(context, object, child, childPath);
+    path.push(key);
+    checkValues(context, object, child, path);
+    path.pop();
   }
 }
 
