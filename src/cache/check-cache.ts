@@ -4,19 +4,21 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
-import { fastPathValues, parseFile, type ParsedFile } from '../repo/parse.js';
+import { emptyParsedFile, fastPathValues, parseFile, type ParsedFile } from '../repo/parse.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
 
-/** The code whose results this cache keeps: the YAML fast path, and everything validation depends on. */
-const CACHED_CODE = [...GENERATOR_MODULES, new URL('../repo/parse.js', import.meta.url), new URL('../repo/yaml11-schema.js', import.meta.url), new URL('../schema/crd-schemas.js', import.meta.url)];
+/** The code whose results this cache keeps (the YAML fast path, everything validation depends on), and the pack's own format. */
+const CACHED_CODE = [...GENERATOR_MODULES, new URL('./check-cache.js', import.meta.url), new URL('../repo/parse.js', import.meta.url), new URL('../repo/yaml11-schema.js', import.meta.url), new URL('../schema/crd-schemas.js', import.meta.url)];
 
 interface Pack {
   /** sha1 of a file's path and text → its fast-path YAML values as JSON (else V8-serialised), or null: the fast path declined. */
   parsed: Map<string, string | Buffer | null>;
   /** `schema key` + its file's key + its place among the file's objects → its validation result. */
   validated: Map<string, ValidationResult>;
+  /** Keys of files found to be templates (Helm, Jinja) that do not parse as YAML: not parsed again to find out. */
+  templated: Set<string>;
 }
 
 let root: string | undefined;
@@ -45,7 +47,7 @@ function isJsonExact(value: unknown): boolean {
  * repository, rewritten with only the entries the run used, so it never grows stale.
  */
 export class CheckCache {
-  private readonly used: Pack = { parsed: new Map(), validated: new Map() };
+  private readonly used: Pack = { parsed: new Map(), validated: new Map(), templated: new Set() };
   private changed = false;
   /** Each object of a parsed file → its file's content key and its place in the file: equal keys, equal bodies. */
   private readonly objectKeys = new WeakMap<KubeObject, string>();
@@ -65,10 +67,10 @@ export class CheckCache {
       // the check itself reports a missing directory
     }
     const file = path.join(root, 'checks', codeFingerprint(CACHED_CODE), `${sha1(real).replace(/[/+=]/g, '_')}.bin`);
-    let previous: Pack = { parsed: new Map(), validated: new Map() };
+    let previous: Pack = { parsed: new Map(), validated: new Map(), templated: new Set() };
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if (read.parsed instanceof Map && read.validated instanceof Map) previous = read;
+      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Set) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
@@ -79,7 +81,16 @@ export class CheckCache {
   parseFile(file: string, text: string): ParsedFile {
     // The path is part of the key: chart templates are not parsed.
     const key = sha1(`${file}\0${text}`);
+    if (this.previous.templated.has(key)) {
+      this.used.templated.add(key);
+      return emptyParsedFile(file, true);
+    }
     const parsed = parseFile(file, text, this.values(key, () => fastPathValues(file, text)));
+    if (parsed.templated) {
+      this.used.parsed.delete(key);
+      this.used.templated.add(key);
+      this.changed = true;
+    }
     for (const [index, object] of parsed.objects.entries()) this.objectKeys.set(object, `${key} ${index}`);
     return parsed;
   }
@@ -121,7 +132,8 @@ export class CheckCache {
 
   /** Writes the entries this run used, when they differ from what was read; a cache that cannot be written is skipped. */
   save(): void {
-    if (!this.changed && this.used.parsed.size === this.previous.parsed.size && this.used.validated.size === this.previous.validated.size) return;
+    const sameSizes = (['parsed', 'validated', 'templated'] as const).every((part) => this.used[part].size === this.previous[part].size);
+    if (!this.changed && sameSizes) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeAtomically(this.file, serialize(this.used));

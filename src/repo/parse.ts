@@ -67,18 +67,8 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
  * full path directly.
  */
 export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text)): ParsedFile {
-  const parsed: ParsedFile = {
-    file,
-    objects: [],
-    spans: [],
-    problems: [],
-    templated: false,
-    emptyDocuments: 0,
-    otherDocuments: 0,
-    comments: new Map(),
-    contentLines: new Set(),
-  };
-  const looksTemplated = TEMPLATE_ACTION.test(text);
+  const parsed = emptyParsedFile(file);
+  const looksTemplated = mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
   if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) {
     parsed.templated = true;
     return parsed;
@@ -131,6 +121,16 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
   return parsed;
 }
 
+/** What parseFile gives for a file with nothing in it; `templated` for a template it does not parse. */
+export function emptyParsedFile(file: string, templated = false): ParsedFile {
+  return { file, objects: [], spans: [], problems: [], templated, emptyDocuments: 0, otherDocuments: 0, comments: new Map(), contentLines: new Set() };
+}
+
+/** The cheap test before TEMPLATE_ACTION: every template action opens with `{{` or `{%`. */
+function mayHoldTemplates(text: string): boolean {
+  return text.includes('{{') || text.includes('{%');
+}
+
 /**
  * A block scalar that ends the file without a final line break has no trailing newline for
  * Kubernetes (go-yaml); both JavaScript parsers add one. Clip it on the file's last value.
@@ -156,7 +156,7 @@ function clipFinalBlockScalar(text: string, value: unknown): void {
  * spans need the full parse), or text the fast parser cannot be trusted with.
  */
 export function fastPathValues(file: string, text: string): unknown[] | null {
-  if (text.includes('hctl-ignore') || (CHART_TEMPLATES_DIR.test(file) && TEMPLATE_ACTION.test(text))) return null;
+  if (text.includes('hctl-ignore') || (CHART_TEMPLATES_DIR.test(file) && mayHoldTemplates(text) && TEMPLATE_ACTION.test(text))) return null;
   return fastValues(text) ?? null;
 }
 

@@ -49,7 +49,17 @@ const float = new jsyaml.Type('tag:yaml.org,2002:float', {
 // js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
 const builtin = (jsyaml as unknown as { types: Record<'null' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', jsyaml.Type> }).types;
 
+/**
+ * Tags of other tools' YAML (Home Assistant's `!include`, `!secret`, mkdocs' `!!python/name:…`)
+ * resolve to the plain value under them, as the full parser does; without this, js-yaml rejects
+ * such files and each run parses them again the slow way. Known tags match first (`multi` types
+ * are tried last, by tag prefix: the empty prefix takes whatever is left).
+ */
+const otherTools = (['scalar', 'sequence', 'mapping'] as const).map(
+  (kind) => new jsyaml.Type('', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
+);
+
 export const KUBERNETES_YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [builtin.null, bool, int, float, builtin.merge],
-  explicit: [builtin.binary, builtin.omap, builtin.pairs, builtin.set],
+  explicit: [builtin.binary, builtin.omap, builtin.pairs, builtin.set, ...otherTools],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/repo/parse.js';
+import { fastPathValues, parseFile } from '../../src/repo/parse.js';
 
 describe('parseFile', () => {
   it('reads values as Kubernetes does: YAML 1.1 booleans and octals, but dates stay strings', () => {
@@ -83,8 +83,17 @@ describe('the fast parse path', () => {
     expect((fast.data as Record<string, unknown>).k8).toBe(493);
   });
 
-  it('falls back to the full parser for what it cannot judge: duplicate keys and custom tags', () => {
+  it('falls back to the full parser for what it cannot judge: duplicate keys', () => {
+    expect(fastPathValues('d.yaml', 'a: 1\na: 2\n')).toBeNull();
     expect(parseFile('d.yaml', 'a: 1\na: 2\n').problems).toMatchObject([{ kind: 'duplicate-key', line: 2 }]);
-    expect(parseFile('t.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  secret: !secret wifi\n').objects[0]!.body.data).toEqual({ secret: 'wifi' });
+  });
+
+  it('reads other tools\' tags (!secret, !include, !!python/name) on the fast path, as the full parser does', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  secret: !secret wifi\n  list: !include [a, b]\n  map: !Env {k: v}\n  emoji: !!python/name:material.twemoji\n';
+    expect(fastPathValues('t.yaml', text)).not.toBeNull();
+    const fast = parseFile('t.yaml', text).objects[0]!.body;
+    const full = parseFile('t.yaml', `# hctl-ignore x reason="force the full path"\n${text}`).objects[0]!.body;
+    expect(fast).toEqual(full);
+    expect(fast.data).toEqual({ secret: 'wifi', list: ['a', 'b'], map: { k: 'v' }, emoji: '' });
   });
 });
