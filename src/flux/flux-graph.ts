@@ -7,7 +7,7 @@ import { asRecord } from '../repo/parse.js';
 import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from '../render/copy-body.js';
 import type { KindScope } from '../render/kind-scope.js';
-import { findKustomization, Kustomizer, RenderError, type RenderedObject } from '../render/kustomize.js';
+import { Kustomizer, RenderError, type RenderedObject, type Take } from '../render/kustomize.js';
 import { metadataOf, setNamespace } from '../render/transformers.js';
 import { postBuildValues, substitute } from './substitute.js';
 
@@ -54,10 +54,8 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
   const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
   // Which repo documents some Kustomization's build applies: those are not roots.
   const applied = new Set<string>();
-  const rawBuilds = new Map<KubeObject, RenderedObject[]>();
   for (const object of fluxKustomizations) {
     const outcome = buildPath(root, kustomizer, specPath(object.body), undefined);
-    rawBuilds.set(object, outcome.objects);
     const self = sourceKey(object.source?.file, object.source?.documentIndex);
     // Flux bootstrap's flux-system applies its own file: that does not make it anyone's child.
     for (const child of outcome.objects) {
@@ -145,9 +143,11 @@ function buildPath(
     }
     return { objects: [], problem: { message: `spec.path ${target ?? '(none)'} does not exist in the repository`, unsupported: false, missingPath: true } };
   }
+  // Without a spec nothing transforms the build: read the kustomizer's own objects, copy nothing.
+  const take: Take = spec ? 'copies' : 'shared';
   let objects: RenderedObject[];
   try {
-    objects = findKustomization(root, target) ? kustomizer.build(target) : generatedBuild(root, kustomizer, target);
+    objects = kustomizer.kustomizationIn(target) ? kustomizer.build(target, take) : generatedBuild(root, kustomizer, target, take);
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     return { objects: [], problem: { message: error.message, unsupported: error.unsupported, error } };
@@ -167,15 +167,15 @@ function buildPath(
  * Flux's own generated kustomization for a path without one: every manifest below it, and every
  * directory that has a kustomization.yaml built as a unit.
  */
-function generatedBuild(root: string, kustomizer: Kustomizer, dir: string): RenderedObject[] {
+function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take: Take): RenderedObject[] {
   const objects: RenderedObject[] = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const relative = path.posix.join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(root, relative)).isDirectory())) {
-      objects.push(...(findKustomization(root, relative) ? kustomizer.build(relative) : generatedBuild(root, kustomizer, relative)));
+      objects.push(...(kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take) : generatedBuild(root, kustomizer, relative, take)));
     } else if (MANIFEST.test(entry.name)) {
-      objects.push(...kustomizer.manifests(relative));
+      objects.push(...kustomizer.manifests(relative, take));
     }
   }
   return objects;

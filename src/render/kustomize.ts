@@ -23,6 +23,9 @@ export interface RenderedObject {
   hashed?: boolean;
 }
 
+/** What a caller gets: its own copies to transform, or (`shared`) the cached objects, to read only. */
+export type Take = 'copies' | 'shared';
+
 /** A build step that failed, at the kustomization line that asked for it. */
 export class RenderError extends Error {
   /** Where in the kustomization file the failing entry is (`['resources', 2]`), when known. */
@@ -41,8 +44,8 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 /** kustomize features hctl does not render itself; `kubectl kustomize` can. */
 const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'crds', 'openapi', 'vars', 'sortOptions'];
 
-export function findKustomization(root: string, dir: string): string | undefined {
-  return KUSTOMIZATION_NAMES.map((name) => path.posix.join(dir, name)).find((file) => existsSync(path.join(root, file)));
+export function findKustomization(root: string, dir: string, exists = (file: string) => existsSync(path.join(root, file))): string | undefined {
+  return KUSTOMIZATION_NAMES.map((name) => path.posix.join(dir, name)).find(exists);
 }
 
 /**
@@ -55,6 +58,10 @@ export class Kustomizer {
   private readonly parsed = new Map<string, RenderedObject[]>();
   /** Finished builds by directory: Flux asks for the same directories again (roots, then nodes). */
   private readonly builds = new Map<string, RenderedObject[]>();
+  /** Parsed patch documents by text (see inlineObjects). */
+  private readonly patches = new Map<string, unknown[]>();
+  /** Which paths exist: a Flux graph asks about the same directories many times. */
+  private readonly existing = new Map<string, boolean>();
 
   /** `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice. */
   constructor(
@@ -66,9 +73,10 @@ export class Kustomizer {
     if (preloaded) for (const [file, objects] of preloaded) this.parsed.set(file, objects);
   }
 
-  /** The objects of one manifest file, as a build would take them (copies). */
-  manifests(file: string): RenderedObject[] {
-    return this.loadObjects(file, file).map((object) => ({ ...object, body: copyBody(object.body) }));
+  /** The objects of one manifest file, as a build would take them. */
+  manifests(file: string, take: Take = 'copies'): RenderedObject[] {
+    const objects = this.loadObjects(file, file);
+    return take === 'shared' ? objects : objects.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
   /** Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects. */
@@ -80,7 +88,12 @@ export class Kustomizer {
     return objects;
   }
 
-  build(dir: string): RenderedObject[] {
+  /** The kustomization file of a directory, if it has one. */
+  kustomizationIn(dir: string): string | undefined {
+    return findKustomization(this.root, dir, (file) => this.exists(file));
+  }
+
+  build(dir: string, take: Take = 'copies'): RenderedObject[] {
     let built = this.builds.get(dir);
     if (!built) {
       const references: NameReference[] = [];
@@ -89,12 +102,12 @@ export class Kustomizer {
       this.builds.set(dir, built);
     }
     // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
-    return built.map((object) => ({ ...object, body: copyBody(object.body) }));
+    return take === 'shared' ? built : built.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
   /** `references`: the build's `configurations` name references, gathered from every kustomization in it (kustomize merges them). */
   private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[]): RenderedObject[] {
-    const file = findKustomization(this.root, dir);
+    const file = this.kustomizationIn(dir);
     if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, dir);
     if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
     const kustomization = this.loadKustomization(file);
@@ -273,8 +286,19 @@ export class Kustomizer {
     return cached;
   }
 
-  /** Patch documents; `patchFile` names the file they come from, else they are written inline in `file`. */
+  /**
+   * Patch documents; `patchFile` names the file they come from, else they are written inline in
+   * `file`. Parsed once per text (Flux Kustomizations repeat the same few patches many times); each
+   * caller gets copies, since a merged patch shares its values with the object it patched.
+   */
   private inlineObjects(text: string, file: string, allowLists = false, patchFile?: string): unknown[] {
+    const key = `${String(allowLists)}\0${patchFile ?? file}\0${text}`;
+    let documents = this.patches.get(key);
+    if (!documents) this.patches.set(key, (documents = this.parsePatch(text, file, allowLists, patchFile)));
+    return documents.map(copyBody);
+  }
+
+  private parsePatch(text: string, file: string, allowLists: boolean, patchFile: string | undefined): unknown[] {
     const where = patchFile ? `patch ${patchFile}` : `inline patch in ${file}`;
     const parsed = parseFile(patchFile ?? file, text);
     if (parsed.problems.length > 0) throw new RenderError(`${where} does not parse: ${parsed.problems[0]!.message}`, file);
@@ -291,8 +315,14 @@ export class Kustomizer {
 
   private resolve(dir: string, entry: string, file: string): string {
     const target = path.posix.normalize(path.posix.join(dir, entry));
-    if (!existsSync(path.join(this.root, target))) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
+    if (!this.exists(target)) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
     return target;
+  }
+
+  private exists(target: string): boolean {
+    let exists = this.existing.get(target);
+    if (exists === undefined) this.existing.set(target, (exists = existsSync(path.join(this.root, target))));
+    return exists;
   }
 
   private sourceOf(file: string): { source?: ObjectSource } {

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RenderError } from '../../src/render/kustomize.js';
+import { Kustomizer, RenderError } from '../../src/render/kustomize.js';
+import { SchemaBundle } from '../../src/schema/bundle.js';
 import { renderDirectory } from '../../src/render/render.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -159,6 +160,17 @@ describe('hctl render (kustomize in TypeScript)', () => {
       { fallback: false },
     );
     expect(outcome.error).toMatchObject({ unsupported: true, message: 'configurations: images in app/config.yaml is not rendered by hctl', path: ['configurations', 0] });
+  });
+
+  it('gives each use of a repeated JSON patch its own values: changing one patched object leaves the next untouched', () => {
+    const root = repo({ 'a/kustomization.yaml': 'resources: [cm.yaml]\n', 'a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
+    const bundle = new SchemaBundle();
+    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const patches = [{ patch: '- op: add\n  path: /data\n  value:\n    nested: [x]\n', target: { kind: 'ConfigMap' } }];
+    const first = kustomizer.patchAll(kustomizer.build('a'), patches);
+    (first[0]!.body.data as { nested: string[] }).nested.push('changed by a later transform');
+    const second = kustomizer.patchAll(kustomizer.build('a'), patches);
+    expect(second[0]!.body.data).toEqual({ nested: ['x'] });
   });
 
   it('keeps the source file of every rendered object', () => {
