@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Severity } from '../report/finding.js';
 import { locateInDocument } from '../repo/locate.js';
@@ -9,6 +9,7 @@ import { HEALTH_RULES, HEALTH_RULES_BY_ID } from '../rules/health-index.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { UsageError } from './errors.js';
+import { ajv } from '../lazy-packages.js';
 import { DEFAULT_PLATFORM, type GitMode, type PlatformSettings } from './platform.js';
 import { PROFILES, type RuleSettings } from './profiles.js';
 
@@ -89,7 +90,6 @@ export interface RawConfig {
   platform?: Partial<PlatformSettings>;
 }
 
-/** Compiled when a config file is first read: most runs have none, and compiling costs ~50 ms. */
 let configValidator: ValidateFunction<RawConfig> | undefined;
 
 /** Finds `.hctl.yaml` in `startDir` or the nearest directory above it. */
@@ -237,7 +237,7 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
     throw new UsageError(`${file}:${line}:${col}: ${error.message.split('\n')[0]}`);
   }
   const raw = (document.toJS() ?? {}) as unknown;
-  configValidator ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
+  configValidator ??= new (ajv().Ajv)({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
   if (!configValidator(raw)) {
     const error = configValidator.errors![0]!;
     const segments = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));

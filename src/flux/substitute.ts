@@ -36,7 +36,7 @@ export function substitute(objects: RenderedObject[], postBuild: Record<string, 
   if (!postBuild) return objects;
   for (const object of objects) {
     if (asRecord(metadataOf(object.body).annotations)?.[DISABLED] === 'disabled') continue;
-    object.body = replaceIn(object.body, values) as Record<string, unknown>;
+    replaceIn(object.body, values);
   }
   return objects;
 }
@@ -46,16 +46,22 @@ export function variablesIn(value: string): string[] {
   return [...value.matchAll(VARIABLE)].map((match) => match[1]!);
 }
 
+/** Substitutes in place: `value` is the build's own copy. Only strings holding `${` change. */
 function replaceIn(value: unknown, values: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
+    if (!value.includes('${')) return value;
     return value.replace(VARIABLE, (whole, name: string, fallback: string | undefined) => {
       if (name in values) return String(values[name]);
       return fallback ?? whole;
     });
   }
-  if (Array.isArray(value)) return value.map((item) => replaceIn(item, values));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, replaceIn(child, values)]));
+  if (value === null || typeof value !== 'object') return value;
+  const holder = value as Record<string, unknown>;
+  for (const key of Object.keys(holder)) {
+    const child = holder[key];
+    const next = replaceIn(child, values);
+    // defineProperty: a key spelled `__proto__` must stay a key, not become the prototype.
+    if (next !== child) Object.defineProperty(holder, key, { value: next, writable: true, enumerable: true, configurable: true });
   }
   return value;
 }

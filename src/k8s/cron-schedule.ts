@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { cronParser } from '../lazy-packages.js';
 
 /** `@every 6h30m` → milliseconds (Velero accepts Go durations there). */
 function everyMs(expression: string): number | undefined {
@@ -21,7 +21,7 @@ export function previousRuns(expression: string, now: Date, count: number): Date
     return Array.from({ length: count }, (_, index) => new Date(now.getTime() - every * (index + 1)));
   }
   try {
-    const cron = CronExpressionParser.parse(expression.replace(/^CRON_TZ=\S+\s+|^TZ=\S+\s+/, ''), { currentDate: now, tz: 'UTC' });
+    const cron = cronParser().CronExpressionParser.parse(expression.replace(/^CRON_TZ=\S+\s+|^TZ=\S+\s+/, ''), { currentDate: now, tz: 'UTC' });
     return Array.from({ length: count }, () => cron.prev().toDate());
   } catch {
     return undefined;

@@ -1,10 +1,10 @@
-import semver from 'semver';
+import { semver } from '../lazy-packages.js';
 
 /** What kind of chart version a string is: exact, a range/wildcard, or something else. */
 export function classifyChartVersion(version: unknown): 'exact' | 'range' | 'missing' | 'invalid' {
   if (version === undefined || version === null || version === '') return 'missing';
   const text = String(version).trim();
-  if (semver.valid(text, { loose: true })) return 'exact';
-  if (semver.validRange(text, { loose: true })) return 'range';
+  if (semver().valid(text, { loose: true })) return 'exact';
+  if (semver().validRange(text, { loose: true })) return 'range';
   return 'invalid';
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { errorCode } from './walk.js';
 
 /** Files bigger than this are not parsed: no hand-written manifest is this large. */
@@ -16,7 +16,7 @@ export function readManifest(absolute: string): ReadResult {
     fd = openSync(absolute, 'r');
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)` };
-    bytes = readFileSync(fd);
+    bytes = readExactly(fd, size);
   } catch (error) {
     return { skipped: `not readable (${errorCode(error)})` };
   } finally {
@@ -29,4 +29,16 @@ export function readManifest(absolute: string): ReadResult {
   } catch {
     return { skipped: 'not valid UTF-8' };
   }
+}
+
+/** The file's bytes, sized by the fstat already made (readFileSync would make another). */
+function readExactly(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, buffer, filled, size - filled, null);
+    if (read === 0) break; // shrank while reading
+    filled += read;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
 }

@@ -1,4 +1,5 @@
-import { _, str, type Ajv, type KeywordCxt } from 'ajv';
+import type { Ajv, KeywordCxt } from 'ajv';
+import { ajv as ajvPackage } from '../lazy-packages.js';
 import { compileCelRule } from './cel.js';
 
 /**
@@ -7,6 +8,7 @@ import { compileCelRule } from './cel.js';
  * standalone validators (validator-cache.ts) rebuild it when they load.
  */
 export function addCelKeyword(ajv: Ajv): void {
+  const { _, str } = ajvPackage();
   ajv.addKeyword({
     keyword: 'x-kubernetes-validations',
     schemaType: 'array',

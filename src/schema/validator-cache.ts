@@ -7,13 +7,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { celCheck } from './cel.js';
-import { KUBERNETES_FORMATS } from './formats.js';
+import { kubernetesFormats } from './formats.js';
 
 const require = createRequire(import.meta.url);
 
 /** What generated validator code may import: ajv's runtime helpers, and hctl's formats and CEL. */
 function moduleFor(id: string): unknown {
-  if (id === 'hctl:formats') return KUBERNETES_FORMATS;
+  if (id === 'hctl:formats') return kubernetesFormats();
   if (id === 'hctl:cel') return { celCheck };
   return require(id);
 }

@@ -1,5 +1,5 @@
-import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { ajv as ajvPackage, ajvStandalone } from '../lazy-packages.js';
 import { closest } from '../text/closest.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { addCelKeyword } from './cel-keyword.js';
@@ -54,6 +54,7 @@ class Compiler {
     if (!this.ajvInstance) {
       // Unoptimised code and shared (not inlined) refs compile several times faster; compiling, not
       // validating, is what a check spends its time on. `source` keeps the code for the disk cache.
+      const { Ajv, _ } = ajvPackage();
       this.ajvInstance = new Ajv({
         strict: false,
         allErrors: true,
@@ -78,7 +79,7 @@ class Compiler {
         const source = schema();
         if (source) {
           result = this.ajv.compile(source);
-          this.disk?.store(key, standaloneCode.default(this.ajv, result));
+          this.disk?.store(key, ajvStandalone().default(this.ajv, result));
         }
       } catch (error) {
         result = error as Error;

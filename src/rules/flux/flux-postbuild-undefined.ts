@@ -51,12 +51,17 @@ export default {
   },
 } satisfies Rule;
 
-function collect(value: unknown, path: NodePath, found: (variable: string, path: NodePath) => void): void {
+/** Every undefaulted variable in `value`, with its path (`path` is a stack, copied only for a find). */
+function collect(value: unknown, path: (string | number)[], found: (variable: string, path: NodePath) => void): void {
   if (typeof value === 'string') {
-    for (const match of value.matchAll(UNDEFAULTED)) found(match[1]!, path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => collect(item, [...path, index], found));
+    if (value.includes('${')) for (const match of value.matchAll(UNDEFAULTED)) found(match[1]!, [...path]);
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) collect(child, [...path, key], found);
+    const holder = value as Record<string, unknown>;
+    const isList = Array.isArray(value);
+    for (const key of Object.keys(holder)) {
+      path.push(isList ? Number(key) : key);
+      collect(holder[key], path, found);
+      path.pop();
+    }
   }
 }

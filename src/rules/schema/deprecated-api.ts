@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import semver from 'semver';
+import { semver } from '../../lazy-packages.js';
 import { GATEWAY_API_GA_KINDS, ownedByDedicatedRule } from '../../k8s/superseded-apis.js';
 import { BUNDLE_DIR, kindKey } from '../../schema/bundle.js';
 import { apiGroup } from '../../repo/object.js';
@@ -24,7 +24,7 @@ function deprecationTable(): Map<string, Deprecation> {
   return deprecations;
 }
 
-const atOrBefore = (release: string | undefined, target: string) => release !== undefined && semver.lte(semver.coerce(release)!, semver.coerce(target)!);
+const atOrBefore = (release: string | undefined, target: string) => release !== undefined && semver().lte(semver().coerce(release)!, semver().coerce(target)!);
 
 export default {
   meta: {

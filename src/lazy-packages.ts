@@ -1,0 +1,17 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** A CommonJS package loaded the first time it is used, not when hctl starts. */
+function loadOnUse<T>(id: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(id) as T);
+}
+
+// Hundreds of modules between them, which most runs never touch: a check whose validations are all
+// cached needs no ajv, a repo without CronJobs no cron-parser (and its luxon), `--version` none.
+export const ajv = loadOnUse<typeof import('ajv')>('ajv');
+export const ajvStandalone = loadOnUse<typeof import('ajv/dist/standalone/index.js')>('ajv/dist/standalone/index.js');
+export const ajvFormats = loadOnUse<typeof import('ajv-formats/dist/formats.js')>('ajv-formats/dist/formats.js');
+export const cronParser = loadOnUse<typeof import('cron-parser')>('cron-parser');
+export const semver = loadOnUse<typeof import('semver')>('semver');
