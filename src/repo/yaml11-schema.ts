@@ -5,9 +5,17 @@ import jsyaml from 'js-yaml';
  * without timestamps and sexagesimals (see parse.ts): what Kubernetes' go-yaml v2 decoder reads.
  * The fast path parses with it; `yaml` is only used where positions or exact errors are needed.
  */
+// Every plain scalar is offered to each type in turn: a look at its first character turns most
+// strings away before the regular expressions run.
+const BOOL_START = new Set('YyNnTtFfOo');
+const mayBeNumber = (data: string) => {
+  const code = data.charCodeAt(0);
+  return (code >= 48 && code <= 57) || code === 45 /* - */ || code === 43 /* + */ || code === 46; /* . */
+};
+
 const bool = new jsyaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => TRUE.test(data) || FALSE.test(data),
+  resolve: (data: string) => BOOL_START.has(data[0]!) && (TRUE.test(data) || FALSE.test(data)),
   construct: (data: string) => TRUE.test(data),
 });
 const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
@@ -21,7 +29,7 @@ const INT_FORMS: [RegExp, number, number][] = [
 ];
 const int = new jsyaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string) => INT_FORMS.some(([test]) => test.test(data)),
+  resolve: (data: string) => mayBeNumber(data) && INT_FORMS.some(([test]) => test.test(data)),
   construct: (data: string) => {
     const [, prefix, radix] = INT_FORMS.find(([test]) => test.test(data))!;
     const sign = data[0] === '-' || data[0] === '+' ? data[0] : '';
@@ -36,7 +44,7 @@ const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
 const float = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string) => FLOAT_SPECIAL.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data),
+  resolve: (data: string) => mayBeNumber(data) && (FLOAT_SPECIAL.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
   construct: (data: string) => {
     if (FLOAT_SPECIAL.test(data)) {
       if (data.slice(-3).toLowerCase() === 'nan') return NaN;
