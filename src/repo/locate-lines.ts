@@ -24,6 +24,7 @@ interface Entry {
 const AMBIGUOUS_KEY = /^(?:[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[-+.\d].*)$/;
 /** Anchors, aliases, tags, flow collections, complex keys and merge keys are left to the CST. */
 const UNUSUAL_VALUE = /^[&*!{[?]/;
+const FLOW_START = /^[{[]/;
 const KEY = /^(?:"([^"\\]*)"|'([^']*)'|([^\s"'#&*!{}[\]?|>%@`,-][^#]*?|-[^\s#][^#]*?))\s*:(?:\s|$)/;
 
 /**
@@ -97,7 +98,8 @@ export class LineLocator {
       const valueLine = entry.keyLine;
       if (entry.inlineColumn !== undefined) {
         const value = valueLine.text.slice(entry.inlineColumn);
-        if (UNUSUAL_VALUE.test(value)) return undefined;
+        // A flow collection where the path ends (`resources: {}`) starts at its bracket; inside it, ask the CST.
+        if (UNUSUAL_VALUE.test(value) && !(last && FLOW_START.test(value))) return undefined;
         if (isSequence && KEY.test(value)) {
           // `- key: value` opens a mapping on the dash's line.
           at = { line: valueLine, column: entry.inlineColumn };
