@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
-import { emptyParsedFile, fastPathValues, parseFile, type ParsedFile } from '../repo/parse.js';
+import { emptyParsedFile, fastPathValues, holdsObjects, parseFile, type ParsedFile } from '../repo/parse.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
@@ -29,6 +29,17 @@ export function useCheckCache(enabled: boolean, dir?: string): void {
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('base64');
+
+/**
+ * A file's values as the pack keeps them, serialised now (parseFile may then change them: a final
+ * block scalar is clipped). Documents of other tools (Helm values, Taskfiles) become a 0, and empty
+ * ones null: parseFile only counts those. JSON reads back a third faster than V8's format; values JSON cannot hold
+ * exactly (NaN, binary) take V8's.
+ */
+function stored(file: string, values: unknown[]): string | Buffer {
+  const kept = values.map((value) => (value === null || value === undefined ? null : holdsObjects(file, value) ? value : 0));
+  return isJsonExact(kept) ? JSON.stringify(kept) : serialize(kept);
+}
 
 /** Whether JSON.parse(JSON.stringify(value)) gives back an equal value. */
 function isJsonExact(value: unknown): boolean {
@@ -85,7 +96,7 @@ export class CheckCache {
       this.used.templated.add(key);
       return emptyParsedFile(file, true);
     }
-    const parsed = parseFile(file, text, this.values(key, () => fastPathValues(file, text)));
+    const parsed = parseFile(file, text, this.values(file, key, () => fastPathValues(file, text)));
     if (parsed.templated) {
       this.used.parsed.delete(key);
       this.used.templated.add(key);
@@ -95,7 +106,7 @@ export class CheckCache {
     return parsed;
   }
 
-  private values(key: string, parse: () => unknown[] | null): unknown[] | null {
+  private values(file: string, key: string, parse: () => unknown[] | null): unknown[] | null {
     const hit = this.previous.parsed.get(key);
     if (hit !== undefined) {
       this.used.parsed.set(key, hit);
@@ -103,9 +114,7 @@ export class CheckCache {
       return (typeof hit === 'string' ? JSON.parse(hit) : deserialize(hit)) as unknown[];
     }
     const values = parse();
-    // Serialised now: parseFile may change the values (a final block scalar is clipped). JSON reads
-    // back a third faster than V8's format; values JSON cannot hold (NaN, binary) take V8's.
-    this.used.parsed.set(key, values === null ? null : isJsonExact(values) ? JSON.stringify(values) : serialize(values));
+    this.used.parsed.set(key, values === null ? null : stored(file, values));
     this.changed = true;
     return values;
   }

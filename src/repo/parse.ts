@@ -275,7 +275,9 @@ function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, l
   };
   const record = asRecord(value);
   const added: KubeObject[] = [];
-  if (record && typeof record.apiVersion === 'string' && typeof record.kind === 'string' && isKubernetesApiVersion(record.apiVersion)) {
+  if (!record || !holdsObjects(file, record)) {
+    parsed.otherDocuments++;
+  } else if (isKubernetesShaped(record)) {
     if (record.kind === 'List' && Array.isArray(record.items)) {
       for (const [itemIndex, item] of record.items.entries()) {
         const itemRecord = asRecord(item);
@@ -286,14 +288,22 @@ function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, l
     } else {
       added.push(makeObject(record, [], record.apiVersion, record.kind));
     }
-  } else if (record && isKustomizationFile(file)) {
+  } else {
     // kustomize accepts kustomization.yaml without apiVersion/kind; give it its implied identity.
     added.push(makeObject(record, [], 'kustomize.config.k8s.io/v1beta1', 'Kustomization'));
-  } else {
-    parsed.otherDocuments++;
   }
   parsed.objects.push(...added);
   return added;
+}
+
+/** Whether a document of `file` gives hctl objects: Kubernetes-shaped, or a kustomization file's content. Other tools' documents do not. */
+export function holdsObjects(file: string, value: unknown): boolean {
+  const record = asRecord(value);
+  return record !== undefined && (isKubernetesShaped(record) || isKustomizationFile(file));
+}
+
+function isKubernetesShaped(record: Record<string, unknown>): record is Record<string, unknown> & { apiVersion: string; kind: string } {
+  return typeof record.apiVersion === 'string' && typeof record.kind === 'string' && isKubernetesApiVersion(record.apiVersion);
 }
 
 function scanLines(text: string, parsed: ParsedFile): void {

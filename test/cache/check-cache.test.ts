@@ -89,6 +89,24 @@ describe('the check cache', () => {
     expect(second.parseFile('plain.yaml', CONFIG_MAP).templated).toBe(true);
   });
 
+  it('keeps only what parsing needs of other tools\' documents (that they are there), and counts them as before', () => {
+    const dir = tempDir('cache');
+    useCheckCache(true, dir);
+    const repo = tempDir('repo');
+    const text = `${CONFIG_MAP}---\nreplicaCount: 2\nimage:\n  repository: secret-registry.example/app\n---\n`;
+    const summary = (parsed: { objects: { name?: string }[]; otherDocuments: number; emptyDocuments: number }) => [parsed.objects.map((object) => object.name), parsed.otherDocuments, parsed.emptyDocuments];
+    const first = CheckCache.open(repo)!;
+    const cold = summary(first.parseFile('mixed.yaml', text));
+    first.save();
+    let stored = '';
+    rewritePacks(dir, (pack) => {
+      stored = String([...pack.parsed.values()][0]);
+    });
+    expect(stored).not.toContain('secret-registry');
+    expect(summary(CheckCache.open(repo)!.parseFile('mixed.yaml', text))).toEqual(cold);
+    expect(cold).toEqual([['a'], 1, 1]);
+  });
+
   it('keeps the validation of each object of an unchanged file, and validates changed files again', () => {
     useCheckCache(true, tempDir('cache'));
     const repo = tempDir('repo');
