@@ -41,6 +41,8 @@ export class RenderError extends Error {
 }
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Fields whose steps change the objects of a build (runTransformers). */
+const TRANSFORM_FIELDS = ['patchesStrategicMerge', 'patches', 'namespace', 'namePrefix', 'nameSuffix', 'commonLabels', 'labels', 'commonAnnotations', 'patchesJson6902', 'replicas', 'images'];
 /** kustomize features hctl does not render itself; `kubectl kustomize` can. */
 const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'crds', 'openapi', 'vars', 'sortOptions'];
 
@@ -60,6 +62,8 @@ export class Kustomizer {
   private readonly builds = new Map<string, RenderedObject[]>();
   /** Parsed patch documents by text (see inlineObjects). */
   private readonly patches = new Map<string, unknown[]>();
+  /** Objects whose body is still the parsed file's own (not copied): read them, `own` them before changing them. */
+  private readonly borrowedObjects = new WeakSet<RenderedObject>();
   /** Which paths exist: a Flux graph asks about the same directories many times. */
   private readonly existing = new Map<string, boolean>();
 
@@ -134,7 +138,8 @@ export class Kustomizer {
     if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
     const target = this.resolve(dir, entry, file);
     if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack, references);
-    return this.loadObjects(target, file).map((object) => ({ ...object, body: copyBody(object.body) }));
+    // Not copied yet: most kustomizations only list resources; the first transform copies (own).
+    return this.loadObjects(target, file).map((object) => this.borrowed({ ...object }));
   }
 
   private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
@@ -153,6 +158,7 @@ export class Kustomizer {
         const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
         if (generated.behavior === 'merge' || generated.behavior === 'replace') {
           if (!existing) throw new RenderError(`${field} ${String(name)}: behavior ${generated.behavior} needs an existing ${kind}`, file);
+          this.own([existing]);
           existing.body.data = generated.behavior === 'merge' ? { ...asRecord(existing.body.data), ...asRecord(generated.object.data) } : generated.object.data;
           existing.hashed = existing.hashed && generated.hashed;
           continue;
@@ -163,6 +169,8 @@ export class Kustomizer {
   }
 
   private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
+    if (!TRANSFORM_FIELDS.some((field) => kustomization[field] !== undefined)) return;
+    this.own(objects);
     const bodies = () => objects.map((object) => object.body);
     for (const entry of list(kustomization.patchesStrategicMerge)) {
       const text = String(entry);
@@ -242,6 +250,7 @@ export class Kustomizer {
       metadata.name = name;
     }
     if (renames.length === 0) return;
+    this.own(objects);
     for (const object of objects) {
       const namespace = String(metadataOf(object.body).namespace ?? '');
       const renamed = (matches: (body: JsonObject) => boolean, name: unknown) => renames.find((rename) => rename.from === name && rename.namespace === namespace && matches(rename.body))?.to;
@@ -317,6 +326,19 @@ export class Kustomizer {
     const target = path.posix.normalize(path.posix.join(dir, entry));
     if (!this.exists(target)) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
     return target;
+  }
+
+  private borrowed(object: RenderedObject): RenderedObject {
+    this.borrowedObjects.add(object);
+    return object;
+  }
+
+  /** Copies the bodies still borrowed from parsed files, before a step changes them. */
+  private own(objects: readonly RenderedObject[]): void {
+    for (const object of objects) {
+      if (!this.borrowedObjects.delete(object)) continue;
+      object.body = copyBody(object.body);
+    }
   }
 
   private exists(target: string): boolean {

@@ -173,6 +173,41 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(second[0]!.body.data).toEqual({ nested: ['x'] });
   });
 
+  it('never changes the parsed files it builds from: an overlay\'s namespace, labels and hashed names stay in the overlay', () => {
+    const root = repo({
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'base/deployment.yaml': deployment,
+      'overlay/kustomization.yaml': 'resources: [../base]\nnamespace: prod\ncommonLabels:\n  tier: web\nconfigMapGenerator:\n  - name: web-config\n    literals: [k=v]\n',
+      'plain/kustomization.yaml': 'resources: [../base]\n',
+      'hashed/kustomization.yaml': 'resources: [../base]\nconfigMapGenerator:\n  - name: web-config\n    literals: [k=w]\n',
+    });
+    const bundle = new SchemaBundle();
+    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const overlay = kustomizer.build('overlay').find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
+    expect(overlay.metadata).toMatchObject({ namespace: 'prod', labels: { tier: 'web' } });
+    expect(overlay.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toMatch(/^web-config-/);
+    const hashed = kustomizer.build('hashed').find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
+    expect(hashed.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toMatch(/^web-config-/);
+    for (const dir of ['base', 'plain']) {
+      const built = kustomizer.build(dir, 'shared')[0]!.body as Record<string, any>;
+      expect(built.metadata).toEqual({ name: 'web' });
+      expect(built.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe('web-config');
+    }
+    expect(kustomizer.manifests('base/deployment.yaml', 'shared')[0]!.body.metadata).toEqual({ name: 'web' });
+  });
+
+  it('a generator merging into a resource\'s ConfigMap changes the build, not the parsed file', () => {
+    const root = repo({
+      'cms/kustomization.yaml': 'resources: [cm.yaml]\n',
+      'cms/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: "1"\n',
+      'merged/kustomization.yaml': 'resources: [../cms]\nconfigMapGenerator:\n  - name: app\n    behavior: merge\n    literals: [b=2]\n',
+    });
+    const bundle = new SchemaBundle();
+    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    expect(kustomizer.build('merged')[0]!.body.data).toEqual({ a: '1', b: '2' });
+    expect(kustomizer.build('cms', 'shared')[0]!.body.data).toEqual({ a: '1' });
+  });
+
   it('keeps the source file of every rendered object', () => {
     const outcome = renderDirectory(repo({ 'app/kustomization.yaml': 'resources: [deployment.yaml]\nnamespace: x\n', 'app/deployment.yaml': deployment }), 'app', { fallback: false });
     expect(outcome.objects[0]!.source?.file).toBe('app/deployment.yaml');
