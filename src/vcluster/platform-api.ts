@@ -1,16 +1,7 @@
-import { ApiClient, ApiError, ApiWriter } from '../cluster/api-client.js';
+import { ApiError, type ApiClient } from '../cluster/api-client.js';
 import type { LiveObject } from '../cluster/cluster-state.js';
-import { loadKubeconfig } from '../cluster/kubeconfig.js';
 import { listAll } from '../cluster/list-all.js';
-import type { ResolvedConfig } from '../config/config.js';
 import type { PlatformSettings } from '../config/platform.js';
-
-/** Flags the vcluster commands that reach the cluster share. */
-export interface ConnectFlags {
-  kubeconfig?: string;
-  context?: string;
-  requestTimeout?: string;
-}
 
 /** A read that did not give an answer: the kind is not served (404) or the user may not read it (403). */
 export type Missing = { missing: 'not-found' | 'forbidden'; message: string };
@@ -18,17 +9,6 @@ export type Missing = { missing: 'not-found' | 'forbidden'; message: string };
 export function isMissing(value: unknown): value is Missing {
   return typeof value === 'object' && value !== null && 'missing' in value;
 }
-
-/** Opens the cluster of `--context`, else `kubeContext` from the config, else the kubeconfig's current one. */
-export async function connect<T extends ApiClient>(flags: ConnectFlags, config: ResolvedConfig, Client: new (...args: ConstructorParameters<typeof ApiClient>) => T): Promise<{ client: T; context: string }> {
-  const context = flags.context ?? config.kubeContext;
-  const kubeconfig = await loadKubeconfig({ ...(flags.kubeconfig ? { file: flags.kubeconfig } : {}), ...(context ? { context } : {}) });
-  const timeoutMs = Math.max(1, Number(flags.requestTimeout ?? 10) || 10) * 1000;
-  return { client: new Client(kubeconfig.config, kubeconfig.server, { timeoutMs, concurrency: 4 }), context: kubeconfig.context };
-}
-
-export const openReader = (flags: ConnectFlags, config: ResolvedConfig) => connect(flags, config, ApiClient);
-export const openWriter = (flags: ConnectFlags, config: ResolvedConfig) => connect(flags, config, ApiWriter);
 
 /** GET one object; 404 and 403 are answers, anything else (401, unreachable) is thrown. */
 export async function getObject(client: ApiClient, path: string): Promise<LiveObject | Missing> {

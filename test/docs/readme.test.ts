@@ -44,6 +44,10 @@ describe('README', () => {
     expect(createOptions.length).toBeGreaterThan(20);
     const vclusterHelp = ['create', 'status', 'kubeconfig', 'apps', 'list', 'sync', 'delete'].map((command) => runCli(['vcluster', command, '--help']).stdout).join('\n');
     for (const option of createOptions) expect(vclusterHelp).toContain(option);
+    const pullOptions = [...section('## `hctl schemas pull`').matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(pullOptions.length).toBeGreaterThan(4);
+    const pullHelp = runCli(['schemas', 'pull', '--help']).stdout;
+    for (const option of pullOptions) expect(pullHelp).toContain(option);
     expect(createHelp).toContain('--extra-egress');
   });
 

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../config/errors.js';
 import { formatTable } from '../../text/table.js';
-import { isMissing, listObjects, openReader, paths } from '../../vcluster/platform-api.js';
+import { openReader } from '../../cluster/connect.js';
+import { isMissing, listObjects, paths } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { appsExitCode, appsInVCluster, summarizeApp } from '../../vcluster/vcluster-apps.js';
 import { withClient, withClusterOptions, type Flags } from './options.js';

@@ -4,7 +4,7 @@ import { ApiError, ConnectionError } from '../../cluster/api-client.js';
 import { UsageError } from '../../config/errors.js';
 import { formatTable } from '../../text/table.js';
 import { listVClusters } from '../../vcluster/list.js';
-import { openReader } from '../../vcluster/platform-api.js';
+import { openReader } from '../../cluster/connect.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { withClient, withClusterOptions, type Flags } from './options.js';
 

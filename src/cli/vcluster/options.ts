@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { ApiClient } from '../../cluster/api-client.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import { RefusedError } from '../../config/errors.js';
-import type { ConnectFlags } from '../../vcluster/platform-api.js';
+import type { ConnectFlags } from '../../cluster/connect.js';
 import { promptIfTerminal } from '../../vcluster/prompter.js';
 
 export interface RepoFlags {

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../../config/config.js';
 import { RefusedError, TimeoutError } from '../../config/errors.js';
 import type { Finding } from '../../report/finding.js';
 import { buildReport, errorReport } from '../../report/report.js';
-import { openReader } from '../../vcluster/platform-api.js';
+import { openReader } from '../../cluster/connect.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { readVClusterStatus, renderStatusText, statusReport, type VClusterStatus } from '../../vcluster/status.js';
 import { VERSION } from '../package-info.js';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { RefusedError, UsageError } from '../../config/errors.js';
-import { isMissing, listObjects, openWriter, paths } from '../../vcluster/platform-api.js';
+import { openWriter } from '../../cluster/connect.js';
+import { isMissing, listObjects, paths } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { planSync, runSync } from '../../vcluster/sync.js';
 import { confirmOrYes, withClient, withClusterOptions, type Flags } from './options.js';

@@ -15,7 +15,7 @@ export default {
         object,
         path: ['apiVersion'],
         message: `unverified: ${result.reason}`,
-        hint: 'Commit the CustomResourceDefinition to the repo, or pass its CRD or JSON Schema with --schema-dir (schemaDirs in .hctl.yaml).',
+        hint: 'Commit the CustomResourceDefinition to the repo, or pass its CRD or JSON Schema with --schema-dir (schemaDirs in .hctl.yaml); `hctl schemas pull -o DIR` saves the CRDs of the cluster you run.',
       });
     }
   },
