@@ -1,8 +1,7 @@
 import { Command } from 'commander';
-import { openReader, type ConnectFlags } from '../cluster/connect.js';
+import { openReader, withClient, type ConnectFlags } from '../cluster/connect.js';
 import { pullCrds } from '../cluster/pull-crds.js';
 import { RefusedError } from '../config/errors.js';
-import { withClient } from './vcluster/options.js';
 
 interface PullFlags extends ConnectFlags {
   output: string;

@@ -18,3 +18,12 @@ export async function connect<T extends ApiClient>(flags: ConnectFlags, config: 
 
 export const openReader = (flags: ConnectFlags, config: { kubeContext?: string }) => connect(flags, config, ApiClient);
 export const openWriter = (flags: ConnectFlags, config: { kubeContext?: string }) => connect(flags, config, ApiWriter);
+
+/** Runs `use` with a client that is closed afterwards, so the process can end. */
+export async function withClient<T extends ApiClient, R>(open: { client: T }, use: (client: T) => Promise<R>): Promise<R> {
+  try {
+    return await use(open.client);
+  } finally {
+    open.client.close();
+  }
+}

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../config/errors.js';
 import { formatTable } from '../../text/table.js';
-import { openReader } from '../../cluster/connect.js';
+import { openReader, withClient } from '../../cluster/connect.js';
 import { isMissing, listObjects, paths } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { appsExitCode, appsInVCluster, summarizeApp } from '../../vcluster/vcluster-apps.js';
-import { withClient, withClusterOptions, type Flags } from './options.js';
+import { withClusterOptions, type Flags } from './options.js';
 
 export function appsCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('apps')

@@ -6,11 +6,11 @@ import { RefusedError, UsageError } from '../../config/errors.js';
 import { GIT_MODES } from '../../config/platform.js';
 import { commitMessage, describeGit, gitAction } from '../../vcluster/create.js';
 import { planGit, pushRecovery, recordChange } from '../../vcluster/git-flow.js';
-import { openReader } from '../../cluster/connect.js';
+import { openReader, withClient } from '../../cluster/connect.js';
 import { promptIfTerminal } from '../../vcluster/prompter.js';
 import { prunePreview } from '../../vcluster/prune-preview.js';
 import { requestFile, resolveRepo } from '../../vcluster/repo-dir.js';
-import { confirmOrYes, withClient, withClusterOptions, type Flags } from './options.js';
+import { confirmOrYes, withClusterOptions, type Flags } from './options.js';
 
 export function deleteCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('delete')

@@ -4,11 +4,11 @@ import type { ResolvedConfig } from '../../config/config.js';
 import { UsageError } from '../../config/errors.js';
 import { findKubeconfig } from '../../vcluster/kubeconfig-secret.js';
 import { repoRequests } from '../../vcluster/list.js';
-import { openReader } from '../../cluster/connect.js';
+import { openReader, withClient } from '../../cluster/connect.js';
 import { getObject, isMissing, paths } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { defaultKubeconfigPath, writeKubeconfig } from '../../vcluster/write-kubeconfig.js';
-import { withClient, withClusterOptions, type Flags } from './options.js';
+import { withClusterOptions, type Flags } from './options.js';
 
 export function kubeconfigCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('kubeconfig')

@@ -4,9 +4,9 @@ import { ApiError, ConnectionError } from '../../cluster/api-client.js';
 import { UsageError } from '../../config/errors.js';
 import { formatTable } from '../../text/table.js';
 import { listVClusters } from '../../vcluster/list.js';
-import { openReader } from '../../cluster/connect.js';
+import { openReader, withClient } from '../../cluster/connect.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
-import { withClient, withClusterOptions, type Flags } from './options.js';
+import { withClusterOptions, type Flags } from './options.js';
 
 export function listCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('list')

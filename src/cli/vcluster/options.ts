@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import type { ApiClient } from '../../cluster/api-client.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import { RefusedError } from '../../config/errors.js';
 import type { ConnectFlags } from '../../cluster/connect.js';
@@ -20,15 +19,6 @@ export function withClusterOptions(command: Command): Command {
     .option('--request-timeout <seconds>', 'seconds one API request may take', '10')
     .option('--repo <dir>', 'the GitOps repo (default: repoPath in the config, else the Git work tree here)')
     .option('-c, --config <file>', 'repo config file (default: .hctl.yaml in the repo or above)');
-}
-
-/** Runs `use` with a client that is closed afterwards, so the process can end. */
-export async function withClient<T extends ApiClient, R>(open: { client: T }, use: (client: T) => Promise<R>): Promise<R> {
-  try {
-    return await use(open.client);
-  } finally {
-    open.client.close();
-  }
 }
 
 /** Goes on with --yes, or after a yes on a terminal; otherwise nothing is changed (exit 2). */

@@ -5,11 +5,11 @@ import type { ResolvedConfig } from '../../config/config.js';
 import { RefusedError, TimeoutError } from '../../config/errors.js';
 import type { Finding } from '../../report/finding.js';
 import { buildReport, errorReport } from '../../report/report.js';
-import { openReader } from '../../cluster/connect.js';
+import { openReader, withClient } from '../../cluster/connect.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { readVClusterStatus, renderStatusText, statusReport, type VClusterStatus } from '../../vcluster/status.js';
 import { VERSION } from '../package-info.js';
-import { seconds, withClient, withClusterOptions, type Flags } from './options.js';
+import { seconds, withClusterOptions, type Flags } from './options.js';
 
 export function statusCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('status')

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { RefusedError, UsageError } from '../../config/errors.js';
-import { openWriter } from '../../cluster/connect.js';
+import { openWriter, withClient } from '../../cluster/connect.js';
 import { isMissing, listObjects, paths } from '../../vcluster/platform-api.js';
 import { resolveRepo } from '../../vcluster/repo-dir.js';
 import { planSync, runSync } from '../../vcluster/sync.js';
-import { confirmOrYes, withClient, withClusterOptions, type Flags } from './options.js';
+import { confirmOrYes, withClusterOptions, type Flags } from './options.js';
 
 export function syncCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('sync')
