@@ -10,6 +10,7 @@ import { apiGroup, type KubeObject } from '../repo/object.js';
 import { readSchemaDir } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
+import { deprecationOf } from '../schema/deprecations.js';
 import { runRules } from './run-rules.js';
 
 export interface CheckOptions {
@@ -67,11 +68,19 @@ function load(target: string): { root: string; repo: LoadedRepo; cache?: CheckCa
 export function inventoryOf(repo: LoadedRepo, validation: ValidationOutcome): Inventory {
   const documents = repo.objects.filter((object) => !isKustomizeConfig(object));
   const statuses = documents.map((object) => validation.results.get(object)?.status);
+  const unverifiedKinds: Record<string, number> = {};
+  for (const [index, object] of documents.entries()) {
+    // A removed version of a Kubernetes API needs migrating (deprecated-api says how), not a CRD.
+    if (statuses[index] !== 'unverified' || deprecationOf(object.apiVersion, object.kind)) continue;
+    const kind = `${object.apiVersion}/${object.kind}`;
+    unverifiedKinds[kind] = (unverifiedKinds[kind] ?? 0) + 1;
+  }
   return {
     files: repo.files.length,
     documents: documents.length,
     validated: statuses.filter((status) => status === 'validated').length,
     unverified: statuses.filter((status) => status === 'unverified').length,
+    unverifiedKinds,
     templated: repo.files.filter((file) => file.templated).length,
     kustomizations: repo.objects.length - documents.length,
     sopsEncrypted: repo.objects.filter((object) => object.sopsEncrypted).length,

@@ -30,7 +30,11 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push('');
   }
   const inventory = report.details.inventory as Inventory | undefined;
-  if (inventory) lines.push(inventoryLine(inventory));
+  if (inventory) {
+    lines.push(inventoryLine(inventory));
+    const unverified = unverifiedKindsLine(inventory);
+    if (unverified) lines.push(unverified);
+  }
   const counts = SEVERITIES.map((severity) => {
     const n = severity === 'critical' ? report.summary.critical : severity === 'warning' ? report.summary.warnings : report.summary.info;
     return `${n} ${severity === 'warning' ? (n === 1 ? 'warning' : 'warnings') : severity}`;
@@ -50,6 +54,17 @@ export function inventoryLine(inventory: Inventory): string {
     `${inventory.sopsEncrypted} SOPS-encrypted, ${inventory.skipped} skipped`
   );
 }
+
+/** What to do about documents without a schema, by kind, most frequent first. */
+function unverifiedKindsLine(inventory: Inventory): string | undefined {
+  const kinds = Object.entries(inventory.unverifiedKinds).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (kinds.length === 0) return undefined;
+  const shown = kinds.slice(0, SHOWN_KINDS).map(([kind, count]) => `${kind} ×${count}`);
+  const more = kinds.length > SHOWN_KINDS ? ` and ${kinds.length - SHOWN_KINDS} more kinds` : '';
+  return `No schema for ${shown.join(', ')}${more}: commit their CRDs, or save them from the cluster with \`hctl schemas pull -o DIR\` and check with --schema-dir DIR`;
+}
+
+const SHOWN_KINDS = 5;
 
 function resourceLabel(c: Colors, finding: Finding): string {
   return finding.resource ? c.bold(`${describeResource(finding.resource)}: `) : '';

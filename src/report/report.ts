@@ -15,6 +15,8 @@ export interface Inventory {
   validated: number;
   /** Documents that could not be checked, each also a finding. */
   unverified: number;
+  /** `apiVersion/Kind` of unverified custom resources → how many: the CRDs to commit or pass with --schema-dir (removed Kubernetes versions are deprecated-api's). */
+  unverifiedKinds: Record<string, number>;
   /** Files skipped as Helm/Go templates, each also a finding. */
   templated: number;
   /** kustomization.yaml files (kustomize.config.k8s.io), with or without apiVersion/kind. */

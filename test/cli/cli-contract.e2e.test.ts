@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
@@ -105,8 +105,12 @@ describe('schemas from outside the repo', () => {
   it('--schema-dir turns an unverified custom resource into a validated one', () => {
     const repo = tempDir('repo');
     writeFileSync(path.join(repo, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  colour: blue\n');
-    const before = JSON.parse(runCli(['check', repo, '--format', 'json']).stdout) as { details: { inventory: { unverified: number } } };
-    expect(before.details.inventory.unverified).toBe(1);
+    writeFileSync(path.join(repo, 'gadgets.yaml'), ['g1', 'g2'].map((name) => `apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: ${name}\n`).join('---\n'));
+    const before = JSON.parse(runCli(['check', repo, '--format', 'json']).stdout) as { details: { inventory: { unverified: number; unverifiedKinds: Record<string, number> } } };
+    expect(before.details.inventory).toMatchObject({ unverified: 3, unverifiedKinds: { 'example.com/v1/Gadget': 2, 'example.com/v1/Widget': 1 } });
+    // The text summary says which CRDs are missing and how to get them.
+    expect(runCli(['check', repo]).stdout).toContain('No schema for example.com/v1/Gadget ×2, example.com/v1/Widget ×1: commit their CRDs, or save them from the cluster with `hctl schemas pull -o DIR` and check with --schema-dir DIR');
+    rmSync(path.join(repo, 'gadgets.yaml'));
 
     const schemas = tempDir('schemas');
     mkdirSync(path.join(schemas, 'example.com'));

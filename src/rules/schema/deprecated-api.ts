@@ -1,28 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { semver } from '../../lazy-packages.js';
 import { GATEWAY_API_GA_KINDS, ownedByDedicatedRule } from '../../k8s/superseded-apis.js';
-import { BUNDLE_DIR, kindKey } from '../../schema/bundle.js';
+import { kindKey } from '../../schema/bundle.js';
+import { deprecationOf } from '../../schema/deprecations.js';
 import { apiGroup } from '../../repo/object.js';
 import type { Rule } from '../rule.js';
-
-interface Deprecation {
-  apiVersion: string;
-  kind: string;
-  deprecatedIn?: string;
-  removedIn?: string;
-  replacement?: string;
-  component: string;
-}
-
-let deprecations: Map<string, Deprecation> | undefined;
-
-/** Pluto's table of deprecated and removed versions, generated into the schema bundle. */
-function deprecationTable(): Map<string, Deprecation> {
-  deprecations ??= new Map(
-    (JSON.parse(readFileSync(new URL('deprecated-apis.json', BUNDLE_DIR), 'utf8')) as Deprecation[]).map((entry) => [`${entry.apiVersion} ${entry.kind}`, entry]),
-  );
-  return deprecations;
-}
 
 const atOrBefore = (release: string | undefined, target: string) => release !== undefined && semver().lte(semver().coerce(release)!, semver().coerce(target)!);
 
@@ -39,7 +20,7 @@ export default {
     for (const object of context.objects) {
       const group = apiGroup(object.apiVersion);
       if (ownedByDedicatedRule(group)) continue;
-      const entry = deprecationTable().get(`${object.apiVersion} ${object.kind}`);
+      const entry = deprecationOf(object.apiVersion, object.kind);
       const replacement = entry?.replacement ? ` Use ${entry.replacement}.` : '';
       if (entry && entry.component === 'k8s') {
         if (atOrBefore(entry.removedIn, target)) {
