@@ -1,7 +1,7 @@
 import { headline, type Finding } from './finding.js';
 
 /** Bumped on any change to the report's shape; fields are only ever added within a major. */
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 
 export type Status = 'healthy' | 'warning' | 'critical' | 'error';
 
