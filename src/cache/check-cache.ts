@@ -33,8 +33,8 @@ const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('
 /**
  * A file's values as the pack keeps them, serialised now (parseFile may then change them: a final
  * block scalar is clipped). Documents of other tools (Helm values, Taskfiles) become a 0, and empty
- * ones null: parseFile only counts those. JSON reads back a third faster than V8's format; values JSON cannot hold
- * exactly (NaN, binary) take V8's.
+ * ones null: parseFile only counts those. JSON reads back a third faster than V8's format; values
+ * JSON cannot hold exactly (NaN, binary) take V8's.
  */
 function stored(file: string, values: unknown[]): string | Buffer {
   const kept = values.map((value) => (value === null || value === undefined ? null : holdsObjects(file, value) ? value : 0));
@@ -53,8 +53,8 @@ function isJsonExact(value: unknown): boolean {
 
 /**
  * What an earlier check of the same repository computed that depends only on content: each file's
- * parsed YAML values and each document's schema validation, by content hash, as eslint --cache
- * does. A re-run over mostly unchanged files skips parsing and validating them. One pack file per
+ * parsed YAML values and each document's schema validation, by the file's content hash, as eslint
+ * --cache does. A re-run over mostly unchanged files skips parsing and validating them. One pack file per
  * repository, rewritten with only the entries the run used, so it never grows stale.
  */
 export class CheckCache {

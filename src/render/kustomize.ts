@@ -54,7 +54,8 @@ export function findKustomization(root: string, dir: string, exists = (file: str
  * Builds kustomization directories the way `kubectl kustomize` does, offline and in-process:
  * resources (files and directories), components, configMap/secret generators with hashed names,
  * patches (strategic merge with Kubernetes merge keys, and JSON 6902), namespace, labels,
- * annotations, images and replicas. Paths are relative to `root`, with forward slashes.
+ * annotations, images, replicas and `configurations` name references. Paths are relative to
+ * `root`, with forward slashes.
  */
 export class Kustomizer {
   private readonly parsed = new Map<string, RenderedObject[]>();
