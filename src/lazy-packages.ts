@@ -9,9 +9,11 @@ function loadOnUse<T>(id: string): () => T {
 }
 
 // Hundreds of modules between them, which most runs never touch: a check whose validations are all
-// cached needs no ajv, a repo without CronJobs no cron-parser (and its luxon), `--version` none.
+// cached needs no ajv, a repo without CronJobs no cron-parser (and its luxon), a file the fast
+// parser reads and the line locator places no `yaml`, `--version` none of them.
 export const ajv = loadOnUse<typeof import('ajv')>('ajv');
 export const ajvStandalone = loadOnUse<typeof import('ajv/dist/standalone/index.js')>('ajv/dist/standalone/index.js');
 export const ajvFormats = loadOnUse<typeof import('ajv-formats/dist/formats.js')>('ajv-formats/dist/formats.js');
 export const cronParser = loadOnUse<typeof import('cron-parser')>('cron-parser');
 export const semver = loadOnUse<typeof import('semver')>('semver');
+export const yaml = loadOnUse<typeof import('yaml')>('yaml');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { NodePath } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import { normaliseRepoUrl, type Repository } from '../repo/repository-urls.js';
@@ -80,7 +80,7 @@ function pathParams(dir: string, file: string | undefined): GeneratorParams {
 /** A files-generator file: one object, or a list of objects (each its own parameter set). */
 function readParams(file: string): Record<string, unknown>[] {
   try {
-    const value: unknown = parseYaml(readFileSync(file, 'utf8'));
+    const value: unknown = yaml().parse(readFileSync(file, 'utf8'));
     const items = Array.isArray(value) ? value : [value];
     return items.map(asRecord).filter((item): item is Record<string, unknown> => item !== undefined);
   } catch {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { stringify } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import { UsageError } from '../config/errors.js';
 import { findKustomization } from '../render/kustomize.js';
 import { renderDirectory } from '../render/render.js';
@@ -24,7 +24,7 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
         throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}`);
       }
       if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
-      await emit(outcome.objects.map((object) => stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
+      await emit(outcome.objects.map((object) => yaml().stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
       setExitCode(0);
     });
 }

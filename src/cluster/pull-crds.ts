@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { UsageError } from '../config/errors.js';
 import { ApiError, type ApiClient } from './api-client.js';
@@ -44,7 +44,7 @@ export async function pullCrds(client: ApiClient, output: string, options: { gro
     const header = `# ${name}: pulled by \`hctl schemas pull\` from context ${options.context} on ${options.today}, for hctl check --schema-dir.\n`;
     try {
       mkdirSync(path.join(output, safeSegment(group)), { recursive: true });
-      writeAtomically(path.join(output, file), header + stringify(definition, { lineWidth: 0 }));
+      writeAtomically(path.join(output, file), header + yaml().stringify(definition, { lineWidth: 0 }));
     } catch (error) {
       throw new UsageError(`cannot write ${path.join(output, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { Severity } from '../report/finding.js';
 import { locateInDocument } from '../repo/locate.js';
 import { HEALTH_RULES, HEALTH_RULES_BY_ID } from '../rules/health-index.js';
@@ -229,8 +229,8 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
   } catch (error) {
     throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const { line, col } = lineCounter.linePos(error.pos[0]);

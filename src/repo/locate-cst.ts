@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
-import { CST, LineCounter, Parser } from 'yaml';
+import type { CST } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { Location } from '../report/finding.js';
 import type { NodePath } from './object.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
@@ -11,10 +12,10 @@ import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
  */
 export class CstLocator {
   private readonly documents: CST.Document[] = [];
-  private readonly lineCounter = new LineCounter();
+  private readonly lineCounter = new (yaml().LineCounter)();
 
   constructor(text: string) {
-    for (const token of new Parser(this.lineCounter.addNewLine).parse(text)) {
+    for (const token of new (yaml().Parser)(this.lineCounter.addNewLine).parse(text)) {
       if (token.type === 'document' && !isEmptyValue(token.value)) this.documents.push(token);
     }
   }
@@ -52,7 +53,7 @@ export class CstLocator {
 
 /** A key as the object body spells it: YAML 1.1 plain keys such as `on` become `true`. */
 function keyOf(token: CST.Token): string | undefined {
-  const scalar = CST.resolveAsScalar(token);
+  const scalar = yaml().CST.resolveAsScalar(token);
   if (!scalar) return undefined;
   if (token.type !== 'scalar') return scalar.value;
   return String(jsyaml.load(scalar.value, { schema: KUBERNETES_YAML_SCHEMA }) ?? scalar.value);
@@ -61,6 +62,6 @@ function keyOf(token: CST.Token): string | undefined {
 function isEmptyValue(token: CST.Token | undefined): boolean {
   if (!token) return true;
   if (token.type !== 'scalar') return false;
-  const value = CST.resolveAsScalar(token)?.value ?? '';
+  const value = yaml().CST.resolveAsScalar(token)?.value ?? '';
   return /^(?:~|[Nn]ull|NULL)?$/.test(value);
 }

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { Location } from '../report/finding.js';
 import type { NodePath } from './object.js';
 
@@ -18,13 +19,13 @@ export function locateInDocument(
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
     node = deref(document, node);
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((item) => yaml().isScalar(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       const keyOffset = (pair.key as Node).range?.[0] ?? offset;
       node = (pair.value as Node | null) ?? null;
       offset = (last && wantKey) || !node?.range || isEmptyScalar(node) ? keyOffset : node.range[0];
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       node = (node.items[segment] as Node | null) ?? null;
       if (!node?.range) break;
       offset = node.range[0];
@@ -37,10 +38,10 @@ export function locateInDocument(
 }
 
 function isEmptyScalar(node: Node): boolean {
-  return isScalar(node) && node.value === null && node.range![0] === node.range![1];
+  return yaml().isScalar(node) && node.value === null && node.range![0] === node.range![1];
 }
 
 function deref(document: Document, node: Node | null | undefined): Node | null {
-  if (node && isAlias(node)) return (node.resolve(document) as Node | undefined) ?? null;
+  if (node && yaml().isAlias(node)) return (node.resolve(document) as Node | undefined) ?? null;
   return node ?? null;
 }

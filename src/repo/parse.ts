@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
-import { LineCounter, parseAllDocuments, isScalar, type Document, type Tags } from 'yaml';
+import type { Document, LineCounter, Tags } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { KubeObject, ObjectSource } from './object.js';
 import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
@@ -190,8 +191,8 @@ function exceedsAliasBudget(value: unknown): boolean {
 }
 
 function fullParse(text: string): { all: Document[]; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {
+  const lineCounter = new (yaml().LineCounter)();
+  const documents = yaml().parseAllDocuments(text, {
     version: '1.1',
     customTags: kubernetesTags,
     lineCounter,
@@ -216,7 +217,7 @@ function lazyFullParse(text: string): () => { documents: Document[]; lineCounter
 }
 
 function isEmpty(document: Document): boolean {
-  return document.contents === null || (isScalar(document.contents) && document.contents.value === null);
+  return document.contents === null || (yaml().isScalar(document.contents) && document.contents.value === null);
 }
 
 /** The document's value, or undefined after recording why it has none (an error or emptiness). */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import { asRecord } from './parse.js';
 
 export interface SopsCreationRule {
@@ -17,7 +17,7 @@ export class SopsConfig {
     const configs = files.map(({ file, text }) => {
       let document: unknown;
       try {
-        document = parse(text);
+        document = yaml().parse(text);
       } catch {
         document = undefined;
       }

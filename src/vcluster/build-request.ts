@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { PlatformSettings } from '../config/platform.js';
 import type { VClusterInput } from './request-input.js';
 
@@ -82,5 +82,5 @@ function etcdHelmOverrides(name: string): Record<string, unknown> {
 
 /** The file's text: a one-line provenance comment, then the request. */
 export function requestYaml(request: Record<string, unknown>, command: string): string {
-  return `# Written by \`${command}\`; edit it like any other manifest.\n${stringify(request, { lineWidth: 0 })}`;
+  return `# Written by \`${command}\`; edit it like any other manifest.\n${yaml().stringify(request, { lineWidth: 0 })}`;
 }

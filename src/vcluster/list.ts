@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import type { ApiClient } from '../cluster/api-client.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { isMissing, listObjects, paths } from './platform-api.js';
@@ -33,7 +33,7 @@ export function repoRequests(repoDir: string, config: ResolvedConfig): Map<strin
   }
   for (const entry of names) {
     const file = `${platform.requestsDir}/${entry}`;
-    for (const document of parseAllDocuments(readFileSync(path.join(dir, entry), 'utf8'))) {
+    for (const document of yaml().parseAllDocuments(readFileSync(path.join(dir, entry), 'utf8'))) {
       if (!('toJS' in document)) continue;
       const body = document.toJS() as Record<string, any> | null;
       if (body?.kind === platform.kind && typeof body.metadata?.name === 'string') found.set(body.metadata.name, { file, body });

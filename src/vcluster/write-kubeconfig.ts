@@ -1,7 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from '../lazy-packages.js';
 import { UsageError } from '../config/errors.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 
@@ -17,7 +17,7 @@ export function defaultKubeconfigPath(name: string): string {
 export async function writeKubeconfig(file: string, content: string, origin: string): Promise<void> {
   let parsed: unknown;
   try {
-    parsed = parse(content);
+    parsed = yaml().parse(content);
   } catch {
     parsed = undefined;
   }

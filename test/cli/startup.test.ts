@@ -21,10 +21,10 @@ function packagesLoaded(args: string[], cacheDir: string): string[] {
 }
 
 describe('startup', () => {
-  it('loads no cluster client, prompt library, schema compiler, cron parser or semver just to start', () => {
+  it('loads no cluster client, prompt library, schema compiler, full YAML parser, cron parser or semver just to start', () => {
     const loaded = packagesLoaded(['--version'], tempDir('cache'));
     expect(loaded).toContain('commander'); // the list is real
-    for (const lazy of ['@kubernetes/client-node', '@inquirer/prompts', 'ajv', 'ajv-formats', 'cron-parser', 'luxon', 'semver']) expect(loaded).not.toContain(lazy);
+    for (const lazy of ['@kubernetes/client-node', '@inquirer/prompts', 'ajv', 'ajv-formats', 'yaml', 'cron-parser', 'luxon', 'semver']) expect(loaded).not.toContain(lazy);
   });
 
   it('a check whose validations are all cached loads no ajv', () => {

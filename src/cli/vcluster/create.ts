@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parse } from 'yaml';
+import { yaml } from '../../lazy-packages.js';
 import { RefusedError } from '../../config/errors.js';
 import { GIT_MODES } from '../../config/platform.js';
 import { createVCluster, describeGit } from '../../vcluster/create.js';
@@ -92,7 +92,7 @@ export function createCommand(setExitCode: (code: number) => void): Command {
             preset: result.input.preset.name,
             replicas: result.input.replicas,
             dryRun: flags.dryRun ?? false,
-            ...(flags.dryRun ? { request: parse(result.yaml) as unknown } : {}),
+            ...(flags.dryRun ? { request: yaml().parse(result.yaml) as unknown } : {}),
             git: result.git ?? null,
             ...(result.recovery ? { recovery: result.recovery } : {}),
             ...(status ? { phase: status.phase } : {}),
