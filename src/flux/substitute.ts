@@ -41,11 +41,6 @@ export function substitute(objects: RenderedObject[], postBuild: Record<string, 
   return objects;
 }
 
-/** The variables a value uses, for rules about undefined ones. */
-export function variablesIn(value: string): string[] {
-  return [...value.matchAll(VARIABLE)].map((match) => match[1]!);
-}
-
 /** Substitutes in place: `value` is the build's own copy. Only strings holding `${` change. */
 function replaceIn(value: unknown, values: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
