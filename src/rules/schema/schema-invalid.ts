@@ -25,7 +25,7 @@ export default {
           pointer: problem.pointer,
           message: problem.message,
           hint: maybeNewer
-            ? `${problem.hint} If your ${group} release is newer than hctl's bundled schema, commit its CRD or pass it with --schema-dir.`
+            ? `${problem.hint} If your ${group} release is newer than hctl's bundled schema, commit its CRD, or save it from the cluster (\`hctl schemas pull -o DIR --group ${group}\`) and pass --schema-dir DIR.`
             : problem.hint,
         });
       }
