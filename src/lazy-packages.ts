@@ -14,6 +14,7 @@ function loadOnUse<T>(id: string): () => T {
 export const ajv = loadOnUse<typeof import('ajv')>('ajv');
 export const ajvStandalone = loadOnUse<typeof import('ajv/dist/standalone/index.js')>('ajv/dist/standalone/index.js');
 export const ajvFormats = loadOnUse<typeof import('ajv-formats/dist/formats.js')>('ajv-formats/dist/formats.js');
+export const jsonPatch = loadOnUse<typeof import('fast-json-patch')>('fast-json-patch');
 export const cronParser = loadOnUse<typeof import('cron-parser')>('cron-parser');
 export const semver = loadOnUse<typeof import('semver')>('semver');
 export const yaml = loadOnUse<typeof import('yaml')>('yaml');

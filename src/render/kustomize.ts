@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import fastJsonPatch from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import jsyaml from 'js-yaml';
 import type { ObjectSource } from '../repo/object.js';
 import { asRecord, parseFile } from '../repo/parse.js';
 import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { SchemaBundle } from '../schema/bundle.js';
+import { jsonPatch } from '../lazy-packages.js';
 import { copyBody } from './copy-body.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
@@ -217,7 +218,7 @@ export class Kustomizer {
       const matched = objects.filter((object) => matchesTarget(object.body, target));
       for (const object of matched) {
         try {
-          object.body = fastJsonPatch.applyPatch(object.body, first as fastJsonPatch.Operation[], false, false).newDocument;
+          object.body = jsonPatch().applyPatch(object.body, first as Operation[], false, false).newDocument;
         } catch (error) {
           throw new RenderError(`JSON patch on ${describeTarget(target)} failed: ${(error as Error).message.split('\n')[0]}`, file);
         }
