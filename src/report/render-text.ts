@@ -32,7 +32,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const inventory = report.details.inventory as Inventory | undefined;
   if (inventory) {
     lines.push(inventoryLine(inventory));
-    const unverified = unverifiedKindsLine(inventory);
+    const unverified = unverifiedKindsLine(inventory, String(report.details.target ?? '.'));
     if (unverified) lines.push(unverified);
   }
   const counts = SEVERITIES.map((severity) => {
@@ -56,12 +56,12 @@ export function inventoryLine(inventory: Inventory): string {
 }
 
 /** What to do about documents without a schema, by kind, most frequent first. */
-function unverifiedKindsLine(inventory: Inventory): string | undefined {
+function unverifiedKindsLine(inventory: Inventory, target: string): string | undefined {
   const kinds = Object.entries(inventory.unverifiedKinds).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (kinds.length === 0) return undefined;
   const shown = kinds.slice(0, SHOWN_KINDS).map(([kind, count]) => `${kind} ×${count}`);
   const more = kinds.length > SHOWN_KINDS ? ` and ${kinds.length - SHOWN_KINDS} more kinds` : '';
-  return `No schema for ${shown.join(', ')}${more}: commit their CRDs, or save them from the cluster with \`hctl schemas pull -o DIR\` and check with --schema-dir DIR`;
+  return `No schema for ${shown.join(', ')}${more}: commit their CRDs, or save them from the cluster with \`hctl schemas pull -o DIR --for ${target}\` and check with --schema-dir DIR`;
 }
 
 const SHOWN_KINDS = 5;

@@ -109,7 +109,7 @@ describe('schemas from outside the repo', () => {
     const before = JSON.parse(runCli(['check', repo, '--format', 'json']).stdout) as { details: { inventory: { unverified: number; unverifiedKinds: Record<string, number> } } };
     expect(before.details.inventory).toMatchObject({ unverified: 3, unverifiedKinds: { 'example.com/v1/Gadget': 2, 'example.com/v1/Widget': 1 } });
     // The text summary says which CRDs are missing and how to get them.
-    expect(runCli(['check', repo]).stdout).toContain('No schema for example.com/v1/Gadget ×2, example.com/v1/Widget ×1: commit their CRDs, or save them from the cluster with `hctl schemas pull -o DIR` and check with --schema-dir DIR');
+    expect(runCli(['check', repo]).stdout).toContain(`No schema for example.com/v1/Gadget ×2, example.com/v1/Widget ×1: commit their CRDs, or save them from the cluster with \`hctl schemas pull -o DIR --for ${repo}\` and check with --schema-dir DIR`);
     rmSync(path.join(repo, 'gadgets.yaml'));
 
     const schemas = tempDir('schemas');

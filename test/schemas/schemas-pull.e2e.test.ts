@@ -106,6 +106,25 @@ describe('hctl schemas pull', () => {
     expect(existsSync(path.join(output, 'none'))).toBe(false);
   });
 
+  it('--for DIR pulls only the groups of that repository\'s custom resources without a schema; none missing, no cluster call', async () => {
+    const { env } = await cluster();
+    const output = tempDir('schemas');
+    const repo = repoWithCustomResource();
+    const result = await runCliAsync(['schemas', 'pull', '-o', output, '--for', repo], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 CustomResourceDefinitions of 1 API groups');
+    expect(existsSync(path.join(output, 'kaniop.rs', 'kanidmgroups.kaniop.rs.yaml'))).toBe(true);
+    expect(existsSync(path.join(output, 'observability.giantswarm.io'))).toBe(false);
+
+    // Once the repo's config names the pulled directory, nothing is missing.
+    writeFileSync(path.join(repo, '.hctl.yaml'), `schemaDirs:\n  - ${JSON.stringify(path.relative(repo, output))}\n`);
+    const requests = server!.requests.length;
+    const covered = await runCliAsync(['schemas', 'pull', '-o', output, '--for', repo], { env });
+    expect(covered.stdout).toContain('has a schema: nothing to pull');
+    expect(covered.status).toBe(0);
+    expect(server!.requests.length).toBe(requests);
+  });
+
   it('a user who may not list CRDs gets what to ask for (exit 3) and nothing is written', async () => {
     const { env } = await cluster('viewer-token');
     const output = path.join(tempDir('schemas'), 'crds');
