@@ -47,7 +47,7 @@ export function schemasCommand(setExitCode: (code: number) => void): Command {
       );
       setExitCode(pulled.missingGroups.length > 0 ? 1 : 0);
     });
-  return new Command('schemas').description('Schemas for hctl check beyond the embedded bundle').addCommand(pull);
+  return new Command('schemas').description('Schemas for hctl check beyond the embedded bundle: pull (a cluster\'s CRDs)').addCommand(pull);
 }
 
 /** API groups of the repository's custom resources that no schema covers (its config's schemaDirs count). */
