@@ -4,10 +4,8 @@ import { pullCrds } from '../cluster/pull-crds.js';
 import { loadConfig } from '../config/config.js';
 import { RefusedError } from '../config/errors.js';
 import { useCheckCache } from '../cache/check-cache.js';
-import { checkRepo } from '../engine/check-repo.js';
-import type { Inventory } from '../report/report.js';
+import { inventoryOf, validateTarget } from '../engine/check-repo.js';
 import { useValidatorCache } from '../schema/validator.js';
-import { VERSION } from './package-info.js';
 
 interface PullFlags extends ConnectFlags {
   output: string;
@@ -54,8 +52,9 @@ export function schemasCommand(setExitCode: (code: number) => void): Command {
 async function groupsWithoutSchema(dir: string): Promise<string[]> {
   useValidatorCache(true);
   useCheckCache(true);
-  const report = await checkRepo({ target: dir, config: loadConfig({ startDir: dir }), version: VERSION });
+  // Validation is all it takes: the rules would only add findings nobody reads here.
+  const { repo, validation } = await validateTarget(dir, loadConfig({ startDir: dir }));
   // Keys are group/version/Kind; a core `v1/Kind` has no group a CRD could serve.
-  const groups = Object.keys((report.details.inventory as Inventory).unverifiedKinds).map((key) => key.split('/')).filter((parts) => parts.length === 3);
+  const groups = Object.keys(inventoryOf(repo, validation).unverifiedKinds).map((key) => key.split('/')).filter((parts) => parts.length === 3);
   return [...new Set(groups.map(([group]) => group!))].sort();
 }

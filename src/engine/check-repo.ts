@@ -7,7 +7,7 @@ import type { Finding } from '../report/finding.js';
 import { buildReport, type Inventory, type Report } from '../report/report.js';
 import { loadRepo, loadFiles, type LoadedRepo } from '../repo/load.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
-import { readSchemaDir } from '../repo/schema-dir.js';
+import { readSchemaDir, type SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
 import { deprecationOf } from '../schema/deprecations.js';
@@ -23,13 +23,7 @@ export interface CheckOptions {
 
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
-  const { root, repo, cache } = load(options.target);
-  if (repo.files.length === 0 && repo.skipped.length === 0) {
-    throw new UsageError(`nothing to check in ${options.target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
-  }
-  const schemaDirs = await Promise.all(options.config.schemaDirs.map(readSchemaDir));
-  const validation = validateObjects(repo.objects, schemaDirs, cache);
-  cache?.save();
+  const { root, repo, validation, schemaDirs } = await validateTarget(options.target, options.config);
   const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}) });
   const inventory = inventoryOf(repo, validation);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
@@ -49,6 +43,18 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
     unhealthyItems: unhealthyItems(findings),
     ...(options.now ? { now: options.now } : {}),
   });
+}
+
+/** The first half of a check: the target loaded and every document validated (no rules); the inventory follows from it. */
+export async function validateTarget(target: string, config: ResolvedConfig): Promise<{ root: string; repo: LoadedRepo; validation: ValidationOutcome; schemaDirs: SchemaDirContents[] }> {
+  const { root, repo, cache } = load(target);
+  if (repo.files.length === 0 && repo.skipped.length === 0) {
+    throw new UsageError(`nothing to check in ${target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
+  }
+  const schemaDirs = await Promise.all(config.schemaDirs.map(readSchemaDir));
+  const validation = validateObjects(repo.objects, schemaDirs, cache);
+  cache?.save();
+  return { root, repo, validation, schemaDirs };
 }
 
 /** Synchronous, like the walk and reads it starts: awaiting one stat would idle for a thread-pool round trip. */
