@@ -1,5 +1,6 @@
-import { Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
 import { isIP } from 'node:net';
+import { celJs } from '../lazy-packages.js';
 
 /** A compiled `x-kubernetes-validations` rule; `check` is undefined when hctl cannot evaluate it. */
 export interface CelRule {
@@ -8,11 +9,16 @@ export interface CelRule {
   check?: (self: unknown) => boolean | undefined;
 }
 
-// The subset of Kubernetes' CEL library that CRD rules use besides standard CEL.
-const environment = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
-  .registerFunction('isURL(string): bool', (value: string) => URL.canParse(value))
-  .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)
-  .registerFunction('isCIDR(string): bool', (value: string) => isCidr(value));
+let environment: Environment | undefined;
+
+/** Standard CEL plus the subset of Kubernetes' CEL library that CRD rules use; built on the first rule. */
+function celEnvironment(): Environment {
+  environment ??= new (celJs().Environment)({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
+    .registerFunction('isURL(string): bool', (value: string) => URL.canParse(value))
+    .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)
+    .registerFunction('isCIDR(string): bool', (value: string) => isCidr(value));
+  return environment;
+}
 
 /**
  * Compiles one rule. Transition rules (`oldSelf`) only apply to updates of a live object, and a rule
@@ -24,7 +30,7 @@ export function compileCelRule(entry: { rule?: unknown; message?: unknown }): Ce
   if (rule === '' || /\boldSelf\b/.test(rule)) return { rule, message };
   let evaluate: (context: Record<string, unknown>) => unknown;
   try {
-    evaluate = environment.parse(rule);
+    evaluate = celEnvironment().parse(rule);
   } catch {
     return { rule, message };
   }

@@ -18,10 +18,15 @@ function moduleFor(id: string): unknown {
   return require(id);
 }
 
-/** The modules whose behaviour is baked into generated validators: a change to any invalidates the cache. */
-export const GENERATOR_MODULES = ['validator.js', 'formats.js', 'cel.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'].map(
-  (file) => new URL(file, import.meta.url),
-);
+/**
+ * The code whose behaviour is baked into generated validators: a change to any invalidates the
+ * cache. In the bundled CLI (dist/bundle/hctl.js) the module names are not files; this module's own
+ * URL is then the bundle, which holds them all.
+ */
+export const GENERATOR_MODULES = [
+  new URL(import.meta.url),
+  ...['validator.js', 'formats.js', 'cel.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'].map((file) => new URL(file, import.meta.url)),
+];
 
 /**
  * Compiled validators, kept on disk as ajv standalone code between runs, with V8's code cache of

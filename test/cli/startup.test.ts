@@ -1,14 +1,23 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from './run-cli.js';
 import { tempDir } from '../temp-dir.js';
 
-/** Runs the CLI in one process and returns the CommonJS packages it loaded, by name. */
+/**
+ * Runs the bundled CLI in one process and returns the packages it loaded, by name: CommonJS ones
+ * (and ES modules loaded with require) from the require cache, ES modules it imported from a load
+ * hook that logs every URL.
+ */
 function packagesLoaded(args: string[], cacheDir: string): string[] {
+  const log = path.join(tempDir('load-log'), 'urls.txt');
+  const hook = `import { appendFileSync } from 'node:fs';
+    export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
   const script = `
-    import { createRequire } from 'node:module';
-    const { main } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/cli/main.js'))});
+    import { createRequire, register } from 'node:module';
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+    const { main } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/bundle/hctl.js'))});
     await main(['node', 'hctl', ...${JSON.stringify(args)}]);
     const loaded = Object.keys(createRequire(import.meta.url)('node:module')._cache);
     process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n');
@@ -16,22 +25,27 @@ function packagesLoaded(args: string[], cacheDir: string): string[] {
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, HCTL_CACHE_DIR: cacheDir } });
   const line = result.stderr.split('\n').find((text) => text.startsWith('LOADED '));
   if (!line) throw new Error(`no module list: ${result.stderr}`);
-  const files = JSON.parse(line.slice('LOADED '.length)) as string[];
+  const files = [...(JSON.parse(line.slice('LOADED '.length)) as string[]), ...readFileSync(log, 'utf8').split('\n')];
   return [...new Set(files.map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter((name): name is string => name !== undefined))];
 }
 
 describe('startup', () => {
-  it('loads no cluster client, prompt library, schema compiler, full YAML parser, cron parser or semver just to start', () => {
+  it('loads no cluster client, prompt library, schema compiler, CEL, full YAML parser, cron parser or semver just to start', () => {
     const loaded = packagesLoaded(['--version'], tempDir('cache'));
-    expect(loaded).toContain('commander'); // the list is real
-    for (const lazy of ['@kubernetes/client-node', '@inquirer/prompts', 'ajv', 'ajv-formats', 'yaml', 'fast-json-patch', 'cron-parser', 'luxon', 'semver']) expect(loaded).not.toContain(lazy);
+    expect(loaded).toContain('commander'); // the list is real: CommonJS…
+    expect(loaded).toContain('js-yaml'); // …and ES modules
+    for (const lazy of ['@kubernetes/client-node', '@inquirer/prompts', 'ajv', 'ajv-formats', 'yaml', 'fast-json-patch', 'cron-parser', 'luxon', 'semver', '@marcbachmann/cel-js']) {
+      expect(loaded).not.toContain(lazy);
+    }
   });
 
-  it('a check whose validations are all cached loads no ajv', () => {
+  it('a check whose validations are all cached loads no ajv and no CEL', () => {
     const cache = tempDir('cache');
     const example = path.join(PROJECT_ROOT, 'examples', 'flux-homelab');
     runCli(['check', example], { env: { HCTL_CACHE_DIR: cache } });
-    expect(packagesLoaded(['check', example, '--no-cache'], cache)).toContain('ajv'); // validating does load it
-    expect(packagesLoaded(['check', example], cache)).not.toContain('ajv');
+    expect(packagesLoaded(['check', example, '--no-cache'], cache)).toEqual(expect.arrayContaining(['ajv', '@marcbachmann/cel-js'])); // validating does load them
+    const cached = packagesLoaded(['check', example], cache);
+    expect(cached).not.toContain('ajv');
+    expect(cached).not.toContain('@marcbachmann/cel-js');
   });
 });
