@@ -1,5 +1,5 @@
+import jsyaml from 'js-yaml';
 import path from 'node:path';
-import { yaml } from '../lazy-packages.js';
 import { asRecord } from './parse.js';
 
 export interface SopsCreationRule {
@@ -17,7 +17,8 @@ export class SopsConfig {
     const configs = files.map(({ file, text }) => {
       let document: unknown;
       try {
-        document = yaml().parse(text);
+        // js-yaml, already loaded for manifests: a .sops.yaml alone should not load the full parser.
+        document = jsyaml.load(text);
       } catch {
         document = undefined;
       }
