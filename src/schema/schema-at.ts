@@ -57,3 +57,32 @@ function safeTest(pattern: string, value: string): boolean {
 function isObject(value: unknown): value is JsonSchema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/** Schemas visited at most, looking for a field: bounds the walk of large schemas (a Pod's). */
+const MAX_VISITED = 5000;
+
+/**
+ * Where else `root` declares a field named `name`, nearest first: `spec.install.strategy` for
+ * `retryInterval` in a HelmRelease (array items shown as `[]`). A field unknown at one place but
+ * declared at another is misplaced, not newer than the schema.
+ */
+export function fieldPlaces(root: JsonSchema, core: Record<string, JsonSchema>, name: string, limit = 3): string[] {
+  const places: string[] = [];
+  const visited = new Set<JsonSchema>();
+  let queue: { schema: JsonSchema; at: string }[] = expand(root, root, core).map((schema) => ({ schema, at: '' }));
+  while (queue.length > 0 && places.length < limit && visited.size < MAX_VISITED) {
+    const next: typeof queue = [];
+    for (const { schema, at } of queue) {
+      if (visited.has(schema)) continue;
+      visited.add(schema);
+      const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+      if (isObject(properties[name]) && !places.includes(at)) places.push(at);
+      const children: [JsonSchema, string][] = Object.entries(properties).map(([key, child]) => [child, at ? `${at}.${key}` : key]);
+      if (isObject(schema.items)) children.push([schema.items, `${at}[]`]);
+      if (isObject(schema.additionalProperties)) children.push([schema.additionalProperties, `${at}.*`]);
+      for (const [child, childAt] of children) if (isObject(child)) for (const part of expand(child, root, core)) next.push({ schema: part, at: childAt });
+    }
+    queue = next;
+  }
+  return places.slice(0, limit);
+}

@@ -3,7 +3,7 @@ import { ajv as ajvPackage, ajvStandalone } from '../lazy-packages.js';
 import { closest } from '../text/closest.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { addCelKeyword } from './cel-keyword.js';
-import { schemasAt } from './schema-at.js';
+import { fieldPlaces, schemasAt } from './schema-at.js';
 import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
 import { kindKey, type SchemaBundle } from './bundle.js';
@@ -20,6 +20,12 @@ export interface SchemaProblem {
   key: boolean;
   /** The JSON Schema keyword that failed (`additionalProperties`, `required`, `type`…). */
   keyword: string;
+  /**
+   * An unknown field that is a near-miss of a field allowed here (`matchLoads`) or that the schema
+   * declares elsewhere (`retryInterval` on a HelmRelease's spec): a mistake, not a field newer than
+   * the schema.
+   */
+  likelyMistake: boolean;
   /**
    * A boolean or number where a string is required: an unquoted YAML 1.1 `on`, `yes`, `0755` or
    * `1.0`. Reported by the yaml-non-string-value rule, which explains the quoting.
@@ -151,8 +157,11 @@ export class SchemaValidator {
     const body = object.sopsEncrypted ? withoutSops(object.body) : object.body;
     if (validate(body)) return { status: 'validated', source, problems: [] };
     const root = () => extra?.schema ?? this.bundle.lookup(group, version, object.kind) ?? {};
-    const explain = (path: NodePath) => schemasAt(root(), this.bundle.kubernetes().definitions, path);
-    return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body, explain) };
+    const guide: SchemaGuide = {
+      at: (path) => schemasAt(root(), this.bundle.kubernetes().definitions, path),
+      placesOf: (name) => fieldPlaces(root(), this.bundle.kubernetes().definitions, name),
+    };
+    return { status: 'validated', source, problems: toProblems(validate.errors ?? [], body, guide) };
   }
 }
 
@@ -161,10 +170,13 @@ function withoutSops(body: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** The schemas that apply at a path, to explain an error (allowed fields, alternatives). */
-type Explain = (path: NodePath) => JsonSchema[];
+/** What the schema says, to explain an error: the schemas at a path (allowed fields, alternatives), where else a field is declared. */
+interface SchemaGuide {
+  at(path: NodePath): JsonSchema[];
+  placesOf(name: string): string[];
+}
 
-function toProblems(errors: ErrorObject[], body: unknown, explain: Explain): SchemaProblem[] {
+function toProblems(errors: ErrorObject[], body: unknown, guide: SchemaGuide): SchemaProblem[] {
   // anyOf/oneOf report every failed branch; keep the summary and drop the branches.
   const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
   const kept = errors.filter(
@@ -180,7 +192,7 @@ function toProblems(errors: ErrorObject[], body: unknown, explain: Explain): Sch
     if (typeof value === 'string' && LATE_VALUE.test(value)) continue;
     // The API treats null as "not set" (and prunes it from custom resources).
     if (value === null && error.keyword === 'type') continue;
-    const problem = describe(error, path, value, explain);
+    const problem = describe(error, path, value, guide);
     const id = `${problem.pointer} ${problem.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -189,25 +201,26 @@ function toProblems(errors: ErrorObject[], body: unknown, explain: Explain): Sch
   return problems;
 }
 
-function describe(error: ErrorObject, path: NodePath, value: unknown, explain: Explain): SchemaProblem {
+function describe(error: ErrorObject, path: NodePath, value: unknown, guide: SchemaGuide): SchemaProblem {
   const field = fieldName(path);
-  const at = (message: string, hint: string, extra: (string | number)[] = [], key = false): SchemaProblem => {
+  const at = (message: string, hint: string, extra: (string | number)[] = [], key = false, likelyMistake = false): SchemaProblem => {
     const full = [...path, ...extra];
     const misreadScalar =
       error.keyword === 'type' && String((error.params as { type?: string }).type).includes('string') && (typeof value === 'boolean' || typeof value === 'number');
-    return { path: full, pointer: encodePointer(full), key, keyword: error.keyword, misreadScalar, message, hint };
+    return { path: full, pointer: encodePointer(full), key, keyword: error.keyword, likelyMistake, misreadScalar, message, hint };
   };
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = [...new Set(explain(path).flatMap((schema) => Object.keys((schema.properties ?? {}) as JsonSchema)))];
+      const allowed = [...new Set(guide.at(path).flatMap((schema) => Object.keys((schema.properties ?? {}) as JsonSchema)))];
       const suggestion = closest(name, allowed);
-      return at(
-        `unknown field ${fieldName([...path, name])}`,
-        suggestion ? `Did you mean ${suggestion}? Fields here: ${listOf(allowed)}.` : `Remove it; fields here: ${listOf(allowed)}.`,
-        [name],
-        true,
-      );
+      const places = suggestion ? [] : guide.placesOf(name);
+      const hint = suggestion
+        ? `Did you mean ${suggestion}? Fields here: ${listOf(allowed)}.`
+        : places.length > 0
+          ? `${name} belongs under ${places.map((place) => place || 'the document root').join(' or ')}, not here. Fields here: ${listOf(allowed)}.`
+          : `Remove it; fields here: ${listOf(allowed)}.`;
+      return at(`unknown field ${fieldName([...path, name])}`, hint, [name], true, suggestion !== undefined || places.length > 0);
     }
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
@@ -221,7 +234,7 @@ function describe(error: ErrorObject, path: NodePath, value: unknown, explain: E
     }
     case 'anyOf':
     case 'oneOf':
-      return at(`${field} matches none of the allowed shapes (${describeAlternatives(error, explain(path))})`, 'Check the value against the field\'s documented forms.');
+      return at(`${field} matches none of the allowed shapes (${describeAlternatives(error, guide.at(path))})`, 'Check the value against the field\'s documented forms.');
     case 'pattern':
       return at(`${field} ${JSON.stringify(value)} does not match ${String((error.params as { pattern: string }).pattern)}`, 'Fix the value to match the pattern.');
     case 'format':

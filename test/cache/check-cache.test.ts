@@ -15,7 +15,7 @@ const validated: ValidationResult = { status: 'validated', source: 'kubernetes',
 const invalid: ValidationResult = {
   status: 'validated',
   source: 'kubernetes',
-  problems: [{ path: ['data2'], pointer: '/data2', key: true, keyword: 'additionalProperties', misreadScalar: false, message: 'unknown field', hint: '' }],
+  problems: [{ path: ['data2'], pointer: '/data2', key: true, keyword: 'additionalProperties', likelyMistake: false, misreadScalar: false, message: 'unknown field', hint: '' }],
 };
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 

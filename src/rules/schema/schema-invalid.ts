@@ -14,19 +14,21 @@ export default {
       if (result.status !== 'validated') continue;
       for (const problem of result.problems) {
         if (problem.misreadScalar) continue; // yaml-non-string-value explains those
-        // The bundled catalog can lag behind the operator a repo runs; say how to settle a field
-        // that is new rather than wrong. Still critical: Flux and Argo CD reject unknown fields.
-        const group = object.apiVersion.split('/')[0];
-        const maybeNewer = result.source === 'catalog' && problem.keyword === 'additionalProperties' && group !== 'kustomize.config.k8s.io';
+        // The bundled catalog lags behind the operators repos run: a field it lacks that is neither a
+        // near-miss nor declared elsewhere in the schema may be newer than the bundle, not wrong. Say
+        // so as a warning (Flux and Argo CD do reject fields the installed CRD lacks) and how to settle it.
+        const group = object.apiVersion.split('/')[0]!;
+        const maybeNewer = result.source === 'catalog' && problem.keyword === 'additionalProperties' && !problem.likelyMistake && group !== 'kustomize.config.k8s.io';
         context.report({
           object,
           path: problem.path,
           key: problem.key,
           pointer: problem.pointer,
-          message: problem.message,
+          message: maybeNewer ? `${problem.message}, which hctl's bundled ${group} schema lacks` : problem.message,
           hint: maybeNewer
-            ? `${problem.hint} If your ${group} release is newer than hctl's bundled schema, commit its CRD, or save it from the cluster (\`hctl schemas pull -o DIR --group ${group}\`) and pass --schema-dir DIR.`
+            ? `Either your ${group} release is newer than hctl's bundled schema, or the field is a mistake. ${problem.hint} To settle it, commit the CRD, or save it from the cluster (\`hctl schemas pull -o DIR --group ${group}\`) and pass --schema-dir DIR.`
             : problem.hint,
+          ...(maybeNewer ? { severity: 'warning' as const } : {}),
         });
       }
     }

@@ -33,9 +33,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'retryInterval on a HelmRelease',
+      name: 'retryInterval on a HelmRelease: declared elsewhere in its schema, so misplaced, critical',
       code: helmRelease('  retryInterval: 5m\n'),
-      errors: [{ line: 15, column: 3, message: 'unknown field spec.retryInterval' }],
+      errors: [{ line: 15, column: 3, message: 'unknown field spec.retryInterval', severity: 'critical' }],
+    },
+    {
+      name: 'a field the bundled CRD lacks and declares nowhere may be newer than the bundle: a warning',
+      code: 'apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata:\n  name: am\nspec:\n  receivers:\n    - name: pushover\n      pushoverConfigs:\n        - sendResolved: true\n          zzNewInALaterRelease: true\n',
+      errors: [{ line: 10, column: 11, severity: 'warning', message: "unknown field spec.receivers[0].pushoverConfigs[0].zzNewInALaterRelease, which hctl's bundled monitoring.coreos.com schema lacks" }],
+    },
+    {
+      name: 'a field Kubernetes itself lacks is critical, near-miss or not',
+      code: deployment('          zzNotAField: true\n'),
+      errors: [{ line: 17, severity: 'critical', message: 'unknown field spec.template.spec.containers[0].zzNotAField' }],
     },
     {
       name: 'matchLoads for matchLabels, with the suggestion',
