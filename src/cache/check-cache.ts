@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
-import { emptyParsedFile, fastPathValues, holdsObjects, parseFile, type ParsedFile } from '../repo/parse.js';
+import { emptyParsedFile, fastPathValues, holdsObjects, parseFile, type ParsedFile, type TemplateKind } from '../repo/parse.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
@@ -17,8 +17,8 @@ interface Pack {
   parsed: Map<string, string | Buffer | null>;
   /** `schema key` + its file's key + its place among the file's objects → its validation result. */
   validated: Map<string, ValidationResult>;
-  /** Keys of files found to be templates (Helm, Jinja) that do not parse as YAML: not parsed again to find out. */
-  templated: Set<string>;
+  /** Keys of files found to be templates (Helm or Jinja actions, `<placeholder>` names) → which: not parsed again to find out. */
+  templated: Map<string, TemplateKind>;
 }
 
 let root: string | undefined;
@@ -58,7 +58,7 @@ function isJsonExact(value: unknown): boolean {
  * repository, rewritten with only the entries the run used, so it never grows stale.
  */
 export class CheckCache {
-  private readonly used: Pack = { parsed: new Map(), validated: new Map(), templated: new Set() };
+  private readonly used: Pack = { parsed: new Map(), validated: new Map(), templated: new Map() };
   private changed = false;
   /** Each object of a parsed file → its file's content key and its place in the file: equal keys, equal bodies. */
   private readonly objectKeys = new WeakMap<KubeObject, string>();
@@ -78,10 +78,10 @@ export class CheckCache {
       // the check itself reports a missing directory
     }
     const file = path.join(root, 'checks', codeFingerprint(CACHED_CODE), `${sha1(real).replace(/[/+=]/g, '_')}.bin`);
-    let previous: Pack = { parsed: new Map(), validated: new Map(), templated: new Set() };
+    let previous: Pack = { parsed: new Map(), validated: new Map(), templated: new Map() };
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Set) previous = read;
+      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Map) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
@@ -92,14 +92,15 @@ export class CheckCache {
   parseFile(file: string, text: string): ParsedFile {
     // The path is part of the key: chart templates are not parsed.
     const key = sha1(`${file}\0${text}`);
-    if (this.previous.templated.has(key)) {
-      this.used.templated.add(key);
-      return emptyParsedFile(file, true);
+    const template = this.previous.templated.get(key);
+    if (template) {
+      this.used.templated.set(key, template);
+      return emptyParsedFile(file, template);
     }
     const parsed = parseFile(file, text, this.values(file, key, () => fastPathValues(file, text)));
     if (parsed.templated) {
       this.used.parsed.delete(key);
-      this.used.templated.add(key);
+      this.used.templated.set(key, parsed.templated);
       this.changed = true;
     }
     for (const [index, object] of parsed.objects.entries()) this.objectKeys.set(object, `${key} ${index}`);

@@ -31,7 +31,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const rules = options.rules ?? RULES;
   const findings: Finding[] = [];
   const parseProblems = repo.files.flatMap((file) => file.problems.map((problem) => ({ ...problem, file: file.file })));
-  const templatedFiles = repo.files.filter((file) => file.templated).map((file) => file.file);
+  const templatedFiles = repo.files.flatMap((file) => (file.templated ? [{ file: file.file, kind: file.templated }] : []));
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;

@@ -28,8 +28,8 @@ export interface ParsedFile {
   /** Document spans; computed only for files that hold `hctl-ignore` comments. */
   spans: DocumentSpan[];
   problems: ParseProblem[];
-  /** A Helm/Go template: not parsed, reported as unverified. */
-  templated: boolean;
+  /** A template hctl does not check, reported as unverified: Helm/Go (or Jinja) actions, or `<placeholder>` names. */
+  templated: TemplateKind | false;
   emptyDocuments: number;
   /** YAML documents that are not Kubernetes objects (Helm values, Taskfiles, CI config…). */
   otherDocuments: number;
@@ -38,6 +38,16 @@ export interface ParsedFile {
   /** 1-based lines that hold YAML content (not blank, not only a comment), for files with `comments`. */
   contentLines: Set<number>;
 }
+
+/**
+ * `helm`: Go template (or Jinja) actions that do not parse as YAML, or any in a chart's templates/.
+ * `placeholders`: YAML whose objects are named `<app-name>` or `backup-<pvc-name>`, a starting point
+ * to copy and fill in (no Kubernetes name can hold `<`), so never applied as it is.
+ */
+export type TemplateKind = 'helm' | 'placeholders';
+
+/** A `<placeholder>` in a name: a template's, since Kubernetes names cannot contain `<` or `>`. */
+const PLACEHOLDER = /<[^<>\s]+>/;
 
 /** Aliases a document may expand before it is rejected as an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
@@ -71,7 +81,7 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
   const parsed = emptyParsedFile(file);
   const looksTemplated = mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
   if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) {
-    parsed.templated = true;
+    parsed.templated = 'helm';
     return parsed;
   }
   if (values) {
@@ -98,12 +108,12 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
         return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
       });
     }
-    return parsed;
+    return withPlaceholdersAsTemplate(parsed);
   }
 
   const { all, lineCounter } = fullParse(text);
   if (looksTemplated && all.some((document) => document.errors.length > 0)) {
-    parsed.templated = true;
+    parsed.templated = 'helm';
     return parsed;
   }
   if (text.includes('hctl-ignore')) scanLines(text, parsed);
@@ -119,11 +129,17 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
     const added = addObjects(parsed, body, documentOrdinal, (path, wantKey) => locateInDocument(document, lineCounter, file, path, wantKey));
     for (const object of added) parsed.spans.push({ object, firstLine, lastLine });
   }
-  return parsed;
+  return withPlaceholdersAsTemplate(parsed);
 }
 
-/** What parseFile gives for a file with nothing in it; `templated` for a template it does not parse. */
-export function emptyParsedFile(file: string, templated = false): ParsedFile {
+/** A file with an object named by a `<placeholder>` is a template to copy, not manifests: unverified as a whole. */
+function withPlaceholdersAsTemplate(parsed: ParsedFile): ParsedFile {
+  const placeholder = parsed.objects.some((object) => PLACEHOLDER.test(object.name ?? '') || PLACEHOLDER.test(object.namespace ?? ''));
+  return placeholder ? emptyParsedFile(parsed.file, 'placeholders') : parsed;
+}
+
+/** What parseFile gives for a file with nothing in it; `templated` for a template it does not check. */
+export function emptyParsedFile(file: string, templated: TemplateKind | false = false): ParsedFile {
   return { file, objects: [], spans: [], problems: [], templated, emptyDocuments: 0, otherDocuments: 0, comments: new Map(), contentLines: new Set() };
 }
 

@@ -1,7 +1,7 @@
 import type { Repository } from '../repo/repository-urls.js';
 import type { Location, Severity } from '../report/finding.js';
 import type { KubeObject, NodePath } from '../repo/object.js';
-import type { ParseProblem } from '../repo/parse.js';
+import type { ParseProblem, TemplateKind } from '../repo/parse.js';
 import type { SopsConfig } from '../repo/sops-config.js';
 import type { SkippedFile } from '../repo/walk.js';
 import type { ValidationOutcome } from '../engine/validate-objects.js';
@@ -46,7 +46,8 @@ export interface RuleContext {
   objects: readonly KubeObject[];
   parseProblems: readonly (ParseProblem & { file: string })[];
   skippedFiles: readonly SkippedFile[];
-  templatedFiles: readonly string[];
+  /** Files hctl does not check because they are templates, and of which kind. */
+  templatedFiles: readonly { file: string; kind: TemplateKind }[];
   sops: SopsConfig;
   /** Schema validation of every object; computed on first use. */
   readonly validation: ValidationOutcome;

@@ -20,7 +20,7 @@ const invalid: ValidationResult = {
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
 /** Changes every pack under a cache directory. */
-function rewritePacks(dir: string, change: (pack: { parsed: Map<string, string | Buffer | null>; validated: Map<string, ValidationResult>; templated: Set<string> }) => void): void {
+function rewritePacks(dir: string, change: (pack: { parsed: Map<string, string | Buffer | null>; validated: Map<string, ValidationResult>; templated: Map<string, string> }) => void): void {
   const packs = path.join(dir, 'checks');
   for (const fingerprint of readdirSync(packs)) {
     for (const file of readdirSync(path.join(packs, fingerprint))) {
@@ -69,24 +69,26 @@ describe('the check cache', () => {
     expect(warm.bin).toBeInstanceOf(Uint8Array);
   });
 
-  it('remembers which files are templates that do not parse, so later runs do not parse them to find out', () => {
+  it('remembers which files are templates, and of which kind, so later runs do not parse them to find out', () => {
     const dir = tempDir('cache');
     useCheckCache(true, dir);
     const repo = tempDir('repo');
     const template = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\n';
     const first = CheckCache.open(repo)!;
-    expect(first.parseFile('values/cm.yaml', template).templated).toBe(true);
+    expect(first.parseFile('values/cm.yaml', template).templated).toBe('helm');
+    expect(first.parseFile('docs/template.yaml', CONFIG_MAP.replace('name: a', 'name: <app>')).templated).toBe('placeholders');
     first.parseFile('plain.yaml', CONFIG_MAP);
     first.save();
     let remembered = 0;
     rewritePacks(dir, (pack) => {
       remembered = pack.templated.size;
-      for (const key of pack.parsed.keys()) pack.templated.add(key); // plain.yaml too: see who answers
+      for (const key of pack.parsed.keys()) pack.templated.set(key, 'helm'); // plain.yaml too: see who answers
     });
-    expect(remembered).toBe(1);
+    expect(remembered).toBe(2);
     const second = CheckCache.open(repo)!;
-    expect(second.parseFile('values/cm.yaml', template).templated).toBe(true);
-    expect(second.parseFile('plain.yaml', CONFIG_MAP).templated).toBe(true);
+    expect(second.parseFile('values/cm.yaml', template).templated).toBe('helm');
+    expect(second.parseFile('docs/template.yaml', CONFIG_MAP.replace('name: a', 'name: <app>')).templated).toBe('placeholders');
+    expect(second.parseFile('plain.yaml', CONFIG_MAP).templated).toBe('helm');
   });
 
   it('keeps only what parsing needs of other tools\' documents (that they are there), and counts them as before', () => {

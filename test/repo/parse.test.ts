@@ -48,6 +48,14 @@ describe('parseFile', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'alias-limit', line: 1 }]);
   });
 
+  it('takes a file naming an object `<placeholder>` for a template, on either parse path', () => {
+    const template = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: real\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: <app-name>\n  namespace: flux-system\n';
+    for (const text of [template, `# hctl-ignore x reason="full path"\n${template}`]) {
+      expect(parseFile('docs/ks-template.yaml', text)).toMatchObject({ templated: 'placeholders', objects: [] });
+    }
+    expect(parseFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n  annotations:\n    note: "<not a placeholder name>"\n')).toMatchObject({ templated: false, objects: [{ name: 'web' }] });
+  });
+
   it('collects hctl-ignore comments, standalone and trailing', () => {
     const parsed = parseFile('c.yaml', '# hctl-ignore a reason="x"\napiVersion: v1 # hctl-ignore b reason="y"\nkind: Namespace\n');
     expect([...parsed.comments.keys()]).toEqual([1, 2]);

@@ -5,15 +5,19 @@ export default {
     id: 'templated-file',
     domain: 'repo',
     severity: 'info',
-    title: 'A Helm/Go template that hctl does not render',
+    title: 'A template that hctl does not check: Helm/Go actions, or `<placeholder>` names',
     source: 'hctl contract: unverified documents are visible and counted (ARCHITECTURE.md)',
   },
   check(context) {
-    for (const file of context.templatedFiles) {
+    for (const { file, kind } of context.templatedFiles) {
       context.report({
         location: { file, line: 1, column: 1 },
-        message: 'Unverified: Helm/Go template, not checked until it is rendered',
-        hint: 'Nothing to fix. List chart directories in .hctlignore to hide this notice.',
+        ...(kind === 'helm'
+          ? { message: 'Unverified: Helm/Go template, not checked until it is rendered', hint: 'Nothing to fix. List chart directories in .hctlignore to hide this notice.' }
+          : {
+              message: 'Unverified: a template with <placeholder> names, not checked until they are filled in',
+              hint: 'Nothing to fix while no Flux or Argo CD path includes it; list it in .hctlignore to hide this notice.',
+            }),
       });
     }
   },
