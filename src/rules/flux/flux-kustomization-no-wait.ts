@@ -26,12 +26,17 @@ export default {
       // An explicit `wait: false` on a leaf nobody depends on is a deliberate, harmless choice.
       if (spec?.wait === false && dependents.length === 0) continue;
       const waiting = dependents.length > 0 ? `, yet ${dependents.slice(0, 3).join(', ')}${dependents.length > 3 ? ' and others' : ''} depend${dependents.length === 1 ? 's' : ''} on it` : '';
+      // What goes wrong is a dependent starting too early; a leaf only reports Ready early: a notice.
       context.report({
         object,
         path: spec && 'wait' in spec ? ['spec', 'wait'] : ['spec'],
         key: true,
         message: `neither wait: true nor healthChecks: Flux reports it Ready before anything it applied is healthy${waiting}`,
-        hint: 'Add `wait: true` under spec (or list the workloads under `healthChecks`), so dependsOn really waits.',
+        hint:
+          dependents.length > 0
+            ? 'Add `wait: true` under spec (or list the workloads under `healthChecks`), so dependsOn really waits.'
+            : 'Add `wait: true` under spec (or `healthChecks`) so Ready means healthy, or `wait: false` to say that it need not.',
+        ...(dependents.length > 0 ? {} : { severity: 'info' as const }),
       });
     }
   },
