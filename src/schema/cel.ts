@@ -49,10 +49,24 @@ export function compileCelRule(entry: { rule?: unknown; message?: unknown }): Ce
   };
 }
 
-/** The check of one rule, for generated validator code (validator-cache.ts): rebuilt from the rule text. */
+/**
+ * The check of one rule, for generated validator code (validator-cache.ts): rebuilt from the rule
+ * text. A loaded validator holds every rule of its schema and most never meet a value, so each is
+ * compiled on its first evaluation (once per rule text), not when the validator loads.
+ */
 export function celCheck(rule: string): (self: unknown) => boolean | undefined {
-  return compileCelRule({ rule }).check ?? (() => undefined);
+  let check: ((self: unknown) => boolean | undefined) | undefined;
+  return (self) => {
+    check ??= compiledChecks.get(rule);
+    if (!check) {
+      check = compileCelRule({ rule }).check ?? (() => undefined);
+      compiledChecks.set(rule, check);
+    }
+    return check(self);
+  };
 }
+
+const compiledChecks = new Map<string, (self: unknown) => boolean | undefined>();
 
 function isCidr(value: string): boolean {
   const [address, bits, ...rest] = value.split('/');

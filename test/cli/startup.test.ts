@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from './run-cli.js';
@@ -48,5 +48,21 @@ describe('startup', () => {
     const cached = packagesLoaded(['check', example], cache);
     expect(cached).not.toContain('ajv');
     expect(cached).not.toContain('@marcbachmann/cel-js');
+  });
+
+  it('compiled validators loaded from the cache compile a CEL rule only when a value meets it', () => {
+    const crd = (rulePath: string) =>
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n    plural: widgets\n  scope: Namespaced\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                size:\n                  type: object\n                  x-kubernetes-validations:\n                    - rule: "${rulePath}"\n                  properties:\n                    min: {type: integer}\n                    max: {type: integer}\n                color: {type: string}\n`;
+    const widget = (spec: string) => `---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: a\n  namespace: default\nspec:\n${spec}`;
+    const loadedFor = (spec: string) => {
+      const cache = tempDir('cache');
+      const repo = tempDir('repo');
+      writeFileSync(path.join(repo, 'widgets.yaml'), crd('self.min <= self.max') + widget(spec));
+      runCli(['check', repo], { env: { HCTL_CACHE_DIR: cache } }); // compiles the validator (that does load CEL)
+      rmSync(path.join(cache, 'checks'), { recursive: true, force: true }); // results forgotten, validators kept
+      return packagesLoaded(['check', repo], cache);
+    };
+    expect(loadedFor('  size: {min: 1, max: 2}\n')).toContain('@marcbachmann/cel-js');
+    expect(loadedFor('  color: red\n')).not.toContain('@marcbachmann/cel-js');
   });
 });
