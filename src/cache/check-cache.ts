@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
-import { emptyParsedFile, fastPathValues, holdsObjects, parseFile, type ParsedFile, type TemplateKind } from '../repo/parse.js';
+import { emptyParsedFile, endsWithoutLineBreak, fastPathValues, holdsObjects, parseFile, parseValues, type ParsedFile, type TemplateKind } from '../repo/parse.js';
+import type { FileStamp } from '../repo/read.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
@@ -19,7 +20,25 @@ interface Pack {
   validated: Map<string, ValidationResult>;
   /** Keys of files found to be templates (Helm or Jinja actions, `<placeholder>` names) → which: not parsed again to find out. */
   templated: Map<string, TemplateKind>;
+  /** Files by path, as they were when read: one unchanged since is not read again (see `known`). */
+  files: Map<string, KnownFile>;
 }
+
+interface KnownFile {
+  stamp: FileStamp;
+  /** The content key of `parsed`/`templated`; null: a JSON file that holds no Kubernetes object. */
+  key: string | null;
+  /** The text ends without a line break (parse.ts endsWithoutLineBreak). */
+  clip: boolean;
+}
+
+/**
+ * A file written this recently may be written again within the filesystem's timestamp resolution
+ * without its stamp changing (git's "racy" files): it is read again next time, not trusted.
+ */
+const SETTLED_AFTER_MS = 2000;
+
+const emptyPack = (): Pack => ({ parsed: new Map(), validated: new Map(), templated: new Map(), files: new Map() });
 
 let root: string | undefined;
 
@@ -41,6 +60,10 @@ function stored(file: string, values: unknown[]): string | Buffer {
   return isJsonExact(kept) ? JSON.stringify(kept) : serialize(kept);
 }
 
+function decoded(stored: string | Buffer): unknown[] {
+  return (typeof stored === 'string' ? JSON.parse(stored) : deserialize(stored)) as unknown[];
+}
+
 /** Whether JSON.parse(JSON.stringify(value)) gives back an equal value. */
 function isJsonExact(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
@@ -54,11 +77,12 @@ function isJsonExact(value: unknown): boolean {
 /**
  * What an earlier check of the same repository computed that depends only on content: each file's
  * parsed YAML values and each document's schema validation, by the file's content hash, as eslint
- * --cache does. A re-run over mostly unchanged files skips parsing and validating them. One pack file per
+ * --cache does. A re-run over mostly unchanged files skips parsing and validating them, and
+ * reading those whose stamp (size, times, inode) has not changed since (eslint's metadata strategy). One pack file per
  * repository, rewritten with only the entries the run used, so it never grows stale.
  */
 export class CheckCache {
-  private readonly used: Pack = { parsed: new Map(), validated: new Map(), templated: new Map() };
+  private readonly used: Pack = emptyPack();
   private changed = false;
   /** Each object of a parsed file → its file's content key and its place in the file: equal keys, equal bodies. */
   private readonly objectKeys = new WeakMap<KubeObject, string>();
@@ -66,10 +90,11 @@ export class CheckCache {
   private constructor(
     private readonly file: string,
     private readonly previous: Pack,
+    private readonly now: () => number,
   ) {}
 
-  /** The cache of the repository at `repoRoot`; undefined when caching is off. */
-  static open(repoRoot: string): CheckCache | undefined {
+  /** The cache of the repository at `repoRoot`; undefined when caching is off. `now` for tests. */
+  static open(repoRoot: string, now: () => number = Date.now): CheckCache | undefined {
     if (!root) return undefined;
     let real = repoRoot;
     try {
@@ -78,20 +103,58 @@ export class CheckCache {
       // the check itself reports a missing directory
     }
     const file = path.join(root, 'checks', codeFingerprint(CACHED_CODE), `${sha1(real).replace(/[/+=]/g, '_')}.bin`);
-    let previous: Pack = { parsed: new Map(), validated: new Map(), templated: new Map() };
+    let previous = emptyPack();
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Map) previous = read;
+      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Map && read.files instanceof Map) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
-    return new CheckCache(file, previous);
+    return new CheckCache(file, previous, now);
+  }
+
+  /**
+   * A file whose stamp is the one an earlier run read it with: its parse from the pack, without
+   * reading it (`text` reads it, for a finding's position); `not-manifest` for JSON that holds no
+   * object. Undefined when it must be read: new, changed, or parsed by the full path.
+   */
+  known(file: string, absolute: string, text: () => string): ParsedFile | 'not-manifest' | undefined {
+    const entry = this.previous.files.get(file);
+    if (!entry) return undefined;
+    let stamp: FileStamp;
+    try {
+      stamp = statSync(absolute);
+    } catch {
+      return undefined;
+    }
+    const before = entry.stamp;
+    if (stamp.size !== before.size || stamp.mtimeMs !== before.mtimeMs || stamp.ctimeMs !== before.ctimeMs || stamp.ino !== before.ino) return undefined;
+    if (entry.key === null) {
+      this.used.files.set(file, entry);
+      return 'not-manifest';
+    }
+    const template = this.previous.templated.get(entry.key);
+    const hit = this.previous.parsed.get(entry.key);
+    if (!template && (hit === undefined || hit === null)) return undefined;
+    this.used.files.set(file, entry);
+    if (template) {
+      this.used.templated.set(entry.key, template);
+      return emptyParsedFile(file, template);
+    }
+    this.used.parsed.set(entry.key, hit!);
+    return this.keyed(parseValues(file, decoded(hit!), entry.clip, text), entry.key);
+  }
+
+  /** Remembers that a JSON file read with `stamp` holds no Kubernetes object. */
+  notManifest(file: string, stamp: FileStamp): void {
+    this.remember(file, stamp, null, false);
   }
 
   /** Parses a file, reusing the fast-path values an earlier run kept for the same path and text. */
-  parseFile(file: string, text: string): ParsedFile {
+  parseFile(file: string, text: string, stamp?: FileStamp): ParsedFile {
     // The path is part of the key: chart templates are not parsed.
     const key = sha1(`${file}\0${text}`);
+    if (stamp) this.remember(file, stamp, key, endsWithoutLineBreak(text));
     const template = this.previous.templated.get(key);
     if (template) {
       this.used.templated.set(key, template);
@@ -103,16 +166,27 @@ export class CheckCache {
       this.used.templated.set(key, parsed.templated);
       this.changed = true;
     }
+    return this.keyed(parsed, key);
+  }
+
+  private keyed(parsed: ParsedFile, key: string): ParsedFile {
     for (const [index, object] of parsed.objects.entries()) this.objectKeys.set(object, `${key} ${index}`);
     return parsed;
+  }
+
+  private remember(file: string, stamp: FileStamp, key: string | null, clip: boolean): void {
+    if (this.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < SETTLED_AFTER_MS) return;
+    const before = this.previous.files.get(file);
+    const same = before?.key === key && before.stamp.size === stamp.size && before.stamp.mtimeMs === stamp.mtimeMs && before.stamp.ctimeMs === stamp.ctimeMs && before.stamp.ino === stamp.ino;
+    this.used.files.set(file, same ? before : { stamp, key, clip });
+    if (!same) this.changed = true;
   }
 
   private values(file: string, key: string, parse: () => unknown[] | null): unknown[] | null {
     const hit = this.previous.parsed.get(key);
     if (hit !== undefined) {
       this.used.parsed.set(key, hit);
-      if (hit === null) return null;
-      return (typeof hit === 'string' ? JSON.parse(hit) : deserialize(hit)) as unknown[];
+      return hit === null ? null : decoded(hit);
     }
     const values = parse();
     this.used.parsed.set(key, values === null ? null : stored(file, values));
@@ -142,7 +216,7 @@ export class CheckCache {
 
   /** Writes the entries this run used, when they differ from what was read; a cache that cannot be written is skipped. */
   save(): void {
-    const sameSizes = (['parsed', 'validated', 'templated'] as const).every((part) => this.used[part].size === this.previous[part].size);
+    const sameSizes = (['parsed', 'validated', 'templated', 'files'] as const).every((part) => this.used[part].size === this.previous[part].size);
     if (!this.changed && sameSizes) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

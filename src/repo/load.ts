@@ -1,7 +1,7 @@
 import type { KubeObject } from './object.js';
 import type { CheckCache } from '../cache/check-cache.js';
 import { parseFile, type ParsedFile } from './parse.js';
-import { readManifest } from './read.js';
+import { readManifest, type ReadResult } from './read.js';
 import { SopsConfig } from './sops-config.js';
 import { walkRepo, type SkippedFile } from './walk.js';
 
@@ -15,22 +15,35 @@ export interface LoadedRepo {
 
 const SOPS_CONFIG = /(^|\/)\.sops\.ya?ml$/;
 
-/** Reads and parses a repository; with a check cache, files parsed by an earlier run are not parsed again. */
+/**
+ * Reads and parses a repository. With a check cache, files parsed by an earlier run are not parsed
+ * again, and files unchanged since (same size, times and inode) not even read.
+ */
 export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
   const walked = walkRepo(root);
   const skipped = [...walked.skipped];
   const sopsSources: { file: string; text: string }[] = [];
   const parsed: ParsedFile[] = [];
   for (const entry of walked.files) {
+    const sops = SOPS_CONFIG.test(entry.file);
+    const known = sops ? undefined : cache?.known(entry.file, entry.absolute, () => textOf(readManifest(entry.absolute)));
+    if (known === 'not-manifest') continue;
+    if (known) {
+      parsed.push(known);
+      continue;
+    }
     const read = readManifest(entry.absolute);
     if ('skipped' in read) skipped.push({ file: entry.file, reason: read.skipped });
-    else if (SOPS_CONFIG.test(entry.file)) sopsSources.push({ file: entry.file, text: read.text });
-    else if (!entry.file.toLowerCase().endsWith('.json') || isKubernetesJson(read.text)) {
-      const { text } = read;
-      parsed.push(cache ? cache.parseFile(entry.file, text) : parseFile(entry.file, text));
-    }
+    else if (sops) sopsSources.push({ file: entry.file, text: read.text });
+    else if (entry.file.toLowerCase().endsWith('.json') && !isKubernetesJson(read.text)) cache?.notManifest(entry.file, read.stamp);
+    else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
   return assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources));
+}
+
+/** A file's text for positions, read after the fact: empty if it has since become unreadable. */
+function textOf(read: ReadResult): string {
+  return 'text' in read ? read.text : '';
 }
 
 /** Loads in-memory files (path → content) exactly as a repository on disk would be loaded. */

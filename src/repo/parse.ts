@@ -86,29 +86,7 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
   }
   if (values) {
     // No `hctl-ignore` in the text (those take the full path): no comments to collect.
-    clipFinalBlockScalar(text, values[values.length - 1]);
-    const full = lazyFullParse(text);
-    let lines: LineLocator | undefined;
-    let cst: CstLocator | undefined;
-    let ordinal = 0;
-    for (const value of values) {
-      if (value === null || value === undefined) {
-        parsed.emptyDocuments++;
-        continue;
-      }
-      const documentOrdinal = ordinal++;
-      addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
-        lines ??= new LineLocator(text);
-        const quick = lines.locate(documentOrdinal, file, path, wantKey);
-        if (quick) return quick;
-        cst ??= new CstLocator(text);
-        const found = cst.locate(documentOrdinal, file, path, wantKey);
-        if (found) return found;
-        const { documents, lineCounter } = full();
-        return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
-      });
-    }
-    return withPlaceholdersAsTemplate(parsed);
+    return parseValues(file, values, endsWithoutLineBreak(text), () => text);
   }
 
   const { all, lineCounter } = fullParse(text);
@@ -120,7 +98,7 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
   let ordinal = 0;
   for (const [index, document] of all.entries()) {
     const body = readFullDocument(parsed, document, lineCounter, text);
-    if (index === all.length - 1) clipFinalBlockScalar(text, body);
+    if (index === all.length - 1 && endsWithoutLineBreak(text)) clipLastString(body);
     if (body === undefined) continue;
     const documentOrdinal = ordinal++;
     const range = document.contents!.range ?? [0, 0, 0];
@@ -128,6 +106,39 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
     const lastLine = lineCounter.linePos(Math.max(range[0], range[1] - 1)).line;
     const added = addObjects(parsed, body, documentOrdinal, (path, wantKey) => locateInDocument(document, lineCounter, file, path, wantKey));
     for (const object of added) parsed.spans.push({ object, firstLine, lastLine });
+  }
+  return withPlaceholdersAsTemplate(parsed);
+}
+
+/**
+ * A fast-parsed file from its values: objects located lazily from its text (read on the first
+ * finding that needs a position). `clip`: the text ends without a line break (see
+ * clipFinalBlockScalar). The check cache calls it with values and text it kept.
+ */
+export function parseValues(file: string, values: readonly unknown[], clip: boolean, text: () => string): ParsedFile {
+  const parsed = emptyParsedFile(file);
+  if (clip) clipLastString(values[values.length - 1]);
+  let full: ReturnType<typeof lazyFullParse> | undefined;
+  let lines: LineLocator | undefined;
+  let cst: CstLocator | undefined;
+  let ordinal = 0;
+  for (const value of values) {
+    if (value === null || value === undefined) {
+      parsed.emptyDocuments++;
+      continue;
+    }
+    const documentOrdinal = ordinal++;
+    addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+      lines ??= new LineLocator(text());
+      const quick = lines.locate(documentOrdinal, file, path, wantKey);
+      if (quick) return quick;
+      cst ??= new CstLocator(text());
+      const found = cst.locate(documentOrdinal, file, path, wantKey);
+      if (found) return found;
+      full ??= lazyFullParse(text());
+      const { documents, lineCounter } = full();
+      return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
+    });
   }
   return withPlaceholdersAsTemplate(parsed);
 }
@@ -150,10 +161,15 @@ function mayHoldTemplates(text: string): boolean {
 
 /**
  * A block scalar that ends the file without a final line break has no trailing newline for
- * Kubernetes (go-yaml); both JavaScript parsers add one. Clip it on the file's last value.
+ * Kubernetes (go-yaml); both JavaScript parsers add one. Whether the file's last value needs
+ * clipping (clipLastString) depends on how the text ends.
  */
-function clipFinalBlockScalar(text: string, value: unknown): void {
-  if (text.endsWith('\n') || /["'\]}]\s*$/.test(text)) return;
+export function endsWithoutLineBreak(text: string): boolean {
+  return !text.endsWith('\n') && !/["'\]}]\s*$/.test(text);
+}
+
+/** Drops the trailing newline of the last string in a file's last value (see endsWithoutLineBreak). */
+function clipLastString(value: unknown): void {
   let holder: Record<string | number, unknown> | undefined;
   let key: string | number | undefined;
   let current = value;

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
+import { stampOf } from '../../src/repo/read.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
 import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
@@ -53,6 +54,66 @@ describe('the check cache', () => {
     expect(second.parseFile('a.yaml', CONFIG_MAP).objects[0]!.name).toBe('from-pack');
     expect(second.parseFile('a.yaml', CONFIG_MAP.replace('name: a', 'name: b')).objects[0]!.name).toBe('b');
     expect(second.parseFile('b.yaml', CONFIG_MAP).objects[0]!.name).toBe('a'); // the path is part of the key
+  });
+
+  describe('files unchanged since a run read them', () => {
+    // Files the test has just written count as settled only to a clock a minute ahead.
+    const later = () => Date.now() + 60_000;
+    const written = (text: string) => {
+      const repo = tempDir('repo');
+      writeFileSync(path.join(repo, 'a.yaml'), text);
+      return { repo, file: path.join(repo, 'a.yaml'), stamp: () => stampOf(statSync(path.join(repo, 'a.yaml'))) };
+    };
+
+    it('are not read again: their parse comes from the pack, their text only when a position is asked', () => {
+      const dir = tempDir('cache');
+      useCheckCache(true, dir);
+      const { repo, file, stamp } = written(CONFIG_MAP);
+      const first = CheckCache.open(repo, later)!;
+      first.parseFile('a.yaml', CONFIG_MAP, stamp());
+      first.save();
+      rewritePacks(dir, (pack) => {
+        for (const key of pack.parsed.keys()) pack.parsed.set(key, JSON.stringify([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-pack' } }]));
+      });
+      let reads = 0;
+      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => {
+        reads++;
+        return CONFIG_MAP;
+      });
+      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      expect(known.objects[0]!.name).toBe('from-pack');
+      expect(reads).toBe(0);
+      expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 4, column: 9 });
+      expect(reads).toBe(1);
+    });
+
+    it('are read again once written, even to the same size', () => {
+      useCheckCache(true, tempDir('cache'));
+      const { repo, file, stamp } = written(CONFIG_MAP);
+      const first = CheckCache.open(repo, later)!;
+      first.parseFile('a.yaml', CONFIG_MAP, stamp());
+      first.save();
+      writeFileSync(file, CONFIG_MAP.replace('name: a', 'name: b'));
+      expect(CheckCache.open(repo, later)!.known('a.yaml', file, () => '')).toBeUndefined();
+    });
+
+    it('are not trusted when written within the last two seconds (their stamp may not change on a second write)', () => {
+      useCheckCache(true, tempDir('cache'));
+      const { repo, file, stamp } = written(CONFIG_MAP);
+      const first = CheckCache.open(repo)!;
+      first.parseFile('a.yaml', CONFIG_MAP, stamp());
+      first.save();
+      expect(CheckCache.open(repo)!.known('a.yaml', file, () => '')).toBeUndefined();
+    });
+
+    it('include JSON files that hold no Kubernetes object, which are not read again either', () => {
+      useCheckCache(true, tempDir('cache'));
+      const { repo, file, stamp } = written('{"dashboard": true}');
+      const first = CheckCache.open(repo, later)!;
+      first.notManifest('a.yaml', stamp());
+      first.save();
+      expect(CheckCache.open(repo, later)!.known('a.yaml', file, () => '')).toBe('not-manifest');
+    });
   });
 
   it('gives back values JSON cannot hold exactly: NaN, infinities, binary', () => {
