@@ -1,6 +1,6 @@
 import type { CheckCache } from '../cache/check-cache.js';
 import type { KubeObject } from '../repo/object.js';
-import { kustomizePatchFiles } from '../repo/kustomize-patches.js';
+import { isNamedAsPatch, kustomizePatchFiles } from '../repo/kustomize-patches.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { kindKey, SchemaBundle } from '../schema/bundle.js';
 import { crdSchemas, UserSchema } from '../schema/crd-schemas.js';
@@ -16,8 +16,8 @@ let bundle: SchemaBundle | undefined;
 
 /**
  * Checks every object against its schema: the repo's own CRDs first, then `--schema-dir`, then
- * the embedded bundle. Objects from kustomize patch files are partial, so missing required fields
- * and cross-field rules are not held against them. With a check cache, documents validated by an
+ * the embedded bundle. Objects from kustomize patch files, and files named as patches, are
+ * partial, so missing required fields and cross-field rules are not held against them. With a check cache, documents validated by an
  * earlier run against the same schema are not validated again.
  */
 export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = [], cache?: CheckCache): ValidationOutcome {
@@ -35,7 +35,7 @@ export function validateObjects(objects: readonly KubeObject[], schemaDirs: read
   const results = new Map<KubeObject, ValidationResult>();
   for (const object of objects) {
     let result = validator.validate(object);
-    if (result.status === 'validated' && object.source && patches.has(object.source.file)) {
+    if (result.status === 'validated' && object.source && (patches.has(object.source.file) || isNamedAsPatch(object.source.file))) {
       result = { ...result, problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
     }
     results.set(object, result);

@@ -23,6 +23,14 @@ export function kustomizePatchFiles(objects: readonly KubeObject[]): Set<string>
   return files;
 }
 
+/**
+ * Files named as patches (`helmrelease-patch.yaml`, `patch.yaml`, `patches/values.yaml`): partial
+ * objects too, kept for `kubectl patch --patch-file` or a script, not applied as they are.
+ */
+export function isNamedAsPatch(file: string): boolean {
+  return /(^|\/)patch(es)?\//i.test(file) || /(^|[-_.])patch(es)?([-_.][^/]*)?\.(ya?ml|json)$/i.test(path.posix.basename(file));
+}
+
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -27,6 +27,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a file named as a patch, kept for kubectl patch, is a partial object too',
+      files: { 'scripts/monitoring-storage-patch.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: kube-prometheus-stack\nspec:\n  values:\n    replicas: 2\n' },
+    },
+    {
       name: "the repo's own CRD wins over the bundle",
       code: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: helmreleases.helm.toolkit.fluxcd.io\nspec:\n  group: helm.toolkit.fluxcd.io\n  names:\n    kind: HelmRelease\n    plural: helmreleases\n  scope: Namespaced\n  versions:\n    - name: v2\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          x-kubernetes-preserve-unknown-fields: true\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: anything\nspec:\n  retryInterval: 5m\n',
     },
@@ -70,6 +74,14 @@ ruleTester(rule, {
       name: 'a value outside an enum',
       code: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  issuerRef:\n    name: letsencrypt\n  privateKey:\n    algorithm: DSA\n',
       errors: [{ line: 10, column: 16, message: 'spec.privateKey.algorithm is "DSA", not one of "RSA", "ECDSA", "Ed25519"' }],
+    },
+    {
+      name: 'a partial object in a file not named as a patch is held to the required fields',
+      files: { 'scripts/monitoring-storage.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: kube-prometheus-stack\nspec:\n  values:\n    replicas: 2\n' },
+      errors: [
+        { line: 5, message: 'missing required field spec.interval' },
+        { line: 6, message: 'either chart or chartRef must be set' },
+      ],
     },
     {
       name: 'a CEL x-kubernetes-validations rule',
