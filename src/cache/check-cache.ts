@@ -60,6 +60,10 @@ function stored(file: string, values: unknown[]): string | Buffer {
   return isJsonExact(kept) ? JSON.stringify(kept) : serialize(kept);
 }
 
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
 function decoded(stored: string | Buffer): unknown[] {
   return (typeof stored === 'string' ? JSON.parse(stored) : deserialize(stored)) as unknown[];
 }
@@ -77,9 +81,10 @@ function isJsonExact(value: unknown): boolean {
 /**
  * What an earlier check of the same repository computed that depends only on content: each file's
  * parsed YAML values and each document's schema validation, by the file's content hash, as eslint
- * --cache does. A re-run over mostly unchanged files skips parsing and validating them, and
- * reading those whose stamp (size, times, inode) has not changed since (eslint's metadata strategy). One pack file per
- * repository, rewritten with only the entries the run used, so it never grows stale.
+ * --cache does. A re-run over mostly unchanged files skips parsing and validating them, and even
+ * reading those whose stamp (size, times, inode) has not changed since, as eslint's metadata
+ * strategy does. One pack file per repository, rewritten with only the entries the run used, so it
+ * never grows stale.
  */
 export class CheckCache {
   private readonly used: Pack = emptyPack();
@@ -127,8 +132,7 @@ export class CheckCache {
     } catch {
       return undefined;
     }
-    const before = entry.stamp;
-    if (stamp.size !== before.size || stamp.mtimeMs !== before.mtimeMs || stamp.ctimeMs !== before.ctimeMs || stamp.ino !== before.ino) return undefined;
+    if (!sameStamp(stamp, entry.stamp)) return undefined;
     if (entry.key === null) {
       this.used.files.set(file, entry);
       return 'not-manifest';
@@ -177,7 +181,7 @@ export class CheckCache {
   private remember(file: string, stamp: FileStamp, key: string | null, clip: boolean): void {
     if (this.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < SETTLED_AFTER_MS) return;
     const before = this.previous.files.get(file);
-    const same = before?.key === key && before.stamp.size === stamp.size && before.stamp.mtimeMs === stamp.mtimeMs && before.stamp.ctimeMs === stamp.ctimeMs && before.stamp.ino === stamp.ino;
+    const same = before?.key === key && sameStamp(stamp, before.stamp);
     this.used.files.set(file, same ? before : { stamp, key, clip });
     if (!same) this.changed = true;
   }
