@@ -230,7 +230,16 @@ function describe(error: ErrorObject, path: NodePath, value: unknown, guide: Sch
       return at(`${field} must be ${String((error.params as { type: string }).type).replace(',', ' or ')}, not ${typeName(value)}`, 'Fix the value type; quote it if it must stay a string.');
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-      return at(`${field} is ${JSON.stringify(value)}, not one of ${listOf(allowed.map((v) => JSON.stringify(v)))}`, 'Use one of the allowed values.');
+      const words = allowed.filter((candidate): candidate is string => typeof candidate === 'string');
+      // Only a wrong case, or a typo in a word long enough to tell (DSA is not a typo of RSA).
+      const sameLetters = typeof value === 'string' ? words.find((word) => word.toLowerCase() === value.toLowerCase()) : undefined;
+      const typo = typeof value === 'string' && value.length >= 5 ? closest(value, words) : undefined;
+      const hint = sameLetters
+        ? `Did you mean ${JSON.stringify(sameLetters)}? Values are case-sensitive.`
+        : typo
+          ? `Did you mean ${JSON.stringify(typo)}?`
+          : 'Use one of the allowed values.';
+      return at(`${field} is ${JSON.stringify(value)}, not one of ${listOf(allowed.map((v) => JSON.stringify(v)))}`, hint);
     }
     case 'anyOf':
     case 'oneOf':

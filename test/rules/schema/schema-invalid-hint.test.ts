@@ -25,4 +25,11 @@ describe('schema-invalid hints', () => {
     const hint = hintFor('apiVersion: cilium.io/v2\nkind: CiliumLocalRedirectPolicy\nmetadata:\n  name: a\nspec:\n  zzNewInALaterRelease: true\n  redirectFrontend:\n    serviceMatcher:\n      serviceName: kube-dns\n      namespace: kube-system\n  redirectBackend:\n    localEndpointSelector:\n      matchLabels:\n        k8s-app: node-local-dns\n    toPorts:\n      - port: "53"\n        protocol: UDP\n');
     expect(hint).toMatch(/^Either your cilium\.io release is newer than hctl's bundled schema, or the field is a mistake\. Remove it; fields here: .*redirectBackend.*\. To settle it, commit the CRD, or save it from the cluster \(`hctl schemas pull -o DIR --group cilium\.io`\) and pass --schema-dir DIR\.$/);
   });
+
+  it('a value outside an enum that is a near-miss of an allowed one: did you mean', () => {
+    const certificate = (algorithm: string) => `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  issuerRef:\n    name: letsencrypt\n  privateKey:\n    algorithm: ${algorithm}\n`;
+    expect(hintFor(certificate('ecdsa'))).toBe('Did you mean "ECDSA"? Values are case-sensitive.');
+    expect(hintFor(certificate('Ed2519'))).toBe('Did you mean "Ed25519"?');
+    expect(hintFor(certificate('DSA'))).toBe('Use one of the allowed values.');
+  });
 });
