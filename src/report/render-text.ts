@@ -60,7 +60,8 @@ function unverifiedKindsLine(inventory: Inventory, target: string): string | und
   const kinds = Object.entries(inventory.unverifiedKinds).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (kinds.length === 0) return undefined;
   const shown = kinds.slice(0, SHOWN_KINDS).map(([kind, count]) => `${kind} ×${count}`);
-  const more = kinds.length > SHOWN_KINDS ? ` and ${kinds.length - SHOWN_KINDS} more kinds` : '';
+  const hidden = kinds.length - SHOWN_KINDS;
+  const more = hidden > 0 ? ` and ${hidden} more kind${hidden === 1 ? '' : 's'}` : '';
   return `No schema for ${shown.join(', ')}${more}: commit their CRDs, or save them from the cluster with \`hctl schemas pull -o DIR --for ${target}\` and check with --schema-dir DIR`;
 }
 
