@@ -10,7 +10,7 @@ import { apiGroup, type KubeObject } from '../repo/object.js';
 import { readSchemaDir, type SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
-import { deprecationOf } from '../schema/deprecations.js';
+import { supersession } from '../k8s/superseded-apis.js';
 import { runRules } from './run-rules.js';
 
 export interface CheckOptions {
@@ -76,8 +76,8 @@ export function inventoryOf(repo: LoadedRepo, validation: ValidationOutcome): In
   const statuses = documents.map((object) => validation.results.get(object)?.status);
   const unverifiedKinds: Record<string, number> = {};
   for (const [index, object] of documents.entries()) {
-    // A removed version of a Kubernetes API needs migrating (deprecated-api says how), not a CRD.
-    if (statuses[index] !== 'unverified' || deprecationOf(object.apiVersion, object.kind)) continue;
+    // An old version of an API needs migrating (deprecated-api says how), not a CRD.
+    if (statuses[index] !== 'unverified' || supersession(object.apiVersion, object.kind)) continue;
     const kind = `${object.apiVersion}/${object.kind}`;
     unverifiedKinds[kind] = (unverifiedKinds[kind] ?? 0) + 1;
   }

@@ -49,10 +49,14 @@ export function inventoryLine(inventory: Inventory): string {
   // Rounded down, so 96.99% never reads as the 97% a target asks for.
   const validatedShare = inventory.documents > 0 ? ` (${(Math.floor((inventory.validated / inventory.documents) * 1000) / 10).toFixed(1)}%)` : '';
   return (
-    `Checked ${inventory.files} files: ${inventory.documents} documents, ${inventory.kustomizations} kustomizations, ` +
+    `Checked ${count(inventory.files, 'file')}: ${count(inventory.documents, 'document')}, ${count(inventory.kustomizations, 'kustomization')}, ` +
     `${inventory.validated} validated${validatedShare}, ${inventory.unverified} unverified, ${inventory.templated} templated, ` +
     `${inventory.sopsEncrypted} SOPS-encrypted, ${inventory.skipped} skipped`
   );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** What to do about documents without a schema, by kind, most frequent first. */

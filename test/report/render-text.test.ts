@@ -41,4 +41,11 @@ describe('the text summary', () => {
     expect(text({ ...six, 'example.com/v1/G': 1 })).toContain(' and 2 more kinds:');
     expect(text({})).not.toContain('No schema for');
   });
+
+  it('counts in the right number', () => {
+    expect(renderText({ ...report({}, 1, 1), details: { target: 'repo', inventory: { ...inventory({}, 1, 1), files: 1, kustomizations: 1 } } }, { color: false, minSeverity: 'info' })).toContain(
+      'Checked 1 file: 1 document, 1 kustomization, 1 validated (100.0%)',
+    );
+    expect(text({})).toContain('Checked 3 files: 10 documents, 1 kustomization,');
+  });
 });

@@ -1,3 +1,4 @@
+import { supersession } from '../../k8s/superseded-apis.js';
 import type { Rule } from '../rule.js';
 
 export default {
@@ -11,11 +12,14 @@ export default {
   check(context) {
     for (const [object, result] of context.validation.results) {
       if (result.status !== 'unverified') continue;
+      const superseded = supersession(object.apiVersion, object.kind);
       context.report({
         object,
         path: ['apiVersion'],
-        message: `unverified: ${result.reason}`,
-        hint: 'Commit the CustomResourceDefinition to the repo, or pass its CRD or JSON Schema with --schema-dir (schemaDirs in .hctl.yaml); `hctl schemas pull -o DIR` saves the CRDs of the cluster you run.',
+        message: `unverified: ${result.reason}${superseded ? ', an old version of the API' : ''}`,
+        hint: superseded
+          ? `Move it to ${superseded.replacement ?? 'the current version'} (the deprecation finding on this line says why); hctl validates that version.`
+          : 'Commit the CustomResourceDefinition to the repo, or pass its CRD or JSON Schema with --schema-dir (schemaDirs in .hctl.yaml); `hctl schemas pull -o DIR` saves the CRDs of the cluster you run.',
       });
     }
   },
