@@ -137,7 +137,10 @@ export function parseValues(file: string, values: readonly unknown[], clip: bool
       if (found) return found;
       full ??= lazyFullParse(text());
       const { documents, lineCounter } = full();
-      return locateInDocument(documents[documentOrdinal]!, lineCounter, file, path, wantKey);
+      const document = documents[documentOrdinal];
+      // The file changed or went away since the check cache kept its values: its start is all that is left.
+      if (!document) return { file, line: 1, column: 1 };
+      return locateInDocument(document, lineCounter, file, path, wantKey);
     });
   }
   return withPlaceholdersAsTemplate(parsed);

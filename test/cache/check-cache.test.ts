@@ -87,6 +87,17 @@ describe('the check cache', () => {
       expect(reads).toBe(1);
     });
 
+    it('that vanish before a finding asks for a position are placed at their start, not a crash', () => {
+      useCheckCache(true, tempDir('cache'));
+      const { repo, file, stamp } = written(CONFIG_MAP);
+      const first = CheckCache.open(repo, later)!;
+      first.parseFile('a.yaml', CONFIG_MAP, stamp());
+      first.save();
+      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => '');
+      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 1, column: 1 });
+    });
+
     it('are read again once written, even to the same size', () => {
       useCheckCache(true, tempDir('cache'));
       const { repo, file, stamp } = written(CONFIG_MAP);
