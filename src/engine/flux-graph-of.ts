@@ -1,14 +1,16 @@
 import type { KubeObject } from '../repo/object.js';
 import { buildFluxGraph, type FluxGraph } from '../flux/flux-graph.js';
 import { SchemaBundle } from '../schema/bundle.js';
+import { PathFacts } from '../repo/path-facts.js';
 
 let bundle: SchemaBundle | undefined;
 
 /**
  * The Flux graph of a loaded repository rooted at `root` (the checked directory). Builds follow
  * kustomize, which namespaces every kind it does not know to be cluster-scoped, custom ones too.
+ * `listings`: the loader's directory listings, which answer most "does this path exist" questions.
  */
-export function fluxGraphOf(root: string, objects: readonly KubeObject[]): FluxGraph {
+export function fluxGraphOf(root: string, objects: readonly KubeObject[], listings?: ReadonlyMap<string, ReadonlySet<string>>): FluxGraph {
   bundle ??= new SchemaBundle();
-  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() });
+  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() }, new PathFacts(root, listings));
 }

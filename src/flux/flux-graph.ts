@@ -6,6 +6,7 @@ import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from '../render/copy-body.js';
+import { PathFacts } from '../repo/path-facts.js';
 import type { KindScope } from '../render/kind-scope.js';
 import { Kustomizer, RenderError, type RenderedObject, type Take } from '../render/kustomize.js';
 import { metadataOf, setNamespace } from '../render/transformers.js';
@@ -41,7 +42,7 @@ const MANIFEST = /\.(ya?ml|json)$/;
  * none), applies its own patches and targetNamespace, substitutes postBuild variables, and the
  * Flux Kustomizations its build applies become its children.
  */
-export function buildFluxGraph(root: string, objects: readonly KubeObject[], bundle: SchemaBundle, scope: KindScope): FluxGraph {
+export function buildFluxGraph(root: string, objects: readonly KubeObject[], bundle: SchemaBundle, scope: KindScope, paths = new PathFacts(root)): FluxGraph {
   const preloaded = new Map<string, RenderedObject[]>();
   for (const object of objects) {
     if (!object.source) continue;
@@ -49,7 +50,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     list.push({ body: object.body, source: object.source });
     preloaded.set(object.source.file, list);
   }
-  const kustomizer = new Kustomizer(root, bundle, scope, preloaded);
+  const kustomizer = new Kustomizer(root, bundle, scope, preloaded, paths);
   const fluxKustomizations = objects.filter(isFluxKustomization);
   const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
   // Which repo documents some Kustomization's build applies: those are not roots.
@@ -135,7 +136,7 @@ function buildPath(
   spec: Record<string, unknown> | undefined,
   variables: Record<string, unknown> = {},
 ): { objects: RenderedObject[]; problem?: FluxNode['problem'] } {
-  if (target === undefined || !existsSync(path.join(root, target))) {
+  if (target === undefined || !kustomizer.paths.exists(target)) {
     // Checking a subdirectory of a repository: paths are relative to the repository's root.
     const repository = findGitRoot(root);
     if (target !== undefined && repository && path.resolve(repository) !== path.resolve(root) && existsSync(path.join(repository, target))) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Operation } from 'fast-json-patch';
 import jsyaml from 'js-yaml';
@@ -8,6 +8,7 @@ import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { SchemaBundle } from '../schema/bundle.js';
 import { jsonPatch } from '../lazy-packages.js';
 import { copyBody } from './copy-body.js';
+import { PathFacts } from '../repo/path-facts.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
 import { matchesKind, readNameReferences, renameConfiguredReferences, type NameReference } from './name-references.js';
@@ -66,15 +67,17 @@ export class Kustomizer {
   private readonly patches = new Map<string, unknown[]>();
   /** Objects whose body is still the parsed file's own (not copied): read them, `own` them before changing them. */
   private readonly borrowedObjects = new WeakSet<RenderedObject>();
-  /** Which paths exist: a Flux graph asks about the same directories many times. */
-  private readonly existing = new Map<string, boolean>();
 
-  /** `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice. */
+  /**
+   * `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice.
+   * `paths`: what exists (the loader's walk already listed most directories).
+   */
   constructor(
     private readonly root: string,
     private readonly bundle: SchemaBundle,
     readonly scope: KindScope,
     preloaded?: ReadonlyMap<string, RenderedObject[]>,
+    readonly paths: PathFacts = new PathFacts(root),
   ) {
     if (preloaded) for (const [file, objects] of preloaded) this.parsed.set(file, objects);
   }
@@ -96,7 +99,7 @@ export class Kustomizer {
 
   /** The kustomization file of a directory, if it has one. */
   kustomizationIn(dir: string): string | undefined {
-    return findKustomization(this.root, dir, (file) => this.exists(file));
+    return findKustomization(this.root, dir, (file) => this.paths.exists(file));
   }
 
   build(dir: string, take: Take = 'copies'): RenderedObject[] {
@@ -139,7 +142,7 @@ export class Kustomizer {
   private resource(entry: string, dir: string, file: string, stack: string[], references: NameReference[]): RenderedObject[] {
     if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
     const target = this.resolve(dir, entry, file);
-    if (statSync(path.join(this.root, target)).isDirectory()) return this.accumulate(target, [], stack, references);
+    if (this.paths.isDirectory(target)) return this.accumulate(target, [], stack, references);
     // Not copied yet: most kustomizations only list resources; the first transform copies (own).
     return this.loadObjects(target, file).map((object) => this.borrowed({ ...object }));
   }
@@ -326,7 +329,7 @@ export class Kustomizer {
 
   private resolve(dir: string, entry: string, file: string): string {
     const target = path.posix.normalize(path.posix.join(dir, entry));
-    if (!this.exists(target)) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
+    if (!this.paths.exists(target)) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
     return target;
   }
 
@@ -343,11 +346,6 @@ export class Kustomizer {
     }
   }
 
-  private exists(target: string): boolean {
-    let exists = this.existing.get(target);
-    if (exists === undefined) this.existing.set(target, (exists = existsSync(path.join(this.root, target))));
-    return exists;
-  }
 
   private sourceOf(file: string): { source?: ObjectSource } {
     const object = this.loadObjects(file, file)[0];

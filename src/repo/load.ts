@@ -11,6 +11,8 @@ export interface LoadedRepo {
   skipped: SkippedFile[];
   sops: SopsConfig;
   objects: KubeObject[];
+  /** The directories the walk read → the names in them (absent for in-memory files). */
+  listings?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const SOPS_CONFIG = /(^|\/)\.sops\.ya?ml$/;
@@ -38,7 +40,7 @@ export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
     else if (entry.file.toLowerCase().endsWith('.json') && !isKubernetesJson(read.text)) cache?.notManifest(entry.file, read.stamp);
     else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
-  return assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources));
+  return { ...assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources)), listings: walked.listings };
 }
 
 /** A file's text for positions, read after the fact: empty if it has since become unreadable. */

@@ -16,6 +16,8 @@ export interface SkippedFile {
 export interface WalkResult {
   files: WalkedFile[];
   skipped: SkippedFile[];
+  /** Each directory read (relative, `''` for the root) → every name in it, for PathFacts. */
+  listings: Map<string, Set<string>>;
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -35,7 +37,7 @@ interface IgnoreScope {
  * promise API, whose per-call overhead dominates on a local disk (measured in bench/).
  */
 export function walkRepo(root: string): WalkResult {
-  const result: WalkResult = { files: [], skipped: [] };
+  const result: WalkResult = { files: [], skipped: [], listings: new Map() };
   const realRoot = realpathSync(root);
   walkDirectory(root, '', realRoot, [], new Set([realRoot]), result);
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -55,6 +57,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
     result.skipped.push({ file: relativeDir || '.', reason: `directory not readable (${errorCode(error)})` });
     return;
   }
+  result.listings.set(relativeDir, new Set(entries.map((entry) => entry.name)));
   const scopes = [...inheritedScopes, ...readIgnoreScopes(absoluteDir, relativeDir, entries)];
   for (const entry of entries) {
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
