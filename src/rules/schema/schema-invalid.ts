@@ -26,7 +26,7 @@ export default {
           pointer: problem.pointer,
           message: maybeNewer ? `${problem.message}, which hctl's bundled ${group} schema lacks` : problem.message,
           hint: maybeNewer
-            ? `Either your ${group} release is newer than hctl's bundled schema, or the field is a mistake. ${problem.hint} To settle it, commit the CRD, or save it from the cluster (\`hctl schemas pull -o DIR --group ${group}\`) and pass --schema-dir DIR.`
+            ? `Either your ${group} release is newer than hctl's bundled schema, or the field is a mistake. If it is a mistake, ${lowerFirst(problem.hint)} To settle it, commit the CRD, or save it from the cluster (\`hctl schemas pull -o DIR --group ${group}\`) and pass --schema-dir DIR.`
             : problem.hint,
           ...(maybeNewer ? { severity: 'warning' as const } : {}),
         });
@@ -34,3 +34,7 @@ export default {
     }
   },
 } satisfies Rule;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

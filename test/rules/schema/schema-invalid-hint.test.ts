@@ -23,7 +23,7 @@ describe('schema-invalid hints', () => {
 
   it('a field the bundled CRD lacks everywhere: newer or a mistake, and how to settle it', () => {
     const hint = hintFor('apiVersion: cilium.io/v2\nkind: CiliumLocalRedirectPolicy\nmetadata:\n  name: a\nspec:\n  zzNewInALaterRelease: true\n  redirectFrontend:\n    serviceMatcher:\n      serviceName: kube-dns\n      namespace: kube-system\n  redirectBackend:\n    localEndpointSelector:\n      matchLabels:\n        k8s-app: node-local-dns\n    toPorts:\n      - port: "53"\n        protocol: UDP\n');
-    expect(hint).toMatch(/^Either your cilium\.io release is newer than hctl's bundled schema, or the field is a mistake\. Remove it; fields here: .*redirectBackend.*\. To settle it, commit the CRD, or save it from the cluster \(`hctl schemas pull -o DIR --group cilium\.io`\) and pass --schema-dir DIR\.$/);
+    expect(hint).toMatch(/^Either your cilium\.io release is newer than hctl's bundled schema, or the field is a mistake\. If it is a mistake, remove it; fields here: .*redirectBackend.*\. To settle it, commit the CRD, or save it from the cluster \(`hctl schemas pull -o DIR --group cilium\.io`\) and pass --schema-dir DIR\.$/);
   });
 
   it('a value outside an enum that is a near-miss of an allowed one: did you mean', () => {
