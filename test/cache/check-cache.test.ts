@@ -263,6 +263,25 @@ describe('hctl check with the cache', () => {
     expect(edited.findings.some((finding) => finding.message.includes('metadata2'))).toBe(true);
   });
 
+  it('sees a file rewritten to the same size with its old mtime put back, once files are old enough to be trusted unread', async () => {
+    const repo = tempDir('repo');
+    const file = path.join(repo, 'cm.yaml');
+    writeFileSync(file, CONFIG_MAP);
+    const anHourAgo = Math.floor(Date.now() / 1000) - 3600; // whole seconds: utimes puts it back exactly
+    utimesSync(file, anHourAgo, anHourAgo);
+    const cache = tempDir('cache');
+    const messages = () => (JSON.parse(runCli(['check', repo, '--format', 'json'], { env: { HCTL_CACHE_DIR: cache } }).stdout) as Report).findings.map((finding) => finding.message);
+    // A file changed in the last two seconds (its ctime, here) is read again every run; wait until this one is not.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(messages()).toEqual([]);
+    const before = statSync(file);
+    writeFileSync(file, CONFIG_MAP.replace('name: a', 'nime: a'));
+    utimesSync(file, anHourAgo, anHourAgo); // what `cp -p`, rsync -t or tar do: only ctime still tells
+    const after = statSync(file);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    expect(messages()).toContain('unknown field metadata.nime');
+  });
+
   it('--no-cache keeps nothing', () => {
     const cache = tempDir('cache');
     runCli(['check', path.join(PROJECT_ROOT, 'examples', 'flux-homelab'), '--no-cache'], { env: { HCTL_CACHE_DIR: cache } });
