@@ -4,7 +4,20 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
-import { emptyParsedFile, endsWithoutLineBreak, fastPathValues, holdsObjects, parseFile, parseValues, type ParsedFile, type TemplateKind } from '../repo/parse.js';
+import {
+  emptyParsedFile,
+  endsWithoutLineBreak,
+  fastPathValues,
+  fromFullParse,
+  fullParseOnDemand,
+  holdsObjects,
+  parseFile,
+  parseFullPath,
+  parseValues,
+  type FullParseRecord,
+  type ParsedFile,
+  type TemplateKind,
+} from '../repo/parse.js';
 import type { FileStamp } from '../repo/read.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
@@ -16,6 +29,8 @@ const CACHED_CODE = [...GENERATOR_MODULES, new URL('./check-cache.js', import.me
 interface Pack {
   /** sha1 of a file's path and text → its fast-path YAML values as JSON (else V8-serialised), or null: the fast path declined. */
   parsed: Map<string, string | Buffer | null>;
+  /** Files the fast path declined (inline suppressions, YAML problems) → what the full path made of them, stored the same way. */
+  full: Map<string, string | Buffer>;
   /** `schema key` + its file's key + its place among the file's objects → its validation result. */
   validated: Map<string, ValidationResult>;
   /** Keys of files found to be templates (Helm or Jinja actions, `<placeholder>` names) → which: not parsed again to find out. */
@@ -38,7 +53,7 @@ interface KnownFile {
  */
 const SETTLED_AFTER_MS = 2000;
 
-const emptyPack = (): Pack => ({ parsed: new Map(), validated: new Map(), templated: new Map(), files: new Map() });
+const emptyPack = (): Pack => ({ parsed: new Map(), full: new Map(), validated: new Map(), templated: new Map(), files: new Map() });
 
 let root: string | undefined;
 
@@ -64,8 +79,8 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-function decoded(stored: string | Buffer): unknown[] {
-  return (typeof stored === 'string' ? JSON.parse(stored) : deserialize(stored)) as unknown[];
+function decoded(stored: string | Buffer): unknown {
+  return typeof stored === 'string' ? JSON.parse(stored) : deserialize(stored);
 }
 
 /** Whether JSON.parse(JSON.stringify(value)) gives back an equal value. */
@@ -111,7 +126,7 @@ export class CheckCache {
     let previous = emptyPack();
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if (read.parsed instanceof Map && read.validated instanceof Map && read.templated instanceof Map && read.files instanceof Map) previous = read;
+      if ([read.parsed, read.full, read.validated, read.templated, read.files].every((part) => part instanceof Map)) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
@@ -139,14 +154,20 @@ export class CheckCache {
     }
     const template = this.previous.templated.get(entry.key);
     const hit = this.previous.parsed.get(entry.key);
-    if (!template && (hit === undefined || hit === null)) return undefined;
+    const full = hit === null ? this.previous.full.get(entry.key) : undefined;
+    if (!template && hit === undefined) return undefined;
+    if (!template && hit === null && full === undefined) return undefined;
     this.used.files.set(file, entry);
     if (template) {
       this.used.templated.set(entry.key, template);
       return emptyParsedFile(file, template);
     }
     this.used.parsed.set(entry.key, hit!);
-    return this.keyed(parseValues(file, decoded(hit!), entry.clip, text), entry.key);
+    if (full !== undefined) {
+      this.used.full.set(entry.key, full);
+      return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text)), entry.key);
+    }
+    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.clip, text), entry.key);
   }
 
   /** Remembers that a JSON file read with `stamp` holds no Kubernetes object. */
@@ -164,13 +185,30 @@ export class CheckCache {
       this.used.templated.set(key, template);
       return emptyParsedFile(file, template);
     }
-    const parsed = parseFile(file, text, this.values(file, key, () => fastPathValues(file, text)));
+    const values = this.values(file, key, () => fastPathValues(file, text));
+    const parsed = values === null ? this.parseFullPath(file, key, text) : parseFile(file, text, values);
     if (parsed.templated) {
       this.used.parsed.delete(key);
       this.used.templated.set(key, parsed.templated);
       this.changed = true;
     }
     return this.keyed(parsed, key);
+  }
+
+  /** A file the fast path declined: what the full path made of it, from the pack or made now. */
+  private parseFullPath(file: string, key: string, text: string): ParsedFile {
+    const hit = this.previous.full.get(key);
+    if (hit !== undefined) {
+      this.used.full.set(key, hit);
+      return fromFullParse(file, decoded(hit) as FullParseRecord, fullParseOnDemand(() => text));
+    }
+    const { parsed, record } = parseFullPath(file, text);
+    if (record) {
+      // Kept before any rule sees the objects, like fast-path values.
+      this.used.full.set(key, isJsonExact(record) ? JSON.stringify(record) : serialize(record));
+      this.changed = true;
+    }
+    return parsed;
   }
 
   private keyed(parsed: ParsedFile, key: string): ParsedFile {
@@ -190,7 +228,7 @@ export class CheckCache {
     const hit = this.previous.parsed.get(key);
     if (hit !== undefined) {
       this.used.parsed.set(key, hit);
-      return hit === null ? null : decoded(hit);
+      return hit === null ? null : (decoded(hit) as unknown[]);
     }
     const values = parse();
     this.used.parsed.set(key, values === null ? null : stored(file, values));
@@ -220,7 +258,7 @@ export class CheckCache {
 
   /** Writes the entries this run used, when they differ from what was read; a cache that cannot be written is skipped. */
   save(): void {
-    const sameSizes = (['parsed', 'validated', 'templated', 'files'] as const).every((part) => this.used[part].size === this.previous[part].size);
+    const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files'] as const).every((part) => this.used[part].size === this.previous[part].size);
     if (!this.changed && sameSizes) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

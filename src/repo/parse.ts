@@ -78,42 +78,79 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
  * full path directly.
  */
 export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text)): ParsedFile {
-  const parsed = emptyParsedFile(file);
-  const looksTemplated = mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
-  if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) {
-    parsed.templated = 'helm';
-    return parsed;
-  }
-  if (values) {
-    // No `hctl-ignore` in the text (those take the full path): no comments to collect.
-    return parseValues(file, values, endsWithoutLineBreak(text), () => text);
-  }
+  // No `hctl-ignore` in the text (those take the full path): no comments to collect. Chart
+  // templates have no fast-path values.
+  if (values) return parseValues(file, values, endsWithoutLineBreak(text), () => text);
+  return parseFullPath(file, text).parsed;
+}
 
-  const { all, lineCounter } = fullParse(text);
-  if (looksTemplated && all.some((document) => document.errors.length > 0)) {
-    parsed.templated = 'helm';
-    return parsed;
-  }
-  if (text.includes('hctl-ignore')) scanLines(text, parsed);
-  let ordinal = 0;
+/**
+ * What the full path made of a file, as plain data the check cache keeps, so files with inline
+ * suppressions or YAML problems are not parsed (nor the full parser loaded) on every run.
+ */
+export interface FullParseRecord {
+  /** The documents that hold a value: their place among all documents, value and line span. */
+  documents: { index: number; value: unknown; firstLine: number; lastLine: number }[];
+  problems: ParseProblem[];
+  emptyDocuments: number;
+  comments: [number, { text: string; column: number }][];
+  contentLines: number[];
+}
+
+type FullDocuments = { all: Document[]; lineCounter: LineCounter };
+
+/** The full path: a file parsed with positions; `record` is undefined for a template (nothing to keep). */
+export function parseFullPath(file: string, text: string): { parsed: ParsedFile; record?: FullParseRecord } {
+  const looksTemplated = mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
+  if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) return { parsed: emptyParsedFile(file, 'helm') };
+  const documents = fullParse(text);
+  if (looksTemplated && documents.all.some((document) => document.errors.length > 0)) return { parsed: emptyParsedFile(file, 'helm') };
+  const scratch = emptyParsedFile(file);
+  if (text.includes('hctl-ignore')) scanLines(text, scratch);
+  const record: FullParseRecord = { documents: [], problems: scratch.problems, emptyDocuments: 0, comments: [...scratch.comments], contentLines: [...scratch.contentLines] };
+  const { all, lineCounter } = documents;
   for (const [index, document] of all.entries()) {
-    const body = readFullDocument(parsed, document, lineCounter, text);
-    if (index === all.length - 1 && endsWithoutLineBreak(text)) clipLastString(body);
-    if (body === undefined) continue;
-    const documentOrdinal = ordinal++;
+    const value = readFullDocument(scratch, document, lineCounter, text);
+    if (index === all.length - 1 && endsWithoutLineBreak(text)) clipLastString(value);
+    if (value === undefined) continue;
     const range = document.contents!.range ?? [0, 0, 0];
-    const firstLine = lineCounter.linePos(range[0]).line;
-    const lastLine = lineCounter.linePos(Math.max(range[0], range[1] - 1)).line;
-    const added = addObjects(parsed, body, documentOrdinal, (path, wantKey) => locateInDocument(document, lineCounter, file, path, wantKey));
+    record.documents.push({ index, value, firstLine: lineCounter.linePos(range[0]).line, lastLine: lineCounter.linePos(Math.max(range[0], range[1] - 1)).line });
+  }
+  record.emptyDocuments = scratch.emptyDocuments;
+  return { parsed: fromFullParse(file, record, () => documents), record };
+}
+
+/** A file from what the full path made of it; `documents` parses it again, once, when a finding needs a position. */
+export function fromFullParse(file: string, record: FullParseRecord, documents: () => FullDocuments): ParsedFile {
+  const parsed = emptyParsedFile(file);
+  parsed.problems.push(...record.problems);
+  parsed.emptyDocuments = record.emptyDocuments;
+  for (const [line, comment] of record.comments) parsed.comments.set(line, comment);
+  for (const line of record.contentLines) parsed.contentLines.add(line);
+  let parsedAgain: FullDocuments | undefined;
+  for (const [ordinal, { index, value, firstLine, lastLine }] of record.documents.entries()) {
+    const added = addObjects(parsed, value, ordinal, (path, wantKey) => {
+      parsedAgain ??= documents();
+      const document = parsedAgain.all[index];
+      // The file changed or went away since the check cache kept this: its start is all that is left.
+      if (!document) return { file, line: 1, column: 1 };
+      return locateInDocument(document, parsedAgain.lineCounter, file, path, wantKey);
+    });
     for (const object of added) parsed.spans.push({ object, firstLine, lastLine });
   }
   return withPlaceholdersAsTemplate(parsed);
 }
 
+/** The full parse of a file, made when first asked for. */
+export function fullParseOnDemand(text: () => string): () => FullDocuments {
+  let documents: FullDocuments | undefined;
+  return () => (documents ??= fullParse(text()));
+}
+
 /**
  * A fast-parsed file from its values: objects located lazily from its text (read on the first
  * finding that needs a position). `clip`: the text ends without a line break (see
- * clipFinalBlockScalar). The check cache calls it with values and text it kept.
+ * endsWithoutLineBreak). The check cache calls it with values and text it kept.
  */
 export function parseValues(file: string, values: readonly unknown[], clip: boolean, text: () => string): ParsedFile {
   const parsed = emptyParsedFile(file);

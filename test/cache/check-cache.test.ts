@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
 import { stampOf } from '../../src/repo/read.js';
+import type { ParsedFile } from '../../src/repo/parse.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
 import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
@@ -56,6 +57,39 @@ describe('the check cache', () => {
     expect(second.parseFile('b.yaml', CONFIG_MAP).objects[0]!.name).toBe('a'); // the path is part of the key
   });
 
+  it('keeps what the full path made of files the fast path declines (inline suppressions, YAML problems): the same file back, without the full parser', () => {
+    const dir = tempDir('cache');
+    useCheckCache(true, dir);
+    const repo = tempDir('repo');
+    const suppressed = '# hctl-ignore image-unpinned reason="pinned by digest elsewhere"\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx # hctl-ignore x reason="y"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+    const duplicate = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  name: e\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: f\n';
+    const shape = (parsed: ParsedFile) => ({
+      objects: parsed.objects.map((object) => [object.body, object.source!.locate(['metadata', 'name'])]),
+      problems: parsed.problems,
+      spans: parsed.spans.map((span) => [span.object.name, span.firstLine, span.lastLine]),
+      comments: [...parsed.comments],
+      contentLines: [...parsed.contentLines],
+      counts: [parsed.emptyDocuments, parsed.otherDocuments],
+    });
+    const first = CheckCache.open(repo)!;
+    const fresh = [first.parseFile('s.yaml', suppressed), first.parseFile('d.yaml', duplicate)].map(shape);
+    expect(fresh[0]!.comments.length).toBe(2);
+    expect(fresh[1]!.problems).toMatchObject([{ kind: 'duplicate-key', line: 5 }]);
+    first.save();
+    // Plant a marker in the kept records to see that the second run uses them.
+    rewritePacks(dir, (pack) => {
+      const full = (pack as unknown as { full: Map<string, string> }).full;
+      expect(full.size).toBe(2);
+      for (const [key, stored] of full) full.set(key, stored.replace('"name":"c"', '"name":"from-pack"'));
+    });
+    const second = CheckCache.open(repo)!;
+    const again = [second.parseFile('s.yaml', suppressed), second.parseFile('d.yaml', duplicate)];
+    expect(again[0]!.objects[1]!.name).toBe('from-pack');
+    again[0]!.objects[1]!.body.metadata = { name: 'c' };
+    again[0]!.objects[1]!.name = 'c';
+    expect(again.map(shape)).toEqual(fresh);
+  });
+
   describe('files unchanged since a run read them', () => {
     // Files the test has just written count as settled only to a clock a minute ahead.
     const later = () => Date.now() + 60_000;
@@ -84,6 +118,26 @@ describe('the check cache', () => {
       expect(known.objects[0]!.name).toBe('from-pack');
       expect(reads).toBe(0);
       expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 4, column: 9 });
+      expect(reads).toBe(1);
+    });
+
+    it('with inline suppressions come back with their comments, unread too', () => {
+      useCheckCache(true, tempDir('cache'));
+      const text = `# hctl-ignore image-unpinned reason="digest pinned by Renovate"\n${CONFIG_MAP}`;
+      const { repo, file, stamp } = written(text);
+      const first = CheckCache.open(repo, later)!;
+      first.parseFile('a.yaml', text, stamp());
+      first.save();
+      let reads = 0;
+      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => {
+        reads++;
+        return text;
+      });
+      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      expect([...known.comments.keys()]).toEqual([1]);
+      expect(known.spans.map((span) => [span.firstLine, span.lastLine])).toEqual([[2, 5]]);
+      expect(reads).toBe(0);
+      expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 5, column: 9 });
       expect(reads).toBe(1);
     });
 
