@@ -29,7 +29,9 @@ export default {
     }
     for (const [namespace, list] of workloads) {
       if (denyingPolicies(index, 'ingress', namespace).length > 0) continue;
-      const examples = list.slice(0, 2).map(describeObject).join(', ') + (list.length > 2 ? ` and ${list.length - 2} more` : '');
+      // The same workload can be defined in two places (a copy under manifests/): name it once.
+      const names = [...new Set(list.map(describeObject))];
+      const examples = names.slice(0, 2).join(', ') + (names.length > 2 ? ` and ${names.length - 2} more` : '');
       context.report({
         object: namespaces.get(namespace) ?? list[0]!,
         message: `namespace ${namespace} runs workloads (${examples}) but no NetworkPolicy denies ingress by default`,

@@ -34,5 +34,10 @@ ruleTester(rule, {
       files: { 'deploy.yaml': deployment('media'), 'other.yaml': denyAll('shop') },
       errors: [{ line: 1, file: 'deploy.yaml' }],
     },
+    {
+      name: 'a workload defined twice (a copy in another folder) is named once',
+      files: { 'apps/deploy.yaml': deployment('media'), 'manifests/deploy.yaml': deployment('media'), 'other.yaml': denyAll('shop') },
+      errors: [{ line: 1, file: 'apps/deploy.yaml', message: /runs workloads \(Deployment media\/web\) but/ }],
+    },
   ],
 });
