@@ -17,7 +17,7 @@ export interface Inventory {
   unverified: number;
   /** `apiVersion/Kind` of unverified custom resources → how many: the CRDs to commit or pass with --schema-dir (removed Kubernetes versions are deprecated-api's). */
   unverifiedKinds: Record<string, number>;
-  /** Files skipped as Helm/Go templates, each also a finding. */
+  /** Files skipped as templates (Helm/Go/Jinja actions, `<placeholder>` names), each also a finding. */
   templated: number;
   /** kustomization.yaml files (kustomize.config.k8s.io), with or without apiVersion/kind. */
   kustomizations: number;
