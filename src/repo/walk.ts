@@ -57,7 +57,8 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
     result.skipped.push({ file: relativeDir || '.', reason: `directory not readable (${errorCode(error)})` });
     return;
   }
-  result.listings.set(relativeDir, new Set(entries.map((entry) => entry.name)));
+  const listing = new Set(entries.map((entry) => entry.name));
+  result.listings.set(relativeDir, listing);
   const scopes = [...inheritedScopes, ...readIgnoreScopes(absoluteDir, relativeDir, entries)];
   for (const entry of entries) {
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
@@ -70,6 +71,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
+        listing.delete(entry.name); // as existsSync sees it: a link to nothing is not there
         const code = errorCode(error);
         if (MANIFEST_EXTENSION.test(entry.name) || code === 'ELOOP') {
           result.skipped.push({ file: relative, reason: code === 'ELOOP' ? 'symlink loop' : `dangling symlink (${code})` });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PathFacts } from '../../src/repo/path-facts.js';
@@ -31,11 +31,12 @@ describe('PathFacts', () => {
 });
 
 describe('the walk', () => {
-  it('lists every name of every directory it reads, not only manifests', () => {
+  it('lists every name of every directory it reads, not only manifests, and not links to nothing', () => {
     const root = tempDir('repo');
     mkdirSync(path.join(root, 'app'));
     writeFileSync(path.join(root, 'app', 'script.sh'), 'echo\n');
     writeFileSync(path.join(root, 'app', 'kustomization.yaml'), 'resources: []\n');
+    symlinkSync('/nonexistent-hctl-target.yaml', path.join(root, 'app', 'gone.yaml'));
     const { listings } = walkRepo(root);
     expect([...listings.get('')!].sort()).toEqual(['app']);
     expect([...listings.get('app')!].sort()).toEqual(['kustomization.yaml', 'script.sh']);
