@@ -70,11 +70,20 @@ function transform(schema: JsonSchema, strict = true): JsonSchema {
       if (compiles(value)) out.pattern = value;
     } else if (key === 'nullable') {
       continue; // folded into `type` below
+    } else if ((key === 'exclusiveMaximum' || key === 'exclusiveMinimum') && typeof value === 'boolean') {
+      continue; // OpenAPI 3.0's flag on maximum/minimum, turned into draft-07's number below
     } else {
       out[key] = value;
     }
   }
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  // `maximum: 65536, exclusiveMaximum: true` (OpenAPI 3.0, what CRDs carry) is draft-07's `exclusiveMaximum: 65536`.
+  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+    if (schema[flag] === true && typeof out[bound] === 'number') {
+      out[flag] = out[bound];
+      delete out[bound];
+    }
+  }
   if (schema['x-kubernetes-int-or-string'] === true && out.anyOf === undefined && out.oneOf === undefined) {
     delete out.type;
     out.anyOf = [{ type: 'integer' }, { type: 'string' }];

@@ -33,6 +33,14 @@ describe('strictSchema', () => {
     expect(strictSchema({ type: 'string', pattern: '(?i)^abc$' })).toEqual({ type: 'string' });
   });
 
+  it("turns OpenAPI 3.0's boolean exclusiveMaximum/exclusiveMinimum into draft-07's bounds, which ajv then enforces", () => {
+    const port = strictSchema({ type: 'integer', minimum: 0, exclusiveMinimum: true, maximum: 65536, exclusiveMaximum: true });
+    expect(port).toEqual({ type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 65536 });
+    expect(strictSchema({ type: 'integer', maximum: 10, exclusiveMaximum: false })).toEqual({ type: 'integer', maximum: 10 });
+    const validate = new Ajv({ strict: false }).compile(port);
+    expect([65535, 65536, 0, 1].map((value) => validate(value))).toEqual([true, false, false, true]);
+  });
+
   it('gives a CRD root apiVersion, kind and the core ObjectMeta', () => {
     const schema = strictSchema({ type: 'object', properties: { spec: { type: 'object' } } }, { rootMetadata: true });
     expect(Object.keys(schema.properties as object)).toEqual(['apiVersion', 'kind', 'spec', 'metadata']);
