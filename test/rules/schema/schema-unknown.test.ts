@@ -18,6 +18,14 @@ ruleTester(rule, {
       errors: [{ line: 1, message: 'unverified: no schema for platform.kratix.io/v1alpha1/Promise' }],
     },
     {
+      name: "a repo CRD whose schema is not valid JSON Schema is reported, not compiled into nonsense",
+      files: {
+        'crd.yaml': crd.replace('          type: object\n', '          type: object\n          properties:\n            size:\n              type: integr\n'),
+        'widget.yaml': widget,
+      },
+      errors: [{ line: 1, file: 'widget.yaml', message: /the schema for example\.com\/v1alpha1\/Widget does not compile \(schema is invalid/ }],
+    },
+    {
       name: 'a core version Kubernetes removed: move it, not a CRD',
       code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n',
       errors: [{ line: 1, message: 'no schema for extensions/v1beta1/Ingress, an old version of the API' }],
