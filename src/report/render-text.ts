@@ -20,15 +20,22 @@ export function renderText(report: Report, options: TextOptions): string {
     const file = finding.location?.file ?? '(no file)';
     byFile.set(file, [...(byFile.get(file) ?? []), finding]);
   }
+  // A hint already shown for the same rule is not repeated: 36 unverified KanidmGroups need one.
+  const hintsShown = new Set<string>();
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));
     for (const finding of findings) {
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : '';
       lines.push(`  ${position.padEnd(8)} ${paint(c, finding.severity)}  ${resourceLabel(c, finding)}${finding.message}  ${c.dim(finding.rule)}`);
+      const hint = `${finding.rule}\0${finding.hint}`;
+      if (hintsShown.has(hint)) continue;
+      hintsShown.add(hint);
       lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)}  ${c.dim(`hint: ${finding.hint}`)}`);
     }
     lines.push('');
   }
+  const repeated = shown.length - hintsShown.size;
+  if (repeated > 0) lines.push(c.dim(`(${repeated} repeated hint${repeated === 1 ? '' : 's'} not shown again; \`hctl explain RULE\` has each rule's page)`), '');
   const inventory = report.details.inventory as Inventory | undefined;
   if (inventory) {
     lines.push(inventoryLine(inventory));

@@ -48,4 +48,13 @@ describe('the text summary', () => {
     );
     expect(text({})).toContain('Checked 3 files: 10 documents, 1 kustomization,');
   });
+
+  it('shows a hint once per rule, and says how many it did not repeat', () => {
+    const finding = (line: number, hint: string) => ({ rule: 'schema-unknown', severity: 'info' as const, message: `m${line}`, hint, docs: 'docs/rules/schema-unknown.md', location: { file: 'a.yaml', line, column: 1 } });
+    const out = renderText({ ...report({}), findings: [finding(1, 'Commit the CRD.'), finding(2, 'Commit the CRD.'), finding(3, 'Move it.')] }, { color: false, minSeverity: 'info' });
+    expect(out.match(/hint: Commit the CRD\./g)).toHaveLength(1);
+    expect(out).toContain('hint: Move it.');
+    expect(out).toContain('(1 repeated hint not shown again; `hctl explain RULE` has each rule\'s page)');
+    expect(text({})).not.toContain('repeated hint');
+  });
 });
