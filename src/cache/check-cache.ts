@@ -16,6 +16,7 @@ import {
   parseValues,
   type FullParseRecord,
   type ParsedFile,
+  type PositionMemo,
   type TemplateKind,
 } from '../repo/parse.js';
 import type { FileStamp } from '../repo/read.js';
@@ -37,6 +38,8 @@ interface Pack {
   templated: Map<string, TemplateKind>;
   /** Files by path, as they were when read: one unchanged since is not read again (see `known`). */
   files: Map<string, KnownFile>;
+  /** A file's key → positions findings asked for in it (parse.ts PositionMemo): placed again without reading it. */
+  positions: Map<string, Map<string, readonly [number, number]>>;
 }
 
 interface KnownFile {
@@ -53,7 +56,7 @@ interface KnownFile {
  */
 const SETTLED_AFTER_MS = 2000;
 
-const emptyPack = (): Pack => ({ parsed: new Map(), full: new Map(), validated: new Map(), templated: new Map(), files: new Map() });
+const emptyPack = (): Pack => ({ parsed: new Map(), full: new Map(), validated: new Map(), templated: new Map(), files: new Map(), positions: new Map() });
 
 let root: string | undefined;
 
@@ -104,6 +107,8 @@ function isJsonExact(value: unknown): boolean {
 export class CheckCache {
   private readonly used: Pack = emptyPack();
   private changed = false;
+  /** Saved once this run: a later save writes only what changed since. */
+  private written = false;
   /** Each object of a parsed file → its file's content key and its place in the file: equal keys, equal bodies. */
   private readonly objectKeys = new WeakMap<KubeObject, string>();
 
@@ -126,7 +131,7 @@ export class CheckCache {
     let previous = emptyPack();
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if ([read.parsed, read.full, read.validated, read.templated, read.files].every((part) => part instanceof Map)) previous = read;
+      if ([read.parsed, read.full, read.validated, read.templated, read.files, read.positions].every((part) => part instanceof Map)) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
@@ -167,7 +172,7 @@ export class CheckCache {
       this.used.full.set(entry.key, full);
       return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text)), entry.key);
     }
-    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.clip, text), entry.key);
+    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.clip, text, this.positionsIn(entry.key)), entry.key);
   }
 
   /** Remembers that a JSON file read with `stamp` holds no Kubernetes object. */
@@ -186,7 +191,7 @@ export class CheckCache {
       return emptyParsedFile(file, template);
     }
     const values = this.values(file, key, () => fastPathValues(file, text));
-    const parsed = values === null ? this.parseFullPath(file, key, text) : parseFile(file, text, values);
+    const parsed = values === null ? this.parseFullPath(file, key, text) : parseFile(file, text, values, this.positionsIn(key));
     if (parsed.templated) {
       this.used.parsed.delete(key);
       this.used.templated.set(key, parsed.templated);
@@ -209,6 +214,21 @@ export class CheckCache {
       this.changed = true;
     }
     return parsed;
+  }
+
+  /** The positions kept for the file with this key, and a place to keep new ones (most files have none). */
+  private positionsIn(key: string): PositionMemo {
+    const before = this.previous.positions.get(key);
+    if (before) this.used.positions.set(key, before);
+    return {
+      get: (position) => this.used.positions.get(key)?.get(position),
+      set: (position, value) => {
+        let kept = this.used.positions.get(key);
+        if (!kept) this.used.positions.set(key, (kept = new Map()));
+        kept.set(position, value);
+        this.changed = true;
+      },
+    };
   }
 
   private keyed(parsed: ParsedFile, key: string): ParsedFile {
@@ -256,14 +276,20 @@ export class CheckCache {
     return result;
   }
 
-  /** Writes the entries this run used, when they differ from what was read; a cache that cannot be written is skipped. */
+  /**
+   * Writes the entries this run used, when they differ from what was read (or was last written:
+   * a check saves after validating, and again after the rules asked for positions); a cache that
+   * cannot be written is skipped.
+   */
   save(): void {
-    const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files'] as const).every((part) => this.used[part].size === this.previous[part].size);
-    if (!this.changed && sameSizes) return;
+    const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files', 'positions'] as const).every((part) => this.used[part].size === this.previous[part].size);
+    if (!this.changed && (this.written || sameSizes)) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeAtomically(this.file, serialize(this.used));
       removeStaleSiblings(path.dirname(this.file));
+      this.changed = false;
+      this.written = true;
     } catch {
       // read-only home, full disk: the next run just computes again
     }

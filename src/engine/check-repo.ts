@@ -23,8 +23,9 @@ export interface CheckOptions {
 
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
-  const { root, repo, validation, schemaDirs } = await validateTarget(options.target, options.config);
+  const { root, repo, validation, schemaDirs, cache } = await validateTarget(options.target, options.config);
   const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}) });
+  cache?.save(); // the positions the findings asked for
   const inventory = inventoryOf(repo, validation);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
   return buildReport({
@@ -46,7 +47,10 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
 }
 
 /** The first half of a check: the target loaded and every document validated (no rules); the inventory follows from it. */
-export async function validateTarget(target: string, config: ResolvedConfig): Promise<{ root: string; repo: LoadedRepo; validation: ValidationOutcome; schemaDirs: SchemaDirContents[] }> {
+export async function validateTarget(
+  target: string,
+  config: ResolvedConfig,
+): Promise<{ root: string; repo: LoadedRepo; validation: ValidationOutcome; schemaDirs: SchemaDirContents[]; cache?: CheckCache }> {
   const { root, repo, cache } = load(target);
   if (repo.files.length === 0 && repo.skipped.length === 0) {
     throw new UsageError(`nothing to check in ${target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
@@ -54,7 +58,7 @@ export async function validateTarget(target: string, config: ResolvedConfig): Pr
   const schemaDirs = await Promise.all(config.schemaDirs.map(readSchemaDir));
   const validation = validateObjects(repo.objects, schemaDirs, cache);
   cache?.save();
-  return { root, repo, validation, schemaDirs };
+  return { root, repo, validation, schemaDirs, ...(cache ? { cache } : {}) };
 }
 
 /** Synchronous, like the walk and reads it starts: awaiting one stat would idle for a thread-pool round trip. */

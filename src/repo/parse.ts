@@ -1,7 +1,8 @@
 import jsyaml from 'js-yaml';
 import type { Document, LineCounter, Tags } from 'yaml';
 import { yaml } from '../lazy-packages.js';
-import type { KubeObject, ObjectSource } from './object.js';
+import type { KubeObject, NodePath, ObjectSource } from './object.js';
+import type { Location } from '../report/finding.js';
 import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
@@ -77,10 +78,10 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
  * problems, custom tags, anchors that may hide an alias bomb, or inline suppressions take the
  * full path directly.
  */
-export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text)): ParsedFile {
+export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text), positions?: PositionMemo): ParsedFile {
   // No `hctl-ignore` in the text (those take the full path): no comments to collect. Chart
   // templates have no fast-path values.
-  if (values) return parseValues(file, values, endsWithoutLineBreak(text), () => text);
+  if (values) return parseValues(file, values, endsWithoutLineBreak(text), () => text, positions);
   return parseFullPath(file, text).parsed;
 }
 
@@ -152,12 +153,26 @@ export function fullParseOnDemand(text: () => string): () => FullDocuments {
  * finding that needs a position). `clip`: the text ends without a line break (see
  * endsWithoutLineBreak). The check cache calls it with values and text it kept.
  */
-export function parseValues(file: string, values: readonly unknown[], clip: boolean, text: () => string): ParsedFile {
+export function parseValues(file: string, values: readonly unknown[], clip: boolean, text: () => string, positions?: PositionMemo): ParsedFile {
   const parsed = emptyParsedFile(file);
   if (clip) clipLastString(values[values.length - 1]);
   let full: ReturnType<typeof lazyFullParse> | undefined;
   let lines: LineLocator | undefined;
   let cst: CstLocator | undefined;
+  const locate = (documentOrdinal: number, path: NodePath, wantKey: boolean): Location => {
+    lines ??= new LineLocator(text());
+    const quick = lines.locate(documentOrdinal, file, path, wantKey);
+    if (quick) return quick;
+    cst ??= new CstLocator(text());
+    const found = cst.locate(documentOrdinal, file, path, wantKey);
+    if (found) return found;
+    full ??= lazyFullParse(text());
+    const { documents, lineCounter } = full();
+    const document = documents[documentOrdinal];
+    // The file changed or went away since the check cache kept its values: its start is all that is left.
+    if (!document) return { file, line: 1, column: 1 };
+    return locateInDocument(document, lineCounter, file, path, wantKey);
+  };
   let ordinal = 0;
   for (const value of values) {
     if (value === null || value === undefined) {
@@ -166,21 +181,25 @@ export function parseValues(file: string, values: readonly unknown[], clip: bool
     }
     const documentOrdinal = ordinal++;
     addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
-      lines ??= new LineLocator(text());
-      const quick = lines.locate(documentOrdinal, file, path, wantKey);
-      if (quick) return quick;
-      cst ??= new CstLocator(text());
-      const found = cst.locate(documentOrdinal, file, path, wantKey);
-      if (found) return found;
-      full ??= lazyFullParse(text());
-      const { documents, lineCounter } = full();
-      const document = documents[documentOrdinal];
-      // The file changed or went away since the check cache kept its values: its start is all that is left.
-      if (!document) return { file, line: 1, column: 1 };
-      return locateInDocument(document, lineCounter, file, path, wantKey);
+      if (!positions) return locate(documentOrdinal, path, wantKey);
+      const key = `${documentOrdinal} ${wantKey ? 'key' : 'value'} ${JSON.stringify(path)}`;
+      const known = positions.get(key);
+      if (known) return { file, line: known[0], column: known[1] };
+      const location = locate(documentOrdinal, path, wantKey);
+      positions.set(key, [location.line, location.column]);
+      return location;
     });
   }
   return withPlaceholdersAsTemplate(parsed);
+}
+
+/**
+ * Positions found in one version of a file (document, key or value, path → line and column),
+ * which the check cache keeps: a re-run places the same findings without reading the file.
+ */
+export interface PositionMemo {
+  get(key: string): readonly [number, number] | undefined;
+  set(key: string, position: readonly [number, number]): void;
 }
 
 /** A file with an object named by a `<placeholder>` is a template to copy, not manifests: unverified as a whole. */

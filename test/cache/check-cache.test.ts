@@ -98,6 +98,16 @@ describe('the check cache', () => {
       writeFileSync(path.join(repo, 'a.yaml'), text);
       return { repo, file: path.join(repo, 'a.yaml'), stamp: () => stampOf(statSync(path.join(repo, 'a.yaml'))) };
     };
+    /** A later run's view of a.yaml, counting how often it reads the text. */
+    const knownLater = (repo: string, file: string, text: string) => {
+      const counter = { reads: 0 };
+      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => {
+        counter.reads++;
+        return text;
+      });
+      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      return { known, counter };
+    };
 
     it('are not read again: their parse comes from the pack, their text only when a position is asked', () => {
       const dir = tempDir('cache');
@@ -109,16 +119,25 @@ describe('the check cache', () => {
       rewritePacks(dir, (pack) => {
         for (const key of pack.parsed.keys()) pack.parsed.set(key, JSON.stringify([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-pack' } }]));
       });
-      let reads = 0;
-      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => {
-        reads++;
-        return CONFIG_MAP;
-      });
-      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      const { known, counter } = knownLater(repo, file, CONFIG_MAP);
       expect(known.objects[0]!.name).toBe('from-pack');
-      expect(reads).toBe(0);
+      expect(counter.reads).toBe(0);
       expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 4, column: 9 });
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
+    });
+
+    it('place again the findings of an earlier run without reading the file', () => {
+      useCheckCache(true, tempDir('cache'));
+      const { repo, file, stamp } = written(CONFIG_MAP);
+      const first = CheckCache.open(repo, later)!;
+      const parsed = first.parseFile('a.yaml', CONFIG_MAP, stamp());
+      expect(parsed.objects[0]!.source!.locate(['metadata', 'name'], { key: true })).toEqual({ file: 'a.yaml', line: 4, column: 3 });
+      first.save();
+      const { known, counter } = knownLater(repo, file, CONFIG_MAP);
+      expect(known.objects[0]!.source!.locate(['metadata', 'name'], { key: true })).toEqual({ file: 'a.yaml', line: 4, column: 3 });
+      expect(counter.reads).toBe(0);
+      expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 4, column: 9 }); // not asked before: read
+      expect(counter.reads).toBe(1);
     });
 
     it('with inline suppressions come back with their comments, unread too', () => {
@@ -128,17 +147,12 @@ describe('the check cache', () => {
       const first = CheckCache.open(repo, later)!;
       first.parseFile('a.yaml', text, stamp());
       first.save();
-      let reads = 0;
-      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => {
-        reads++;
-        return text;
-      });
-      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      const { known, counter } = knownLater(repo, file, text);
       expect([...known.comments.keys()]).toEqual([1]);
       expect(known.spans.map((span) => [span.firstLine, span.lastLine])).toEqual([[2, 5]]);
-      expect(reads).toBe(0);
+      expect(counter.reads).toBe(0);
       expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 5, column: 9 });
-      expect(reads).toBe(1);
+      expect(counter.reads).toBe(1);
     });
 
     it('that vanish before a finding asks for a position are placed at their start, not a crash', () => {
@@ -147,8 +161,7 @@ describe('the check cache', () => {
       const first = CheckCache.open(repo, later)!;
       first.parseFile('a.yaml', CONFIG_MAP, stamp());
       first.save();
-      const known = CheckCache.open(repo, later)!.known('a.yaml', file, () => '');
-      if (!known || known === 'not-manifest') throw new Error('expected a known file');
+      const { known } = knownLater(repo, file, '');
       expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 1, column: 1 });
     });
 
