@@ -98,8 +98,9 @@ function isJsonExact(value: unknown): boolean {
 
 /**
  * What an earlier check of the same repository computed that depends only on content: each file's
- * parsed YAML values and each document's schema validation, by the file's content hash, as eslint
- * --cache does. A re-run over mostly unchanged files skips parsing and validating them, and even
+ * parsed YAML values (for files the fast path declines, what the full path made of them), each
+ * document's schema validation and the positions findings asked for, by the file's content hash, as
+ * eslint --cache does. A re-run over mostly unchanged files skips parsing and validating them, and even
  * reading those whose stamp (size, times, inode) has not changed since, as eslint's metadata
  * strategy does. One pack file per repository, rewritten with only the entries the run used, so it
  * never grows stale.
@@ -141,7 +142,7 @@ export class CheckCache {
   /**
    * A file whose stamp is the one an earlier run read it with: its parse from the pack, without
    * reading it (`text` reads it, for a finding's position); `not-manifest` for JSON that holds no
-   * object. Undefined when it must be read: new, changed, or parsed by the full path.
+   * object. Undefined when it must be read: new, changed, or without a parse in the pack.
    */
   known(file: string, absolute: string, text: () => string): ParsedFile | 'not-manifest' | undefined {
     const entry = this.previous.files.get(file);
