@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
-import { stampOf } from '../../src/repo/read.js';
+import { stampOf, type FileStamp } from '../../src/repo/read.js';
 import type { ParsedFile } from '../../src/repo/parse.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
@@ -98,6 +98,13 @@ describe('the check cache', () => {
       writeFileSync(path.join(repo, 'a.yaml'), text);
       return { repo, file: path.join(repo, 'a.yaml'), stamp: () => stampOf(statSync(path.join(repo, 'a.yaml'))) };
     };
+    /** A first run that reads a.yaml (with its stamp) and saves; `meanwhile` runs before the save. */
+    const readOnce = (repo: string, text: string, stamp: () => FileStamp, now = later, meanwhile?: (parsed: ParsedFile) => void) => {
+      const first = CheckCache.open(repo, now)!;
+      const parsed = first.parseFile('a.yaml', text, stamp());
+      meanwhile?.(parsed);
+      first.save();
+    };
     /** A later run's view of a.yaml, counting how often it reads the text. */
     const knownLater = (repo: string, file: string, text: string) => {
       const counter = { reads: 0 };
@@ -113,9 +120,7 @@ describe('the check cache', () => {
       const dir = tempDir('cache');
       useCheckCache(true, dir);
       const { repo, file, stamp } = written(CONFIG_MAP);
-      const first = CheckCache.open(repo, later)!;
-      first.parseFile('a.yaml', CONFIG_MAP, stamp());
-      first.save();
+      readOnce(repo, CONFIG_MAP, stamp);
       rewritePacks(dir, (pack) => {
         for (const key of pack.parsed.keys()) pack.parsed.set(key, JSON.stringify([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-pack' } }]));
       });
@@ -129,10 +134,9 @@ describe('the check cache', () => {
     it('place again the findings of an earlier run without reading the file', () => {
       useCheckCache(true, tempDir('cache'));
       const { repo, file, stamp } = written(CONFIG_MAP);
-      const first = CheckCache.open(repo, later)!;
-      const parsed = first.parseFile('a.yaml', CONFIG_MAP, stamp());
-      expect(parsed.objects[0]!.source!.locate(['metadata', 'name'], { key: true })).toEqual({ file: 'a.yaml', line: 4, column: 3 });
-      first.save();
+      readOnce(repo, CONFIG_MAP, stamp, later, (parsed) => {
+        expect(parsed.objects[0]!.source!.locate(['metadata', 'name'], { key: true })).toEqual({ file: 'a.yaml', line: 4, column: 3 });
+      });
       const { known, counter } = knownLater(repo, file, CONFIG_MAP);
       expect(known.objects[0]!.source!.locate(['metadata', 'name'], { key: true })).toEqual({ file: 'a.yaml', line: 4, column: 3 });
       expect(counter.reads).toBe(0);
@@ -144,9 +148,7 @@ describe('the check cache', () => {
       useCheckCache(true, tempDir('cache'));
       const text = `# hctl-ignore image-unpinned reason="digest pinned by Renovate"\n${CONFIG_MAP}`;
       const { repo, file, stamp } = written(text);
-      const first = CheckCache.open(repo, later)!;
-      first.parseFile('a.yaml', text, stamp());
-      first.save();
+      readOnce(repo, text, stamp);
       const { known, counter } = knownLater(repo, file, text);
       expect([...known.comments.keys()]).toEqual([1]);
       expect(known.spans.map((span) => [span.firstLine, span.lastLine])).toEqual([[2, 5]]);
@@ -158,9 +160,7 @@ describe('the check cache', () => {
     it('that vanish before a finding asks for a position are placed at their start, not a crash', () => {
       useCheckCache(true, tempDir('cache'));
       const { repo, file, stamp } = written(CONFIG_MAP);
-      const first = CheckCache.open(repo, later)!;
-      first.parseFile('a.yaml', CONFIG_MAP, stamp());
-      first.save();
+      readOnce(repo, CONFIG_MAP, stamp);
       const { known } = knownLater(repo, file, '');
       expect(known.objects[0]!.source!.locate(['metadata', 'name'])).toEqual({ file: 'a.yaml', line: 1, column: 1 });
     });
@@ -168,9 +168,7 @@ describe('the check cache', () => {
     it('are read again once written, even to the same size', () => {
       useCheckCache(true, tempDir('cache'));
       const { repo, file, stamp } = written(CONFIG_MAP);
-      const first = CheckCache.open(repo, later)!;
-      first.parseFile('a.yaml', CONFIG_MAP, stamp());
-      first.save();
+      readOnce(repo, CONFIG_MAP, stamp);
       writeFileSync(file, CONFIG_MAP.replace('name: a', 'name: b'));
       expect(CheckCache.open(repo, later)!.known('a.yaml', file, () => '')).toBeUndefined();
     });
@@ -178,9 +176,7 @@ describe('the check cache', () => {
     it('are not trusted when written within the last two seconds (their stamp may not change on a second write)', () => {
       useCheckCache(true, tempDir('cache'));
       const { repo, file, stamp } = written(CONFIG_MAP);
-      const first = CheckCache.open(repo)!;
-      first.parseFile('a.yaml', CONFIG_MAP, stamp());
-      first.save();
+      readOnce(repo, CONFIG_MAP, stamp, Date.now);
       expect(CheckCache.open(repo)!.known('a.yaml', file, () => '')).toBeUndefined();
     });
 
