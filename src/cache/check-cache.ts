@@ -70,12 +70,15 @@ const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('
 /**
  * A file's values as the pack keeps them, serialised now (parseFile may then change them: a final
  * block scalar is clipped). Documents of other tools (Helm values, Taskfiles) become a 0, and empty
- * ones null: parseFile only counts those. JSON reads back a third faster than V8's format; values
- * JSON cannot hold exactly (NaN, binary) take V8's.
+ * ones null: parseFile only counts those.
  */
 function stored(file: string, values: unknown[]): string | Buffer {
-  const kept = values.map((value) => (value === null || value === undefined ? null : holdsObjects(file, value) ? value : 0));
-  return isJsonExact(kept) ? JSON.stringify(kept) : serialize(kept);
+  return encoded(values.map((value) => (value === null || value === undefined ? null : holdsObjects(file, value) ? value : 0)));
+}
+
+/** JSON reads back a third faster than V8's format; values JSON cannot hold exactly (NaN, binary) take V8's. */
+function encoded(value: unknown): string | Buffer {
+  return isJsonExact(value) ? JSON.stringify(value) : serialize(value);
 }
 
 function sameStamp(a: FileStamp, b: FileStamp): boolean {
@@ -211,7 +214,7 @@ export class CheckCache {
     const { parsed, record } = parseFullPath(file, text);
     if (record) {
       // Kept before any rule sees the objects, like fast-path values.
-      this.used.full.set(key, isJsonExact(record) ? JSON.stringify(record) : serialize(record));
+      this.used.full.set(key, encoded(record));
       this.changed = true;
     }
     return parsed;
