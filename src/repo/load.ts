@@ -37,7 +37,7 @@ export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
     const read = readManifest(entry.absolute);
     if ('skipped' in read) skipped.push({ file: entry.file, reason: read.skipped });
     else if (sops) sopsSources.push({ file: entry.file, text: read.text });
-    else if (entry.file.toLowerCase().endsWith('.json') && !isKubernetesJson(read.text)) cache?.notManifest(entry.file, read.stamp);
+    else if (isOtherJson(entry.file, read.text)) cache?.notManifest(entry.file, read.stamp);
     else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
   return { ...assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources)), listings: walked.listings };
@@ -54,7 +54,7 @@ export function loadFiles(files: Record<string, string>): LoadedRepo {
   const parsed: ParsedFile[] = [];
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (SOPS_CONFIG.test(file)) sopsSources.push({ file, text });
-    else if (!file.endsWith('.json') || isKubernetesJson(text)) parsed.push(parseFile(file, text));
+    else if (!isOtherJson(file, text)) parsed.push(parseFile(file, text));
   }
   return assemble(parsed, [], SopsConfig.fromFiles(sopsSources));
 }
@@ -64,15 +64,19 @@ function assemble(files: ParsedFile[], skipped: SkippedFile[], sops: SopsConfig)
   return { files, skipped, sops, objects: files.flatMap((file) => file.objects) };
 }
 
-/** JSON files are only manifests when they hold a Kubernetes object; the rest (dashboards, package.json) is not ours. */
-function isKubernetesJson(text: string): boolean {
+/**
+ * JSON files are only manifests when they hold a Kubernetes object; the rest (dashboards,
+ * package.json) is not ours. One that names apiVersion and kind but does not parse is a broken
+ * manifest: parsed as YAML, which reports where it breaks.
+ */
+function isOtherJson(file: string, text: string): boolean {
+  if (!file.toLowerCase().endsWith('.json')) return false;
   // Grafana dashboards and package.json files are large and common: skip the parse when they cannot be.
-  if (!text.includes('"apiVersion"') || !text.includes('"kind"')) return false;
+  if (!text.includes('"apiVersion"') || !text.includes('"kind"')) return true;
   try {
     const value = JSON.parse(text) as Record<string, unknown> | null;
-    return value !== null && typeof value === 'object' && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+    return value === null || typeof value !== 'object' || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string';
   } catch {
     return false;
   }
 }
-

@@ -322,7 +322,7 @@ function readFullDocument(parsed: ParsedFile, document: Document, lineCounter: L
       const duplicate = error.code === 'DUPLICATE_KEY';
       parsed.problems.push({
         kind: duplicate ? 'duplicate-key' : 'syntax',
-        message: duplicate ? `"${keyAt(text, error.pos[0])}" appears twice in the same mapping` : firstLine(error.message),
+        message: duplicate ? `"${keyAt(text, error.pos[0])}" appears twice in the same mapping` : syntaxMessage(error.message),
         line,
         column: col,
       });
@@ -337,6 +337,10 @@ function readFullDocument(parsed: ParsedFile, document: Document, lineCounter: L
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const { line, col } = position(document.contents!.range?.[0] ?? 0);
+    if (isTooDeep(String(error))) {
+      parsed.problems.push({ kind: 'syntax', message: syntaxMessage(String(error)), line, column: col });
+      return undefined;
+    }
     parsed.problems.push({
       kind: 'alias-limit',
       message: `document expands more than ${MAX_ALIAS_COUNT} aliases (${firstLine(String(error))})`,
@@ -345,6 +349,15 @@ function readFullDocument(parsed: ParsedFile, document: Document, lineCounter: L
     });
     return undefined;
   }
+}
+
+/** The parser's message, first line only; a stack overflow is told as what it means for the file. */
+function syntaxMessage(message: string): string {
+  return isTooDeep(message) ? 'collections nested too deeply to read' : firstLine(message);
+}
+
+function isTooDeep(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
 }
 
 type Locate = (path: (string | number)[], wantKey: boolean) => ReturnType<ObjectSource['locate']>;

@@ -44,6 +44,12 @@ describe('loadRepo', () => {
     expect(repo.objects[0]!.source!.locate(['metadata', 'name'])).toMatchObject({ file: 'cm.json', line: 1, column: 64 });
   });
 
+  it('reports a JSON manifest that does not parse instead of dropping it', () => {
+    const repo = loadRepo(repoWith({ 'cm.json': '{"apiVersion": "v1", "kind": "ConfigMap",\n "metadata": {"name": "cut"\n' }));
+    expect(repo.files.map((file) => file.file)).toEqual(['cm.json']);
+    expect(repo.files[0]!.problems).toMatchObject([{ kind: 'syntax', line: 3 }]);
+  });
+
   it('reads .sops.yaml as configuration, not as a manifest', async () => {
     const repo = loadRepo(repoWith({ '.sops.yaml': 'creation_rules:\n  - path_regex: secret\\.yaml$\n', 'a/secret.yaml': ns('a') }));
     expect(repo.files.map((file) => file.file)).toEqual(['a/secret.yaml']);

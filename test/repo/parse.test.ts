@@ -48,6 +48,12 @@ describe('parseFile', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'alias-limit', line: 1 }]);
   });
 
+  it('says a document nested thousands of levels deep is too deep, not that the stack overflowed', () => {
+    const parsed = parseFile('deep.yaml', `apiVersion: v1\nkind: ConfigMap\ndata:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(parsed.objects).toEqual([]);
+    expect(parsed.problems).toMatchObject([{ kind: 'syntax', line: 4, message: 'collections nested too deeply to read' }]);
+  });
+
   it('takes a file naming an object `<placeholder>` for a template, on either parse path', () => {
     const template = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: real\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: <app-name>\n  namespace: flux-system\n';
     for (const text of [template, `# hctl-ignore x reason="full path"\n${template}`]) {
