@@ -29,19 +29,25 @@ export function codeFingerprint(files: readonly URL[]): string {
 
 /** A cache written by another hctl build is left for a day (that build may still be in use), then removed. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Caches of other builds kept even within the day: alternating between two installs stays warm. */
+const OTHER_BUILDS_KEPT = 2;
 
 /**
  * Removes the sibling directories of `current` (caches of other hctl builds, named by their
- * fingerprint) that nobody wrote for a day, so upgrades do not pile up tens of MB each.
+ * fingerprint) that nobody wrote for a day, and all but the most recently written two, so
+ * upgrades and rebuilds do not pile up tens of MB each.
  */
 export function removeStaleSiblings(current: string): void {
   const parent = path.dirname(current);
   const keep = path.basename(current);
   try {
-    for (const name of readdirSync(parent)) {
-      const dir = path.join(parent, name);
-      if (name !== keep && Date.now() - statSync(dir).mtimeMs > STALE_AFTER_MS) rmSync(dir, { recursive: true, force: true });
-    }
+    const others = readdirSync(parent)
+      .filter((name) => name !== keep)
+      .map((name) => ({ dir: path.join(parent, name), written: statSync(path.join(parent, name)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    others.forEach(({ dir, written }, index) => {
+      if (index >= OTHER_BUILDS_KEPT || Date.now() - written > STALE_AFTER_MS) rmSync(dir, { recursive: true, force: true });
+    });
   } catch {
     // a cache that cannot be tidied is still a cache
   }

@@ -361,4 +361,15 @@ describe('tidying caches of other hctl builds', () => {
     removeStaleSiblings(path.join(parent, 'current'));
     expect(readdirSync(parent).sort()).toEqual(['current', 'recent']);
   });
+
+  it('keeps only the two most recently written of other builds, however recent the rest', () => {
+    const parent = tempDir('validators');
+    ['current', 'a', 'b', 'c', 'd'].forEach((name, index) => {
+      mkdirSync(path.join(parent, name));
+      const minutesAgo = new Date(Date.now() - index * 60 * 1000);
+      utimesSync(path.join(parent, name), minutesAgo, minutesAgo);
+    });
+    removeStaleSiblings(path.join(parent, 'current'));
+    expect(readdirSync(parent).sort()).toEqual(['a', 'b', 'current']);
+  });
 });
