@@ -1,11 +1,20 @@
 import { writeFile } from 'node:fs/promises';
+import { UsageError } from '../config/errors.js';
+import { fsErrorReason } from '../fs/fs-error-reason.js';
 import { errorReport } from '../report/report.js';
 import { VERSION } from './package-info.js';
 
 /** Where a command's result goes: a file when `--output` is given, else stdout. */
 export async function emit(text: string, outputFile: string | undefined): Promise<void> {
-  if (outputFile) await writeFile(outputFile, text);
-  else process.stdout.write(text);
+  if (!outputFile) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(outputFile, text);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${outputFile}: ${fsErrorReason(error)}`);
+  }
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -17,6 +26,13 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 
 /** A command that could not run: one line on stderr, and with `--format json` the error report too. */
 export async function emitCouldNotRun(command: string, message: string, flags: { format: string; output?: string | undefined }): Promise<void> {
-  if (flags.format === 'json') await emit(`${JSON.stringify(errorReport(command, VERSION, message), null, 2)}\n`, flags.output);
   process.stderr.write(`hctl ${command}: ${message}\n`);
+  if (flags.format !== 'json') return;
+  try {
+    await emit(`${JSON.stringify(errorReport(command, VERSION, message), null, 2)}\n`, flags.output);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    // The first line may already be this very failure (the report itself could not be written).
+    if (error.message !== message) process.stderr.write(`hctl ${command}: ${error.message}\n`);
+  }
 }

@@ -12,6 +12,7 @@ import { UsageError } from './errors.js';
 import { ajv } from '../lazy-packages.js';
 import { DEFAULT_PLATFORM, type GitMode, type PlatformSettings } from './platform.js';
 import { PROFILES, type RuleSettings } from './profiles.js';
+import { fsErrorReason } from '../fs/fs-error-reason.js';
 
 export const CONFIG_FILE_NAMES = ['.hctl.yaml', '.hctl.yml'];
 
@@ -227,7 +228,7 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read config ${file}: ${fsErrorReason(error)}`);
   }
   const lineCounter = new (yaml().LineCounter)();
   const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false });

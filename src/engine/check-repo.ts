@@ -8,6 +8,7 @@ import { buildReport, type Inventory, type Report } from '../report/report.js';
 import { loadRepo, loadFiles, type LoadedRepo } from '../repo/load.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
 import { readSchemaDir, type SchemaDirContents } from '../repo/schema-dir.js';
+import { isManifestFileName } from '../repo/walk.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
 import { supersession } from '../k8s/superseded-apis.js';
@@ -70,6 +71,7 @@ function load(target: string): { root: string; repo: LoadedRepo; cache?: CheckCa
     return { root: target, repo: loadRepo(target, cache), ...(cache ? { cache } : {}) };
   }
   if (!info.isFile()) throw new UsageError(`cannot check ${target}: not a file or directory`);
+  if (!isManifestFileName(target)) throw new UsageError(`cannot check ${target}: not a .yaml, .yml or .json file`);
   const read = readManifest(target);
   if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);
   return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }) };

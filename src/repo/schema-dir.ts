@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../config/errors.js';
 import type { KubeObject } from './object.js';
 import { parseFile } from './parse.js';
+import { fsErrorReason } from '../fs/fs-error-reason.js';
 
 export interface SchemaDirContents {
   /** CustomResourceDefinitions found in YAML files. */
@@ -20,7 +21,7 @@ export async function readSchemaDir(dir: string): Promise<SchemaDirContents> {
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    throw new UsageError(`cannot read --schema-dir ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read --schema-dir ${dir}: ${fsErrorReason(error)}`);
   }
   for (const entry of entries) {
     if (!entry.isFile()) continue;

@@ -24,6 +24,11 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const IGNORE_FILES = ['.gitignore', '.hctlignore'];
 const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
+/** Whether a file's name says YAML or JSON: the files a walk lists and a check reads. */
+export function isManifestFileName(file: string): boolean {
+  return MANIFEST_EXTENSION.test(file);
+}
+
 interface IgnoreScope {
   /** Directory the patterns are relative to (relative to root, '' for the root). */
   base: string;
@@ -73,7 +78,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
       } catch (error) {
         listing.delete(entry.name); // as existsSync sees it: a link to nothing is not there
         const code = errorCode(error);
-        if (MANIFEST_EXTENSION.test(entry.name) || code === 'ELOOP') {
+        if (isManifestFileName(entry.name) || code === 'ELOOP') {
           result.skipped.push({ file: relative, reason: code === 'ELOOP' ? 'symlink loop' : `dangling symlink (${code})` });
         }
         continue;
@@ -95,7 +100,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
       }
       visitedDirs.add(real);
       walkDirectory(root, relative, real, scopes, visitedDirs, result);
-    } else if (isFile && MANIFEST_EXTENSION.test(entry.name) && !isIgnored(scopes, relative, false)) {
+    } else if (isFile && isManifestFileName(entry.name) && !isIgnored(scopes, relative, false)) {
       // Sizes are checked when the file is read (read.ts): one stat less per file.
       result.files.push({ file: relative, absolute });
     }

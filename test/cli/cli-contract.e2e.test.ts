@@ -29,6 +29,12 @@ describe('the CLI contract', () => {
     expect(result.stderr).toMatch(/nothing to check in .*: no \.yaml, \.yml or Kubernetes \.json files/);
   });
 
+  it('a single file that is not YAML or JSON exits 3 instead of being parsed as YAML', () => {
+    const result = runCli(['check', 'README.md']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe('hctl check: cannot check README.md: not a .yaml, .yml or .json file\n');
+  });
+
   it('a missing path with --format json still prints a JSON report with status error', () => {
     const result = runCli(['check', 'no/such/dir', '--format', 'json']);
     expect(result.status).toBe(3);
@@ -75,6 +81,15 @@ describe('the CLI contract', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('an --output that cannot be written exits 3 saying why, not as an internal error', () => {
+    const file = path.join(tempDir('out'), 'no-such-dir', 'report.json');
+    for (const format of ['text', 'json']) {
+      const result = runCli(['check', 'examples/flux-homelab', '--format', format, '--output', file]);
+      expect(result.status).toBe(3);
+      expect(result.stderr).toBe(`hctl check: cannot write --output ${file}: no such file or directory\n`);
+    }
   });
 });
 
