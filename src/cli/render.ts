@@ -4,6 +4,7 @@ import { yaml } from '../lazy-packages.js';
 import { UsageError } from '../config/errors.js';
 import { findKustomization } from '../render/kustomize.js';
 import { renderDirectory } from '../render/render.js';
+import { useValidatorCache } from '../schema/validator.js';
 import { emit } from './output.js';
 
 export function renderCommand(setExitCode: (code: number) => void): Command {
@@ -13,6 +14,7 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the YAML to a file instead of stdout')
     .option('--no-kubectl', 'never fall back to `kubectl kustomize` for features hctl does not render')
     .action(async (dir: string, flags: { output?: string; kubectl: boolean }) => {
+      useValidatorCache(true);
       const absolute = path.resolve(dir);
       if (!findKustomization(path.dirname(absolute), path.basename(absolute))) {
         throw new UsageError(`cannot render ${dir}: no kustomization.yaml there`);

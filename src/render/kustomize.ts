@@ -65,6 +65,8 @@ export class Kustomizer {
   private readonly builds = new Map<string, RenderedObject[]>();
   /** Parsed patch documents by text (see inlineObjects). */
   private readonly patches = new Map<string, unknown[]>();
+  /** Every kustomization file a build read, with its content, in the order read. */
+  readonly kustomizationsRead = new Map<string, JsonObject>();
   /** Objects whose body is still the parsed file's own (not copied): read them, `own` them before changing them. */
   private readonly borrowedObjects = new WeakSet<RenderedObject>();
 
@@ -280,6 +282,7 @@ export class Kustomizer {
   private loadKustomization(file: string): JsonObject {
     const objects = this.loadObjects(file, file);
     if (objects.length === 0) throw new RenderError(`${file} is empty or not YAML`, file);
+    this.kustomizationsRead.set(file, objects[0]!.body);
     return objects[0]!.body;
   }
 

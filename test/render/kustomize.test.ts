@@ -208,6 +208,22 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(kustomizer.build('cms', 'shared')[0]!.body.data).toEqual({ a: '1' });
   });
 
+  it('refuses a kustomization kustomize cannot decode (a misspelt field, a string for a list), even in a base, as kubectl kustomize does', () => {
+    const cases: [Record<string, string>, string, (string | number)[]][] = [
+      [{ 'app/kustomization.yaml': 'resourcse: [deployment.yaml]\n' }, 'invalid Kustomization in app/kustomization.yaml: unknown field resourcse', ['resourcse']],
+      [{ 'app/kustomization.yaml': 'resources: deployment.yaml\n' }, 'invalid Kustomization in app/kustomization.yaml: resources must be array, not string', ['resources']],
+      [
+        { 'app/kustomization.yaml': 'resources: [../base]\n', 'base/kustomization.yaml': 'resources: [../app/deployment.yaml]\nnamespace: [a]\n' },
+        'invalid Kustomization in base/kustomization.yaml: namespace must be string, not array',
+        ['namespace'],
+      ],
+    ];
+    for (const [files, message, where] of cases) {
+      const outcome = renderDirectory(repo({ ...files, 'app/deployment.yaml': deployment }), 'app', { fallback: false });
+      expect(outcome).toMatchObject({ objects: [], error: { message, path: where } });
+    }
+  });
+
   it('keeps the source file of every rendered object', () => {
     const outcome = renderDirectory(repo({ 'app/kustomization.yaml': 'resources: [deployment.yaml]\nnamespace: x\n', 'app/deployment.yaml': deployment }), 'app', { fallback: false });
     expect(outcome.objects[0]!.source?.file).toBe('app/deployment.yaml');
