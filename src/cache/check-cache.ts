@@ -6,7 +6,7 @@ import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
 import {
   emptyParsedFile,
-  endsWithoutLineBreak,
+  unterminatedLastLine,
   fastPathValues,
   fromFullParse,
   fullParseOnDemand,
@@ -46,8 +46,8 @@ interface KnownFile {
   stamp: FileStamp;
   /** The content key of `parsed`/`templated`; null: a JSON file that holds no Kubernetes object. */
   key: string | null;
-  /** The text ends without a line break (parse.ts endsWithoutLineBreak). */
-  clip: boolean;
+  /** The text's last line if no line break ends it (parse.ts unterminatedLastLine). */
+  lastLine: string | null;
 }
 
 /**
@@ -176,19 +176,19 @@ export class CheckCache {
       this.used.full.set(entry.key, full);
       return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text)), entry.key);
     }
-    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.clip, text, this.positionsIn(entry.key)), entry.key);
+    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.lastLine, text, this.positionsIn(entry.key)), entry.key);
   }
 
   /** Remembers that a JSON file read with `stamp` holds no Kubernetes object. */
   notManifest(file: string, stamp: FileStamp): void {
-    this.remember(file, stamp, null, false);
+    this.remember(file, stamp, null, null);
   }
 
   /** Parses a file, reusing the fast-path values an earlier run kept for the same path and text. */
   parseFile(file: string, text: string, stamp?: FileStamp): ParsedFile {
     // The path is part of the key: chart templates are not parsed.
     const key = sha1(`${file}\0${text}`);
-    if (stamp) this.remember(file, stamp, key, endsWithoutLineBreak(text));
+    if (stamp) this.remember(file, stamp, key, unterminatedLastLine(text));
     const template = this.previous.templated.get(key);
     if (template) {
       this.used.templated.set(key, template);
@@ -240,11 +240,11 @@ export class CheckCache {
     return parsed;
   }
 
-  private remember(file: string, stamp: FileStamp, key: string | null, clip: boolean): void {
+  private remember(file: string, stamp: FileStamp, key: string | null, lastLine: string | null): void {
     if (this.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < SETTLED_AFTER_MS) return;
     const before = this.previous.files.get(file);
     const same = before?.key === key && sameStamp(stamp, before.stamp);
-    this.used.files.set(file, same ? before : { stamp, key, clip });
+    this.used.files.set(file, same ? before : { stamp, key, lastLine });
     if (!same) this.changed = true;
   }
 

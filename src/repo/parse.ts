@@ -81,7 +81,7 @@ const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
 export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text), positions?: PositionMemo): ParsedFile {
   // No `hctl-ignore` in the text (those take the full path): no comments to collect. Chart
   // templates have no fast-path values.
-  if (values) return parseValues(file, values, endsWithoutLineBreak(text), () => text, positions);
+  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text, positions);
   return parseFullPath(file, text).parsed;
 }
 
@@ -112,7 +112,7 @@ export function parseFullPath(file: string, text: string): { parsed: ParsedFile;
   const { all, lineCounter } = documents;
   for (const [index, document] of all.entries()) {
     const value = readFullDocument(scratch, document, lineCounter, text);
-    if (index === all.length - 1 && endsWithoutLineBreak(text)) clipLastString(value);
+    if (index === all.length - 1) clipLastString(value, unterminatedLastLine(text));
     if (value === undefined) continue;
     const range = document.contents!.range ?? [0, 0, 0];
     record.documents.push({ index, value, firstLine: lineCounter.linePos(range[0]).line, lastLine: lineCounter.linePos(Math.max(range[0], range[1] - 1)).line });
@@ -150,12 +150,12 @@ export function fullParseOnDemand(text: () => string): () => FullDocuments {
 
 /**
  * A fast-parsed file from its values: objects located lazily from its text (read on the first
- * finding that needs a position). `clip`: the text ends without a line break (see
- * endsWithoutLineBreak). The check cache calls it with values and text it kept.
+ * finding that needs a position). `lastLine`: the text's last line if no line break ends it (see
+ * unterminatedLastLine). The check cache calls it with values and text it kept.
  */
-export function parseValues(file: string, values: readonly unknown[], clip: boolean, text: () => string, positions?: PositionMemo): ParsedFile {
+export function parseValues(file: string, values: readonly unknown[], lastLine: string | null, text: () => string, positions?: PositionMemo): ParsedFile {
   const parsed = emptyParsedFile(file);
-  if (clip) clipLastString(values[values.length - 1]);
+  clipLastString(values[values.length - 1], lastLine);
   let full: ReturnType<typeof lazyFullParse> | undefined;
   let lines: LineLocator | undefined;
   let cst: CstLocator | undefined;
@@ -220,15 +220,23 @@ function mayHoldTemplates(text: string): boolean {
 
 /**
  * A block scalar that ends the file without a final line break has no trailing newline for
- * Kubernetes (go-yaml); both JavaScript parsers add one. Whether the file's last value needs
- * clipping (clipLastString) depends on how the text ends.
+ * Kubernetes (go-yaml); both JavaScript parsers add one. The text's last line when no line break
+ * ends it (else null), to tell whether the file's last value ends in such a scalar (clipLastString).
  */
-export function endsWithoutLineBreak(text: string): boolean {
-  return !text.endsWith('\n') && !/["'\]}]\s*$/.test(text);
+export function unterminatedLastLine(text: string): string | null {
+  return text.endsWith('\n') ? null : text.slice(text.lastIndexOf('\n') + 1);
 }
 
-/** Drops the trailing newline of the last string in a file's last value (see endsWithoutLineBreak). */
-function clipLastString(value: unknown): void {
+/**
+ * Drops the trailing newline of the last string in a file's last value when that string is a
+ * block scalar the file's unterminated last line ends: the line, less its indentation, ends the
+ * string's last line (a folded scalar joins lines with spaces). Not a quoted string that ends
+ * in an escaped `\n`, nor one followed by a comment, a blank line or a document marker: those have
+ * their line break.
+ */
+function clipLastString(value: unknown, lastLine: string | null): void {
+  const content = lastLine?.trimStart();
+  if (!content) return;
   let holder: Record<string | number, unknown> | undefined;
   let key: string | number | undefined;
   let current = value;
@@ -239,7 +247,9 @@ function clipLastString(value: unknown): void {
     key = keys[keys.length - 1]!;
     current = holder[key];
   }
-  if (holder && key !== undefined && typeof current === 'string' && current.endsWith('\n')) holder[key] = current.slice(0, -1);
+  if (!holder || key === undefined || typeof current !== 'string' || !current.endsWith('\n')) return;
+  const kept = current.slice(0, -1);
+  if (kept.slice(kept.lastIndexOf('\n') + 1).trimEnd().endsWith(content.trimEnd())) holder[key] = kept;
 }
 
 /**

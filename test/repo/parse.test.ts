@@ -54,6 +54,24 @@ describe('parseFile', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'syntax', line: 4, message: 'collections nested too deeply to read' }]);
   });
 
+  it('reads a block scalar that ends the file without a line break as go-yaml does: no trailing newline, on either parse path', () => {
+    const cases: [string, string][] = [
+      ['|\n    x\n    y', 'x\ny'],
+      ["|\n    labels:\n      pod: '{{ pod }}'", "labels:\n  pod: '{{ pod }}'"],
+      ['>\n    x\n    y', 'x y'],
+      ['"x\\n"', 'x\n'],
+      ['|\n    x\n# the end', 'x\n'],
+      ['|\n    x\n  ', 'x\n'],
+      ['|\n    x\n', 'x\n'],
+    ];
+    for (const [scalar, expected] of cases) {
+      const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  key: ${scalar}`;
+      for (const variant of [text, `# hctl-ignore x reason="full path"\n${text}`]) {
+        expect(parseFile('cm.yaml', variant).objects[0]!.body.data, JSON.stringify(variant)).toEqual({ key: expected });
+      }
+    }
+  });
+
   it('takes a file naming an object `<placeholder>` for a template, on either parse path', () => {
     const template = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: real\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: <app-name>\n  namespace: flux-system\n';
     for (const text of [template, `# hctl-ignore x reason="full path"\n${template}`]) {
