@@ -6,6 +6,8 @@ import { UsageError } from '../config/errors.js';
 import { PROFILES } from '../config/profiles.js';
 import { checkRepo } from '../engine/check-repo.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
+import { renderJunit } from '../report/render-junit.js';
+import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { EXIT_CODES } from '../report/report.js';
@@ -16,8 +18,10 @@ import { findGitRoot } from '../repo/git-root.js';
 import { emit, emitCouldNotRun, useColor } from './output.js';
 import { VERSION } from './package-info.js';
 
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+
 interface CheckFlags {
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   config?: string;
   profile?: string;
   kubernetesVersion?: string;
@@ -33,7 +37,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
   return new Command('check')
     .description('Offline GO/NO-GO for a GitOps repository: exit 0 GO, 1 warnings only, 2 NO-GO, 3 could not run')
     .argument('[dir]', 'repository directory (or one manifest file)', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: .hctl.yaml in the directory or above)')
     .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
     .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
@@ -41,7 +45,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--no-cache', 'do not keep compiled schema validators, parsed files and validation results between runs (~/.cache/hctl)')
-    .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
+    .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text, markdown)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
     .action(async (dir: string, flags: CheckFlags) => {
       if (flags.listRules) {
@@ -63,6 +67,8 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
         const report = await checkRepo({ target: dir, config, version: VERSION });
         if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
         else if (flags.format === 'sarif') await emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
+        else if (flags.format === 'junit') await emit(renderJunit(report, pathInRepository(dir)), flags.output);
+        else if (flags.format === 'markdown') await emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
         else await emit(renderText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
         setExitCode(EXIT_CODES[report.status]);
       } catch (error) {

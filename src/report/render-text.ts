@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { SEVERITIES, describeResource, severityRank, type Finding, type Severity } from './finding.js';
+import { groupFindings } from './group-findings.js';
 import type { Inventory, Report } from './report.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -15,27 +16,17 @@ export function renderText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
   const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of shown) {
-    const file = finding.location?.file ?? '(no file)';
-    byFile.set(file, [...(byFile.get(file) ?? []), finding]);
-  }
-  // A hint already shown for the same rule is not repeated: 36 unverified KanidmGroups need one.
-  const hintsShown = new Set<string>();
-  for (const [file, findings] of byFile) {
+  const { files, repeatedHints } = groupFindings(shown, '(no file)');
+  for (const { file, entries } of files) {
     lines.push(c.underline(file));
-    for (const finding of findings) {
+    for (const { finding, hint } of entries) {
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : '';
       lines.push(`  ${position.padEnd(8)} ${paint(c, finding.severity)}  ${resourceLabel(c, finding)}${finding.message}  ${c.dim(finding.rule)}`);
-      const hint = `${finding.rule}\0${finding.hint}`;
-      if (hintsShown.has(hint)) continue;
-      hintsShown.add(hint);
-      lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)}  ${c.dim(`hint: ${finding.hint}`)}`);
+      if (hint !== undefined) lines.push(`  ${' '.repeat(8)} ${' '.repeat(8)}  ${c.dim(`hint: ${hint}`)}`);
     }
     lines.push('');
   }
-  const repeated = shown.length - hintsShown.size;
-  if (repeated > 0) lines.push(c.dim(`(${repeated} repeated hint${repeated === 1 ? '' : 's'} not shown again; \`hctl explain RULE\` has each rule's page)`), '');
+  if (repeatedHints > 0) lines.push(c.dim(`(${repeatedHints} repeated hint${repeatedHints === 1 ? '' : 's'} not shown again; \`hctl explain RULE\` has each rule's page)`), '');
   const inventory = report.details.inventory as Inventory | undefined;
   if (inventory) {
     lines.push(inventoryLine(inventory));
@@ -67,7 +58,7 @@ function count(n: number, noun: string): string {
 }
 
 /** What to do about documents without a schema, by kind, most frequent first. */
-function unverifiedKindsLine(inventory: Inventory, target: string): string | undefined {
+export function unverifiedKindsLine(inventory: Inventory, target: string): string | undefined {
   const kinds = Object.entries(inventory.unverifiedKinds).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (kinds.length === 0) return undefined;
   const shown = kinds.slice(0, SHOWN_KINDS).map(([kind, count]) => `${kind} ×${count}`);

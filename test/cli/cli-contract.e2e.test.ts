@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { tempDir } from '../temp-dir.js';
@@ -81,6 +82,19 @@ describe('the CLI contract', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('--format junit and markdown report the same findings, with the same exit code', () => {
+    const json = JSON.parse(runCli(['check', 'examples/flux-homelab', '--format', 'json']).stdout) as { findings: { severity: string }[] };
+    const junit = runCli(['check', 'examples/flux-homelab', '--format', 'junit']);
+    expect(junit.status).toBe(2);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout.match(/<testcase /g)).toHaveLength(json.findings.length);
+    expect(junit.stdout.match(/<failure /g)).toHaveLength(json.findings.filter((finding) => finding.severity !== 'info').length);
+    const markdown = runCli(['check', 'examples/flux-homelab', '--format', 'markdown']);
+    expect(markdown.status).toBe(2);
+    expect(markdown.stdout).toMatch(/^## hctl check `examples\/flux-homelab`: ❌ NO-GO\n/);
+    expect(markdown.stdout.match(/^- /gm)).toHaveLength(json.findings.length);
   });
 
   it('an --output that cannot be written exits 3 saying why, not as an internal error', () => {
