@@ -6,15 +6,19 @@ import { UsageError } from '../config/errors.js';
 import { checkCluster } from '../engine/check-cluster.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderHealthText } from '../report/render-health-text.js';
+import { renderJunit } from '../report/render-junit.js';
+import { renderMarkdown } from '../report/render-markdown.js';
 import { EXIT_CODES } from '../report/report.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
 import { addClusterOptions, chosenDomains, readClusterFromFlags, type ClusterFlags } from './cluster-options.js';
 import { emit, emitCouldNotRun, useColor } from './output.js';
 import { VERSION } from './package-info.js';
 
+const FORMATS = ['text', 'json', 'junit', 'markdown'] as const;
+
 interface HealthFlags extends ClusterFlags {
   snapshot?: string;
-  format: 'text' | 'json';
+  format: (typeof FORMATS)[number];
   output?: string;
   config?: string;
   minSeverity: Severity;
@@ -25,10 +29,10 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
   const command = new Command('health')
     .description('One verdict on the live cluster (read-only): exit 0 healthy, 1 warnings, 2 critical, 3 could not run')
     .option('--snapshot <dir>', 'judge a snapshot made by `hctl snapshot` instead of a live cluster (offline)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: .hctl.yaml in the current directory or above)')
-    .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'))
+    .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text, markdown)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every health check with its id, severity, domain and title, then exit');
   return addClusterOptions(command).action(async (flags: HealthFlags) => {
     if (flags.listRules) {
@@ -50,6 +54,8 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
         ...('requests' in read ? { requests: read.requests } : {}),
       });
       if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
+      else if (flags.format === 'junit') await emit(renderJunit(report), flags.output);
+      else if (flags.format === 'markdown') await emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
       else await emit(renderHealthText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
       setExitCode(EXIT_CODES[report.status]);
     } catch (error) {

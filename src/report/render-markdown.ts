@@ -1,28 +1,30 @@
+import type { DomainSummary } from '../engine/check-cluster.js';
 import { describeResource, severityRank, type Finding, type Severity } from './finding.js';
-import { groupFindings } from './group-findings.js';
+import { groupFindings, verdictOf } from './group-findings.js';
 import { inventoryLine, unverifiedKindsLine } from './render-text.js';
 import type { Inventory, Report } from './report.js';
 
 const MARK: Record<Severity, string> = { critical: '🔴', warning: '🟡', info: 'ℹ️' };
+const STATUS_MARK: Record<string, string> = { critical: '❌', warning: '⚠️', healthy: '✅', error: '❌' };
 
 /**
- * Markdown for a pull-request comment or a CI job summary (`>> $GITHUB_STEP_SUMMARY`): the verdict
- * first, then the text report's content — findings by file, each hint once per rule, the inventory.
+ * Markdown for a pull-request comment, a CI job summary (`>> $GITHUB_STEP_SUMMARY`) or an incident
+ * note: the verdict first, then what the text report shows — findings by file (check) or domain
+ * (health), each hint once per rule, and the inventory or the domains' table.
  */
 export function renderMarkdown(report: Report, options: { minSeverity: Severity }): string {
   const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
-  const target = String(report.details.target ?? '.');
-  const verdict = report.status === 'critical' ? '❌ NO-GO' : report.status === 'warning' ? '⚠️ GO, with warnings' : '✅ GO';
+  const target = String(report.details.target ?? (report.details.source as { location?: string } | undefined)?.location ?? '.');
   const counts = `${report.summary.critical} critical, ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}, ${report.summary.info} info`;
-  const lines = [`## hctl ${report.command} ${inline(target)}: ${verdict}`, '', `**${counts}**`];
+  const lines = [`## hctl ${report.command} ${inline(target)}: ${STATUS_MARK[report.status]} ${verdictOf(report)}`, '', `**${counts}**`];
   const inventory = report.details.inventory as Inventory | undefined;
   if (inventory) {
     lines.push('', escape(inventoryLine(inventory)));
     const unverified = unverifiedKindsLine(inventory, target);
     if (unverified) lines.push('', escape(unverified));
   }
-  for (const { file, entries } of groupFindings(shown, target).files) {
-    lines.push('', `#### ${inline(file)}`, '');
+  for (const { name, isFile, entries } of groupFindings(shown, target).groups) {
+    lines.push('', `#### ${isFile ? inline(name) : escape(name)}`, '');
     for (const { finding, hint } of entries) {
       lines.push(`- ${MARK[finding.severity]} **${finding.severity}** ${position(finding)}${resource(finding)}${escape(finding.message)} (${inline(finding.rule)})`);
       if (hint !== undefined) lines.push(`  <br>↳ ${escape(hint)}`);
@@ -30,6 +32,14 @@ export function renderMarkdown(report: Report, options: { minSeverity: Severity 
   }
   const hidden = report.findings.length - shown.length;
   if (hidden > 0) lines.push('', `_${hidden} finding${hidden === 1 ? '' : 's'} below ${options.minSeverity} not listed._`);
+  const domains = Object.entries((report.details.domains ?? {}) as Record<string, DomainSummary>);
+  if (domains.length > 0) {
+    lines.push('', '| domain | status | checked | critical | warnings |', '|---|---|--:|--:|--:|');
+    for (const [domain, summary] of domains) {
+      if (summary.status === 'not-installed') lines.push(`| ${escape(domain)} | not installed | | | |`);
+      else lines.push(`| ${escape(domain)} | ${STATUS_MARK[summary.status]} ${summary.status} | ${summary.checked} | ${summary.critical} | ${summary.warnings} |`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -38,7 +48,7 @@ function position(finding: Finding): string {
 }
 
 function resource(finding: Finding): string {
-  return finding.resource ? `${escape(describeResource(finding.resource))}: ` : '';
+  return finding.resource?.name ? `${escape(describeResource(finding.resource))}: ` : '';
 }
 
 /** A code span that holds any text: fenced with more backticks than the text has in a row. */

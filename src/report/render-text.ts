@@ -16,9 +16,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
   const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
-  const { files, repeatedHints } = groupFindings(shown, '(no file)');
-  for (const { file, entries } of files) {
-    lines.push(c.underline(file));
+  const { groups, repeatedHints } = groupFindings(shown, '(no file)');
+  for (const { name, entries } of groups) {
+    lines.push(c.underline(name));
     for (const { finding, hint } of entries) {
       const position = finding.location ? `${finding.location.line}:${finding.location.column}` : '';
       lines.push(`  ${position.padEnd(8)} ${paint(c, finding.severity)}  ${resourceLabel(c, finding)}${finding.message}  ${c.dim(finding.rule)}`);

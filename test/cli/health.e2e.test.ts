@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/report/finding.js';
 import type { Report } from '../../src/report/report.js';
@@ -120,6 +121,21 @@ describe('hctl health --snapshot on the bundled example', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.summary).toMatchObject({ critical: 7, warnings: 12 });
     expect(report.findings.every((finding) => finding.resource?.kind && finding.domain)).toBe(true);
+  });
+
+  it('in JUnit XML: a suite per domain, a failing case per finding, a passing or skipped case for each quiet domain; and in Markdown', () => {
+    const junit = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'junit']);
+    expect(junit.status).toBe(2);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toMatch(/<testsuites name="hctl health" tests="20" failures="19" errors="0" skipped="1"/);
+    expect(junit.stdout).toContain('<testsuite name="nodes" tests="1" failures="1"');
+    expect(junit.stdout).toContain('<testcase classname="hctl.health" name="argocd: not installed">');
+    const markdown = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'markdown']);
+    expect(markdown.status).toBe(2);
+    expect(markdown.stdout).toMatch(/^## hctl health `.*cluster-snapshot`: ❌ CRITICAL\n\n\*\*7 critical, 12 warnings, 0 info\*\*\n/);
+    expect(markdown.stdout).toContain('\n#### nodes\n\n- 🔴 **critical** Node worker-2: NotReady');
+    expect(markdown.stdout).toContain('| nodes | ❌ critical | 3 | 1 | 0 |');
+    expect(markdown.stdout).toContain('| argocd | not installed | | | |');
   });
 
   it('a directory that is not a snapshot exits 3 with one line', () => {
