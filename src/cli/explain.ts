@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from './package-info.js';
 
 export function explainCommand(setExitCode: (code: number) => void): Command {
   return new Command('explain')
-    .description("print a rule's documentation: why it exists, bad and good YAML, how to suppress it")
+    .description("Print a rule's documentation: why it exists, bad and good YAML, how to suppress it")
     .argument('<rule>', 'rule id, as shown by `hctl check --list-rules` or `hctl health --list-rules`')
     .action(async (ruleId: string) => {
       if (!RULES_BY_ID.has(ruleId) && !HEALTH_RULES_BY_ID.has(ruleId)) throw new UsageError(`unknown rule "${ruleId}" (hctl check --list-rules and hctl health --list-rules show them all)`);

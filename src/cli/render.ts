@@ -9,7 +9,7 @@ import { emit } from './output.js';
 
 export function renderCommand(setExitCode: (code: number) => void): Command {
   return new Command('render')
-    .description('build a kustomization directory like `kubectl kustomize DIR`, offline, and print it as YAML')
+    .description('Build a kustomization directory like `kubectl kustomize DIR`, offline, and print it as YAML')
     .argument('[dir]', 'directory holding kustomization.yaml', '.')
     .option('-o, --output <file>', 'write the YAML to a file instead of stdout')
     .option('--no-kubectl', 'never fall back to `kubectl kustomize` for features hctl does not render')
