@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { yaml } from '../lazy-packages.js';
 import { UsageError } from '../config/errors.js';
-import { findKustomization } from '../render/kustomize.js';
+import { findKustomization, type RenderError } from '../render/kustomize.js';
 import { renderDirectory } from '../render/render.js';
+import { parseFile } from '../repo/parse.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { emit } from './output.js';
 
@@ -23,10 +25,23 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
       const outcome = renderDirectory(path.dirname(absolute), path.basename(absolute), { fallback: flags.kubectl });
       if (outcome.error) {
         const fallback = outcome.error.unsupported && flags.kubectl ? ' (and kubectl, the fallback, is not installed or failed)' : '';
-        throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}`);
+        throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}${where(path.dirname(absolute), outcome.error)}`);
       }
       if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
       await emit(outcome.objects.map((object) => yaml().stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
       setExitCode(0);
     });
+}
+
+/** ` at file:line:column` of the kustomization entry that failed, when the error names one. */
+function where(root: string, error: RenderError): string {
+  if (!error.path) return '';
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, error.file), 'utf8');
+  } catch {
+    return '';
+  }
+  const at = parseFile(error.file, text).objects[0]?.source?.locate(error.path, { key: error.atKey ?? false });
+  return at ? ` at ${error.file}:${at.line}:${at.column}` : '';
 }

@@ -32,6 +32,8 @@ export type Take = 'copies' | 'shared';
 export class RenderError extends Error {
   /** Where in the kustomization file the failing entry is (`['resources', 2]`), when known. */
   path?: (string | number)[];
+  /** The key at `path` is what is wrong (an unknown field), not its value. */
+  atKey?: boolean;
 
   constructor(
     message: string,

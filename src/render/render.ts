@@ -52,8 +52,9 @@ function invalidKustomization(read: ReadonlyMap<string, Record<string, unknown>>
     const result = validator.validate({ apiVersion, kind, body, sopsEncrypted: false });
     const problem = result.status === 'validated' ? result.problems[0] : undefined;
     if (!problem) continue;
-    const error = new RenderError(`invalid ${kind} in ${file}: ${problem.message}`, file);
+    const error = new RenderError(`invalid ${kind}: ${problem.message}`, file);
     error.path = [...problem.path];
+    error.atKey = problem.key;
     return error;
   }
   return undefined;

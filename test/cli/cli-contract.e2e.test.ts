@@ -183,4 +183,13 @@ describe('hctl render', () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toBe('hctl: cannot render examples: no kustomization.yaml there\n');
   });
+
+  it('a kustomization kustomize cannot decode, or an entry that fails, exits 3 naming its line', () => {
+    const repo = tempDir('render');
+    mkdirSync(path.join(repo, 'app'));
+    writeFileSync(path.join(repo, 'app', 'kustomization.yaml'), 'namespace: [a]\n');
+    expect(runCli(['render', path.join(repo, 'app')])).toMatchObject({ status: 3, stdout: '', stderr: `hctl: cannot render ${path.join(repo, 'app')}: invalid Kustomization: namespace must be string, not array at app/kustomization.yaml:1:12\n` });
+    writeFileSync(path.join(repo, 'app', 'kustomization.yaml'), 'resources:\n  - missing.yaml\n');
+    expect(runCli(['render', path.join(repo, 'app')]).stderr).toMatch(/: missing\.yaml does not exist .* at app\/kustomization\.yaml:2:5\n$/);
+  });
 });

@@ -210,11 +210,11 @@ describe('hctl render (kustomize in TypeScript)', () => {
 
   it('refuses a kustomization kustomize cannot decode (a misspelt field, a string for a list), even in a base, as kubectl kustomize does', () => {
     const cases: [Record<string, string>, string, (string | number)[]][] = [
-      [{ 'app/kustomization.yaml': 'resourcse: [deployment.yaml]\n' }, 'invalid Kustomization in app/kustomization.yaml: unknown field resourcse', ['resourcse']],
-      [{ 'app/kustomization.yaml': 'resources: deployment.yaml\n' }, 'invalid Kustomization in app/kustomization.yaml: resources must be array, not string', ['resources']],
+      [{ 'app/kustomization.yaml': 'resourcse: [deployment.yaml]\n' }, 'invalid Kustomization: unknown field resourcse', ['resourcse']],
+      [{ 'app/kustomization.yaml': 'resources: deployment.yaml\n' }, 'invalid Kustomization: resources must be array, not string', ['resources']],
       [
         { 'app/kustomization.yaml': 'resources: [../base]\n', 'base/kustomization.yaml': 'resources: [../app/deployment.yaml]\nnamespace: [a]\n' },
-        'invalid Kustomization in base/kustomization.yaml: namespace must be string, not array',
+        'invalid Kustomization: namespace must be string, not array',
         ['namespace'],
       ],
     ];
