@@ -51,6 +51,16 @@ describe('README', () => {
     expect(createHelp).toContain('--extra-egress');
   });
 
+  it('documents every --format of check and health', () => {
+    for (const [command, heading] of [['check', '## `hctl check'], ['health', '## `hctl health`']] as const) {
+      const help = runCli([command, '--help']).stdout.replace(/\s+/g, ' ');
+      const choices = [.../--format <format> output format \(choices: ([^)]*?), default/.exec(help)![1]!.matchAll(/"(\w+)"/g)].map((m) => m[1]!);
+      expect(choices.length).toBeGreaterThan(3);
+      const row = readme.slice(readme.indexOf(heading)).split('\n').find((line) => line.startsWith('| `-f, --format <format>`'))!;
+      for (const format of choices) expect(row, `${command} --format ${format}`).toContain(`\`${format}\``);
+    }
+  });
+
   it('documents the configuration keys the config schema has', () => {
     const documented = read('docs/configuration.md');
     for (const key of [...Object.keys(CONFIG_SCHEMA.properties), ...Object.keys(CONFIG_SCHEMA.properties.platform.properties)]) {
