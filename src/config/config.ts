@@ -5,14 +5,15 @@ import type { ValidateFunction } from 'ajv';
 import { yaml } from '../lazy-packages.js';
 import type { Severity } from '../report/finding.js';
 import { locateInDocument } from '../repo/locate.js';
-import { HEALTH_RULES, HEALTH_RULES_BY_ID } from '../rules/health-index.js';
-import { RULES, RULES_BY_ID } from '../rules/index.js';
+import { HEALTH_RULES } from '../rules/health-index.js';
+import { RULES } from '../rules/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { UsageError } from './errors.js';
 import { ajv } from '../lazy-packages.js';
 import { DEFAULT_PLATFORM, type GitMode, type PlatformSettings } from './platform.js';
 import { PROFILES, type RuleSettings } from './profiles.js';
 import { fsErrorReason } from '../fs/fs-error-reason.js';
+import { isKnownRule, unknownRuleMessage } from '../rules/unknown-rule.js';
 
 export const CONFIG_FILE_NAMES = ['.hctl.yaml', '.hctl.yml'];
 
@@ -255,7 +256,7 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
 
 function resolveRules(profile: string, configured: NonNullable<RawConfig['rules']>, file: string | undefined): Map<string, RuleConfig> {
   for (const id of Object.keys(configured)) {
-    if (!RULES_BY_ID.has(id) && !HEALTH_RULES_BY_ID.has(id)) throw new UsageError(`${file}: unknown rule "${id}" (hctl check --list-rules and hctl health --list-rules show them all)`);
+    if (!isKnownRule(id)) throw new UsageError(`${file}: ${unknownRuleMessage(id)}`);
   }
   const rules = new Map<string, RuleConfig>();
   for (const rule of [...RULES, ...HEALTH_RULES]) {

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { ConfigSuppression } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { ParsedFile } from '../repo/parse.js';
+import { closest } from '../text/closest.js';
 
 /** One exception to a rule, written inline (`# hctl-ignore`) or in `.hctl.yaml`. */
 export interface Suppression {
@@ -72,7 +73,10 @@ export function configSuppressions(entries: readonly ConfigSuppression[], root: 
 export function suppressionProblem(suppression: Suppression, knownRules: ReadonlySet<string>): string | undefined {
   const unknown = suppression.rules.filter((rule) => !knownRules.has(rule));
   if (suppression.rules.length === 0) return 'hctl-ignore names no rule';
-  if (unknown.length > 0) return `hctl-ignore names unknown rule ${unknown.join(', ')}`;
+  if (unknown.length > 0) {
+    const suggestions = unknown.map((rule) => closest(rule, [...knownRules])).filter((rule) => rule !== undefined);
+    return `hctl-ignore names unknown rule ${unknown.join(', ')}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
+  }
   if (!suppression.reason?.trim()) return `hctl-ignore ${suppression.rules.join(',')} has no reason="…"; it suppresses nothing until it says why`;
   if (suppression.until !== undefined && !isValidDate(suppression.until)) {
     return `hctl-ignore until=${suppression.until} is not a date (YYYY-MM-DD)`;

@@ -74,6 +74,7 @@ describe('the CLI contract', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('# netpol-allow-all-rule');
     expect(runCli(['explain', 'nope']).status).toBe(3);
+    expect(runCli(['explain', 'schema-invalide']).stderr).toBe('hctl: unknown rule "schema-invalide"; did you mean schema-invalid? (hctl check --list-rules and hctl health --list-rules show them all)\n');
   });
 
   it('--output writes the report to a file', () => {

@@ -35,7 +35,8 @@ describe('.hctl.yaml', () => {
   });
 
   it.each([
-    ['rules:\n  no-such-rule: off\n', /unknown rule "no-such-rule"/],
+    ['rules:\n  no-such-rule: off\n', /unknown rule "no-such-rule" \(/],
+    ['rules:\n  image-unpined: off\n', /unknown rule "image-unpined"; did you mean image-unpinned\?/],
     ['profile: strictest\n', /unknown profile "strictest"/],
     ['rules:\n  workload-resources:\n    cpuLimit: sometimes\n', /cpuLimit must be ignore \| require \| forbid/],
     ['rules:\n  workload-resources:\n    colour: red\n', /has no option "colour"/],

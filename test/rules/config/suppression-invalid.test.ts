@@ -8,7 +8,7 @@ ruleTester(rule, {
   invalid: [
     { name: 'no reason', code: pod('# hctl-ignore image-unpinned'), errors: [{ line: 8, column: 7, message: 'has no reason' }] },
     { name: 'an empty reason', code: pod('# hctl-ignore image-unpinned reason=""'), errors: [{ line: 8 }] },
-    { name: 'an unknown rule', code: pod('# hctl-ignore image-unpined reason="typo"'), errors: [{ line: 8, message: 'unknown rule image-unpined' }] },
+    { name: 'an unknown rule', code: pod('# hctl-ignore image-unpined reason="typo"'), errors: [{ line: 8, message: 'unknown rule image-unpined; did you mean image-unpinned?' }] },
     { name: 'not a date', code: pod('# hctl-ignore image-unpinned reason="x" until=31-12-2026'), errors: [{ line: 8, message: 'is not a date' }] },
   ],
 });
