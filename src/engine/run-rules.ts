@@ -64,6 +64,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       },
       kubernetesVersion: options.config.kubernetesVersion,
       repository,
+      gitIgnored: (relative, isDirectory) => repo.gitIgnored?.reasonFor(relative, isDirectory),
       options: settings?.options ?? rule.meta.options ?? {},
       report: (problem) => findings.push(toFinding(rule, problem, settings?.severity)),
     };

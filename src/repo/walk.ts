@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
+import { GitIgnored, gitReason, type IgnoreScope } from './git-ignored.js';
 
 export interface WalkedFile {
   /** Relative to the walked root, forward slashes. */
@@ -18,6 +19,8 @@ export interface WalkResult {
   skipped: SkippedFile[];
   /** Each directory read (relative, `''` for the root) → every name in it, for PathFacts. */
   listings: Map<string, Set<string>>;
+  /** What the `.gitignore` files keep out of Git. */
+  gitIgnored: GitIgnored;
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -29,12 +32,6 @@ export function isManifestFileName(file: string): boolean {
   return MANIFEST_EXTENSION.test(file);
 }
 
-interface IgnoreScope {
-  /** Directory the patterns are relative to (relative to root, '' for the root). */
-  base: string;
-  matcher: Ignore;
-}
-
 /**
  * Lists the YAML and JSON files under `root`, honouring `.gitignore` and `.hctlignore` at every
  * level. Symlinks are followed once; loops and dangling links are skipped with a reason.
@@ -42,7 +39,7 @@ interface IgnoreScope {
  * promise API, whose per-call overhead dominates on a local disk (measured in bench/).
  */
 export function walkRepo(root: string): WalkResult {
-  const result: WalkResult = { files: [], skipped: [], listings: new Map() };
+  const result: WalkResult = { files: [], skipped: [], listings: new Map(), gitIgnored: new GitIgnored() };
   const realRoot = realpathSync(root);
   walkDirectory(root, '', realRoot, [], new Set([realRoot]), result);
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -65,6 +62,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
   const listing = new Set(entries.map((entry) => entry.name));
   result.listings.set(relativeDir, listing);
   const scopes = [...inheritedScopes, ...readIgnoreScopes(absoluteDir, relativeDir, entries)];
+  result.gitIgnored.walked(relativeDir, scopes);
   for (const entry of entries) {
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
     const absolute = `${prefix}${entry.name}`;
@@ -85,7 +83,12 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
       }
     }
     if (isDirectory) {
-      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(scopes, relative, true)) continue;
+      if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+      if (ignoringScope(scopes, relative, true)) {
+        const reason = scopes.map((scope) => gitReason(scope, relative, true)).find((found) => found !== undefined);
+        if (reason) result.gitIgnored.excludedDirectory(relative, reason);
+        continue;
+      }
       let real = path.join(realDir, entry.name);
       if (entry.isSymbolicLink()) {
         try {
@@ -100,7 +103,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
       }
       visitedDirs.add(real);
       walkDirectory(root, relative, real, scopes, visitedDirs, result);
-    } else if (isFile && isManifestFileName(entry.name) && !isIgnored(scopes, relative, false)) {
+    } else if (isFile && isManifestFileName(entry.name) && !ignoringScope(scopes, relative, false)) {
       // Sizes are checked when the file is read (read.ts): one stat less per file.
       result.files.push({ file: relative, absolute });
     }
@@ -112,7 +115,7 @@ function readIgnoreScopes(absoluteDir: string, relativeDir: string, entries: Dir
   for (const name of IGNORE_FILES) {
     if (!entries.some((entry) => entry.name === name)) continue;
     try {
-      scopes.push({ base: relativeDir, matcher: ignore().add(readFileSync(path.join(absoluteDir, name), 'utf8')) });
+      scopes.push({ base: relativeDir, file: relativeDir ? `${relativeDir}/${name}` : name, matcher: ignore().add(readFileSync(path.join(absoluteDir, name), 'utf8')) });
     } catch {
       // an unreadable ignore file ignores nothing
     }
@@ -120,12 +123,13 @@ function readIgnoreScopes(absoluteDir: string, relativeDir: string, entries: Dir
   return scopes;
 }
 
-function isIgnored(scopes: IgnoreScope[], relative: string, isDirectory: boolean): boolean {
+/** The first ignore file that excludes the path, if any. */
+function ignoringScope(scopes: IgnoreScope[], relative: string, isDirectory: boolean): IgnoreScope | undefined {
   for (const scope of scopes) {
     const inside = scope.base === '' ? relative : relative.slice(scope.base.length + 1);
-    if (scope.matcher.ignores(isDirectory ? `${inside}/` : inside)) return true;
+    if (scope.matcher.ignores(isDirectory ? `${inside}/` : inside)) return scope;
   }
-  return false;
+  return undefined;
 }
 
 export function errorCode(error: unknown): string {

@@ -10,6 +10,7 @@ import argocdPathMissing from './argocd/argocd-path-missing.js';
 import argocdUnreached from './argocd/argocd-unreached.js';
 import argocdProjectMissing from './argocd/argocd-project-missing.js';
 import suppressionExpired from './config/suppression-expired.js';
+import gitignoredReference from './render/gitignored-reference.js';
 import suppressionInvalid from './config/suppression-invalid.js';
 import fluxCrdOrder from './flux/flux-crd-order.js';
 import fluxDependencyCycle from './flux/flux-dependency-cycle.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   schemaUnknown,
   deprecatedApi,
   kustomizeBuildError,
+  gitignoredReference,
   renderUnverified,
   secretPlaintext,
   esoDeprecatedApi,

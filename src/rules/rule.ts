@@ -62,6 +62,11 @@ export interface RuleContext {
   kubernetesVersion: string;
   /** The Git working tree holding the checked directory (else that directory) and the URLs that name it. */
   repository: Repository;
+  /**
+   * Why Git ignores a path of the checked directory (`secret.env in apps/.gitignore`), else
+   * undefined: the cluster builds from Git, where such files do not exist.
+   */
+  gitIgnored(relative: string, isDirectory?: boolean): string | undefined;
   options: Readonly<Record<string, string | number | boolean>>;
   report(problem: Problem): void;
 }
