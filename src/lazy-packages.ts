@@ -16,6 +16,5 @@ export const ajvStandalone = loadOnUse<typeof import('ajv/dist/standalone/index.
 export const ajvFormats = loadOnUse<typeof import('ajv-formats/dist/formats.js')>('ajv-formats/dist/formats.js');
 export const jsonPatch = loadOnUse<typeof import('fast-json-patch')>('fast-json-patch');
 export const cronParser = loadOnUse<typeof import('cron-parser')>('cron-parser');
-export const semver = loadOnUse<typeof import('semver')>('semver');
 export const yaml = loadOnUse<typeof import('yaml')>('yaml');
 export const celJs = loadOnUse<typeof import('@marcbachmann/cel-js')>('@marcbachmann/cel-js');

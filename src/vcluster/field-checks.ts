@@ -1,5 +1,5 @@
 import { BlockList, isIPv4 } from 'node:net';
-import { semver } from '../lazy-packages.js';
+import valid from 'semver/functions/valid.js';
 
 /**
  * One check per kind of value a vCluster request takes. Each returns what is wrong, in words a
@@ -83,7 +83,7 @@ export const size: FieldCheck = (value) => {
 
 export const kubernetesVersion: FieldCheck = (value) => (/^v?\d+\.\d+(\.\d+)?$/.test(value) ? undefined : 'must be a Kubernetes version like v1.34.3 or 1.33');
 
-export const chartVersion: FieldCheck = (value) => (semver().valid(value) ? undefined : 'must be a chart version (semver) like 0.31.0');
+export const chartVersion: FieldCheck = (value) => (valid(value) ? undefined : 'must be a chart version (semver) like 0.31.0');
 
 export const labelValue: FieldCheck = (value) =>
   value.length <= 63 && LABEL_VALUE.test(value) ? undefined : 'must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit';

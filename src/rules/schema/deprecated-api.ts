@@ -1,11 +1,12 @@
-import { semver } from '../../lazy-packages.js';
+import coerce from 'semver/functions/coerce.js';
+import lte from 'semver/functions/lte.js';
 import { GATEWAY_API_GA_KINDS, ownedByDedicatedRule } from '../../k8s/superseded-apis.js';
 import { kindKey } from '../../schema/bundle.js';
 import { deprecationOf } from '../../schema/deprecations.js';
 import { apiGroup } from '../../repo/object.js';
 import type { Rule } from '../rule.js';
 
-const atOrBefore = (release: string | undefined, target: string) => release !== undefined && semver().lte(semver().coerce(release)!, semver().coerce(target)!);
+const atOrBefore = (release: string | undefined, target: string) => release !== undefined && lte(coerce(release)!, coerce(target)!);
 
 export default {
   meta: {
