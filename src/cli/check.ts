@@ -49,7 +49,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
     .action(async (dir: string, flags: CheckFlags) => {
       if (flags.listRules) {
-        await emit(listRules(flags.format), flags.output);
+        emit(listRules(flags.format), flags.output);
         setExitCode(0);
         return;
       }
@@ -65,15 +65,15 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
           ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
         });
         const report = await checkRepo({ target: dir, config, version: VERSION });
-        if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
-        else if (flags.format === 'sarif') await emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
-        else if (flags.format === 'junit') await emit(renderJunit(report, pathInRepository(dir)), flags.output);
-        else if (flags.format === 'markdown') await emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
-        else await emit(renderText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
+        if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
+        else if (flags.format === 'sarif') emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
+        else if (flags.format === 'junit') emit(renderJunit(report, pathInRepository(dir)), flags.output);
+        else if (flags.format === 'markdown') emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
+        else emit(renderText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
         setExitCode(EXIT_CODES[report.status]);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
-        await emitCouldNotRun('check', error.message, flags);
+        emitCouldNotRun('check', error.message, flags);
         setExitCode(EXIT_CODES.error);
       }
     });

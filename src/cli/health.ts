@@ -36,7 +36,7 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
     .option('--list-rules', 'list every health check with its id, severity, domain and title, then exit');
   return addClusterOptions(command).action(async (flags: HealthFlags) => {
     if (flags.listRules) {
-      await emit(listHealthRules(flags.format), flags.output);
+      emit(listHealthRules(flags.format), flags.output);
       setExitCode(0);
       return;
     }
@@ -53,14 +53,14 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
         source: read.source,
         ...('requests' in read ? { requests: read.requests } : {}),
       });
-      if (flags.format === 'json') await emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
-      else if (flags.format === 'junit') await emit(renderJunit(report), flags.output);
-      else if (flags.format === 'markdown') await emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
-      else await emit(renderHealthText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
+      if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
+      else if (flags.format === 'junit') emit(renderJunit(report), flags.output);
+      else if (flags.format === 'markdown') emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
+      else emit(renderHealthText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
       setExitCode(EXIT_CODES[report.status]);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      await emitCouldNotRun('health', error.message, flags);
+      emitCouldNotRun('health', error.message, flags);
       setExitCode(EXIT_CODES.error);
     }
   });

@@ -28,7 +28,7 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
         throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}${where(path.dirname(absolute), outcome.error)}`);
       }
       if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
-      await emit(outcome.objects.map((object) => yaml().stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
+      emit(outcome.objects.map((object) => yaml().stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
       setExitCode(0);
     });
 }
