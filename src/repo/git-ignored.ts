@@ -19,9 +19,15 @@ export class GitIgnored {
   private readonly scopes = new Map<string, readonly IgnoreScope[]>();
   /** Directories a `.gitignore` excludes (the walk does not enter them) → why. */
   private readonly directories = new Map<string, string>();
+  /** Manifest files the walk listed: no ignore file excludes them. */
+  private readonly listedFiles = new Set<string>();
 
   walked(dir: string, scopes: readonly IgnoreScope[]): void {
     this.scopes.set(dir, scopes);
+  }
+
+  listed(file: string): void {
+    this.listedFiles.add(file);
   }
 
   excludedDirectory(dir: string, reason: string): void {
@@ -30,6 +36,8 @@ export class GitIgnored {
 
   /** `secret.env in apps/.gitignore` when Git ignores the path (relative, forward slashes), else undefined. */
   reasonFor(relative: string, isDirectory = false): string | undefined {
+    // What the walk entered or listed passed every ignore file already: most questions end here.
+    if (this.scopes.has(relative) || this.listedFiles.has(relative)) return undefined;
     const parts = relative.split('/');
     for (let end = 1; end <= parts.length; end++) {
       const reason = this.directories.get(parts.slice(0, end).join('/'));

@@ -106,6 +106,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
     } else if (isFile && isManifestFileName(entry.name) && !ignoringScope(scopes, relative, false)) {
       // Sizes are checked when the file is read (read.ts): one stat less per file.
       result.files.push({ file: relative, absolute });
+      result.gitIgnored.listed(relative);
     }
   }
 }

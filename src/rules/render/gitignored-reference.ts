@@ -24,7 +24,8 @@ export default {
         if (typeof entry !== 'string' || entry.includes('\n') || isRemote(entry)) return;
         const target = path.posix.normalize(path.posix.join(dir, entry));
         if (target.startsWith('../')) return;
-        const reason = context.gitIgnored(target) ?? context.gitIgnored(target, true);
+        // An entry without an extension is a directory (`./app`, `private`); matched as one, `private` and `private/` both catch it.
+        const reason = context.gitIgnored(target, path.posix.extname(target) === '');
         if (!reason) return;
         context.report({
           object,
