@@ -19,8 +19,12 @@ if (!existsSync(corpora)) {
 const dirs = readdirSync(corpora, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(corpora, entry.name));
 const rounds = Number(process.env.ROUNDS ?? 5);
 
+// The machine's own hctl config (~/.config/hctl, from `hctl init`) stays out: every run reads the same files.
+const noUserConfig = mkdtempSync(path.join(tmpdir(), 'hctl-bench-config-'));
 const measure = (mode, cacheDir) =>
-  JSON.parse(execFileSync(process.execPath, [path.join(here, 'measure.mjs'), mode, ...dirs], { encoding: 'utf8', env: { ...process.env, HCTL_CACHE_DIR: cacheDir } }));
+  JSON.parse(
+    execFileSync(process.execPath, [path.join(here, 'measure.mjs'), mode, ...dirs], { encoding: 'utf8', env: { ...process.env, HCTL_CACHE_DIR: cacheDir, XDG_CONFIG_HOME: noUserConfig } }),
+  );
 const runs = { parse: [], 'check (cold)': [], 'check (warm)': [], 'check (new repo)': [] };
 for (let round = 0; round < rounds; round++) {
   const cache = mkdtempSync(path.join(tmpdir(), 'hctl-bench-cache-'));
@@ -34,6 +38,7 @@ for (let round = 0; round < rounds; round++) {
   runs['check (warm)'].push(measure('check', cache));
   rmSync(cache, { recursive: true, force: true });
 }
+rmSync(noUserConfig, { recursive: true, force: true });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const summary = Object.fromEntries(

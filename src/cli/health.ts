@@ -10,6 +10,7 @@ import { renderJunit } from '../report/render-junit.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { EXIT_CODES } from '../report/report.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
+import { useValidatorCache } from '../schema/validator.js';
 import { addClusterOptions, chosenDomains, readClusterFromFlags, type ClusterFlags } from './cluster-options.js';
 import { emit, emitCouldNotRun, useColor } from './output.js';
 import { VERSION } from './package-info.js';
@@ -42,6 +43,8 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
     }
     try {
       const domains = chosenDomains(flags);
+      // The config file's validator comes from the same disk cache as check's (no ajv on a warm run).
+      useValidatorCache(true);
       const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
       const read = flags.snapshot
         ? { state: await readSnapshot(flags.snapshot), source: { type: 'snapshot' as const, location: path.resolve(flags.snapshot) } }

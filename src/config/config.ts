@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import jsyaml from 'js-yaml';
 import { yaml } from '../lazy-packages.js';
+import { ownSchemaValidator } from '../schema/validator.js';
 import type { Severity } from '../report/finding.js';
 import { locateInDocument } from '../repo/locate.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
 import { RULES } from '../rules/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { UsageError } from './errors.js';
-import { ajv } from '../lazy-packages.js';
 import { DEFAULT_PLATFORM, type GitMode, type PlatformSettings } from './platform.js';
 import { PROFILES, type RuleSettings } from './profiles.js';
 import { fsErrorReason } from '../fs/fs-error-reason.js';
@@ -92,7 +93,7 @@ export interface RawConfig {
   platform?: Partial<PlatformSettings>;
 }
 
-let configValidator: ValidateFunction<RawConfig> | undefined;
+let compiledConfigValidator: ValidateFunction<RawConfig> | undefined;
 
 /** Finds `.hctl.yaml` in `startDir` or the nearest directory above it. */
 export function findConfig(startDir: string): string | undefined {
@@ -231,6 +232,11 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
   } catch (error) {
     throw new UsageError(`cannot read config ${file}: ${fsErrorReason(error)}`);
   }
+  // The common case, a valid file without suppressions, needs no positions: js-yaml (in the
+  // bundle) reads it, where the position-keeping `yaml` package would cost more than the check.
+  const quick = quickRead(text);
+  const validate = configValidator();
+  if (quick !== undefined && validate(quick) && (quick.suppressions ?? []).length === 0) return { raw: quick, suppressionLines: [] };
   const lineCounter = new (yaml().LineCounter)();
   const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -239,9 +245,8 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
     throw new UsageError(`${file}:${line}:${col}: ${error.message.split('\n')[0]}`);
   }
   const raw = (document.toJS() ?? {}) as unknown;
-  configValidator ??= new (ajv().Ajv)({ allErrors: true, allowUnionTypes: true }).compile<RawConfig>(CONFIG_SCHEMA);
-  if (!configValidator(raw)) {
-    const error = configValidator.errors![0]!;
+  if (!validate(raw)) {
+    const error = validate.errors![0]!;
     const segments = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const where = locateInDocument(document, lineCounter, file, segments, false);
     const property = error.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
@@ -252,6 +257,19 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
     (_, index) => locateInDocument(document, lineCounter, file, ['suppressions', index], false).line,
   );
   return { raw, suppressionLines };
+}
+
+/** The file's value read with the YAML 1.2 core schema, as `yaml` reads it; undefined if js-yaml objects (the full parse then says where). */
+function quickRead(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
+function configValidator(): ValidateFunction<RawConfig> {
+  return (compiledConfigValidator ??= ownSchemaValidator<RawConfig>('hctl config', CONFIG_SCHEMA));
 }
 
 function resolveRules(profile: string, configured: NonNullable<RawConfig['rules']>, file: string | undefined): Map<string, RuleConfig> {

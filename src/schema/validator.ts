@@ -107,6 +107,20 @@ class Compiler {
 const bundleCompilers = new WeakMap<SchemaBundle, Compiler>();
 let diskCache: ValidatorCache | undefined;
 
+/**
+ * A validator for one of hctl's own schemas (the config file's), kept in the disk cache like the
+ * Kubernetes ones: a run that finds its code there loads neither ajv nor the compiler.
+ */
+export function ownSchemaValidator<T>(key: string, schema: object): ValidateFunction<T> {
+  const cached = diskCache?.load(key);
+  if (cached) return cached as ValidateFunction<T>;
+  const { Ajv } = ajvPackage();
+  const instance = new Ajv({ allErrors: true, allowUnionTypes: true, code: { source: true } });
+  const validate = instance.compile<T>(schema);
+  diskCache?.store(key, ajvStandalone().default(instance, validate));
+  return validate;
+}
+
 /** Completes the disk cache once validation is done (V8 code caches of what ran). */
 export function flushValidatorCache(): void {
   diskCache?.flush();

@@ -11,6 +11,11 @@ import { tempDir } from '../temp-dir.js';
  * hook that logs every URL.
  */
 function packagesLoaded(args: string[], cacheDir: string, control: { imports?: string; requires?: string } = {}): string[] {
+  return [...new Set(filesLoaded(args, cacheDir, control).map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter((name): name is string => name !== undefined))];
+}
+
+/** The files a run of the bundled CLI loaded, CommonJS and ES modules alike (see packagesLoaded). */
+function filesLoaded(args: string[], cacheDir: string, control: { imports?: string; requires?: string } = {}): string[] {
   const log = path.join(tempDir('load-log'), 'urls.txt');
   const hook = `import { appendFileSync } from 'node:fs';
     export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
@@ -27,8 +32,7 @@ function packagesLoaded(args: string[], cacheDir: string, control: { imports?: s
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, HCTL_CACHE_DIR: cacheDir } });
   const line = result.stderr.split('\n').find((text) => text.startsWith('LOADED '));
   if (!line) throw new Error(`no module list: ${result.stderr}`);
-  const files = [...(JSON.parse(line.slice('LOADED '.length)) as string[]), ...readFileSync(log, 'utf8').split('\n')];
-  return [...new Set(files.map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]).filter((name): name is string => name !== undefined))];
+  return [...(JSON.parse(line.slice('LOADED '.length)) as string[]), ...readFileSync(log, 'utf8').split('\n')];
 }
 
 describe('startup', () => {
@@ -48,6 +52,23 @@ describe('startup', () => {
     const cached = packagesLoaded(['check', example], cache);
     expect(cached).not.toContain('ajv');
     expect(cached).not.toContain('@marcbachmann/cel-js');
+  });
+
+  it('a config file is read without the yaml package or ajv once its validator is cached, unless it has suppressions to place', () => {
+    const cache = tempDir('cache');
+    const repo = tempDir('repo');
+    writeFileSync(path.join(repo, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: default\n');
+    writeFileSync(path.join(repo, '.hctl.yaml'), 'profile: default\nkubernetesVersion: "1.34"\nrules:\n  image-unpinned: off\n');
+    runCli(['check', repo], { env: { HCTL_CACHE_DIR: cache } });
+    // Generated validators require ajv's small runtime helpers (ucs2length), never its compiler.
+    const compiler = (files: string[]) => files.filter((file) => /node_modules\/ajv\/dist\/(core|ajv|compile\/index)\.js/.test(file));
+    const plain = filesLoaded(['check', repo], cache);
+    expect(plain.filter((file) => file.includes('node_modules/yaml/'))).toEqual([]);
+    expect(compiler(plain)).toEqual([]);
+    writeFileSync(path.join(repo, '.hctl.yaml'), 'suppressions:\n  - rule: image-unpinned\n    files: ["*.yaml"]\n    reason: test\n');
+    const withSuppressions = filesLoaded(['check', repo], cache);
+    expect(withSuppressions.some((file) => file.includes('node_modules/yaml/'))).toBe(true);
+    expect(compiler(withSuppressions)).toEqual([]);
   });
 
   it('compiled validators loaded from the cache compile a CEL rule only when a value meets it', () => {
