@@ -16,15 +16,25 @@ export function defaultCacheRoot(): string {
  */
 export function codeFingerprint(files: readonly URL[]): string {
   const hash = createHash('sha256');
-  for (const file of files) {
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update(file.href);
-    }
-  }
+  for (const file of files) hash.update(fileDigest(file));
   hash.update(process.version);
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Each file's digest, once per process: every check of a run hashes the same ~900 KB bundle otherwise. */
+const digests = new Map<string, string>();
+
+function fileDigest(file: URL): string {
+  let digest = digests.get(file.href);
+  if (digest === undefined) {
+    try {
+      digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    } catch {
+      digest = file.href;
+    }
+    digests.set(file.href, digest);
+  }
+  return digest;
 }
 
 /** A cache written by another hctl build is left for a day (that build may still be in use), then removed. */

@@ -8,9 +8,9 @@ let bundle: SchemaBundle | undefined;
 /**
  * The Flux graph of a loaded repository rooted at `root` (the checked directory). Builds follow
  * kustomize, which namespaces every kind it does not know to be cluster-scoped, custom ones too.
- * `listings`: the loader's directory listings, which answer most "does this path exist" questions.
+ * `paths`: the loader's facts from the walk, which answer most "does this path exist" questions.
  */
-export function fluxGraphOf(root: string, objects: readonly KubeObject[], listings?: ReadonlyMap<string, ReadonlySet<string>>): FluxGraph {
+export function fluxGraphOf(root: string, objects: readonly KubeObject[], paths = new PathFacts(root)): FluxGraph {
   bundle ??= new SchemaBundle();
-  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() }, new PathFacts(root, listings));
+  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() }, paths);
 }

@@ -35,7 +35,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;
-  const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects, repo.listings));
+  const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths));
   let applied: KubeObject[] | undefined;
   const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects));
   const gitRoot = findGitRoot(options.root);

@@ -1,6 +1,7 @@
 import type { KubeObject } from './object.js';
 import type { CheckCache } from '../cache/check-cache.js';
 import type { GitIgnored } from './git-ignored.js';
+import { PathFacts } from './path-facts.js';
 import { parseFile, type ParsedFile } from './parse.js';
 import { readManifest, type ReadResult } from './read.js';
 import { SopsConfig } from './sops-config.js';
@@ -12,8 +13,8 @@ export interface LoadedRepo {
   skipped: SkippedFile[];
   sops: SopsConfig;
   objects: KubeObject[];
-  /** The directories the walk read → the names in them (absent for in-memory files). */
-  listings?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** What exists under the root and what is a directory, from the walk (absent for in-memory files). */
+  paths?: PathFacts;
   /** What the `.gitignore` files keep out of Git (absent for in-memory files). */
   gitIgnored?: GitIgnored;
 }
@@ -43,7 +44,7 @@ export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
     else if (isOtherJson(entry.file, read.text)) cache?.notManifest(entry.file, read.stamp);
     else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
-  return { ...assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources)), listings: walked.listings, gitIgnored: walked.gitIgnored };
+  return { ...assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources)), paths: new PathFacts(root, walked.listings, walked.directories), gitIgnored: walked.gitIgnored };
 }
 
 /** A file's text for positions, read after the fact: empty if it has since become unreadable. */

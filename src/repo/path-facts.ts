@@ -10,10 +10,15 @@ import path from 'node:path';
 export class PathFacts {
   private readonly known = new Map<string, boolean>();
 
-  /** `listings`: each directory the walk read (`''` for the root) → the names in it. */
+  /**
+   * `listings`: each directory the walk read (`''` for the root) → the names in it. `directories`:
+   * every name in those listings that is a directory (entered, ignored or not), so a listed name
+   * that is not one is a file without asking the filesystem.
+   */
   constructor(
     private readonly root: string,
     private readonly listings: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+    private readonly directories?: ReadonlySet<string>,
   ) {}
 
   exists(relative: string): boolean {
@@ -27,6 +32,10 @@ export class PathFacts {
 
   isDirectory(relative: string): boolean {
     if (this.listings.has(relative)) return true;
+    if (this.directories) {
+      const listed = this.listed(relative);
+      if (listed !== undefined) return listed && this.directories.has(relative);
+    }
     try {
       return statSync(path.join(this.root, relative)).isDirectory();
     } catch {

@@ -21,6 +21,8 @@ export interface WalkResult {
   listings: Map<string, Set<string>>;
   /** What the `.gitignore` files keep out of Git. */
   gitIgnored: GitIgnored;
+  /** Every directory named in `listings` (relative), whether the walk entered it or not. */
+  directories: Set<string>;
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -39,7 +41,7 @@ export function isManifestFileName(file: string): boolean {
  * promise API, whose per-call overhead dominates on a local disk (measured in bench/).
  */
 export function walkRepo(root: string): WalkResult {
-  const result: WalkResult = { files: [], skipped: [], listings: new Map(), gitIgnored: new GitIgnored() };
+  const result: WalkResult = { files: [], skipped: [], listings: new Map(), gitIgnored: new GitIgnored(), directories: new Set() };
   const realRoot = realpathSync(root);
   walkDirectory(root, '', realRoot, [], new Set([realRoot]), result);
   result.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -83,6 +85,7 @@ function walkDirectory(root: string, relativeDir: string, realDir: string, inher
       }
     }
     if (isDirectory) {
+      result.directories.add(relative);
       if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
       if (ignoringScope(scopes, relative, true)) {
         const reason = scopes.map((scope) => gitReason(scope, relative, true)).find((found) => found !== undefined);

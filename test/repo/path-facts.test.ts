@@ -17,12 +17,21 @@ describe('PathFacts', () => {
     expect(facts.isDirectory('README.md')).toBe(false);
   });
 
+  it('tells files from directories the walk listed but did not enter, without the filesystem', () => {
+    const facts = new PathFacts('/nonexistent-hctl-root', new Map([['', new Set(['apps', 'vendor', 'README.md'])], ['apps', new Set(['cm.yaml'])]]), new Set(['apps', 'vendor']));
+    expect(facts.isDirectory('vendor')).toBe(true);
+    expect(facts.isDirectory('apps/cm.yaml')).toBe(false);
+    expect(facts.isDirectory('apps/missing')).toBe(false);
+    expect(facts.isDirectory('README.md')).toBe(false);
+  });
+
   it('asks the filesystem about what the walk did not list (ignored directories, paths outside)', () => {
     const root = tempDir('repo');
     mkdirSync(path.join(root, 'vendor'));
     writeFileSync(path.join(root, 'vendor', 'kustomization.yaml'), 'resources: []\n');
     writeFileSync(path.join(root, '.gitignore'), 'vendor/\n');
-    const facts = new PathFacts(root, walkRepo(root).listings);
+    const walked = walkRepo(root);
+    const facts = new PathFacts(root, walked.listings, walked.directories);
     expect(facts.exists('vendor/kustomization.yaml')).toBe(true);
     expect(facts.exists('vendor/missing.yaml')).toBe(false);
     expect(facts.isDirectory('vendor')).toBe(true);
