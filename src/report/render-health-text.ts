@@ -1,8 +1,9 @@
 import pc from 'picocolors';
 import type { DomainSummary } from '../engine/check-cluster.js';
-import { describeResource, severityRank, type Finding, type Severity } from './finding.js';
+import { describeResource, type Finding, type Severity } from './finding.js';
 import type { Report } from './report.js';
 import type { TextOptions } from './render-text.js';
+import { countsPhrase, listedFindings } from './listing.js';
 
 /** Human output of `hctl health`: findings by domain, a per-domain table, and the verdict last. */
 export function renderHealthText(report: Report, options: TextOptions): string {
@@ -12,7 +13,7 @@ export function renderHealthText(report: Report, options: TextOptions): string {
   const from = details.source?.type === 'snapshot' ? `snapshot ${details.source.location} (taken ${details.takenAt})` : `cluster ${details.source?.location ?? ''}`;
   lines.push(c.dim(`hctl health: ${from}${details.serverVersion ? `, Kubernetes ${details.serverVersion}` : ''}${details.requests !== undefined ? `, ${details.requests} API requests` : ''}`), '');
 
-  const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
+  const shown = listedFindings(report, options.minSeverity);
   const byDomain = new Map<string, Finding[]>();
   for (const finding of shown) byDomain.set(finding.domain ?? 'cluster', [...(byDomain.get(finding.domain ?? 'cluster') ?? []), finding]);
   for (const [domain, findings] of byDomain) {
@@ -33,7 +34,7 @@ export function renderHealthText(report: Report, options: TextOptions): string {
     lines.push(`${name.padEnd(width)}  ${status}${counts}`);
   }
   const hidden = report.findings.length - shown.length;
-  lines.push('', `Findings: ${report.summary.critical} critical, ${plural(report.summary.warnings, 'warning')}, ${report.summary.info} info${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
+  lines.push('', `Findings: ${countsPhrase(report.summary)}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
   lines.push(report.status === 'critical' ? c.bold(c.red('CRITICAL')) : report.status === 'warning' ? c.bold(c.yellow('WARNING')) : c.bold(c.green('HEALTHY')));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { DomainSummary } from '../engine/check-cluster.js';
 import { headline, type Finding } from './finding.js';
-import { groupFindings } from './group-findings.js';
+import { groupFindings } from './listing.js';
 import type { Report } from './report.js';
 
 /**

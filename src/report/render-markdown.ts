@@ -1,6 +1,6 @@
 import type { DomainSummary } from '../engine/check-cluster.js';
-import { describeResource, severityRank, type Finding, type Severity } from './finding.js';
-import { groupFindings, verdictOf } from './group-findings.js';
+import { describeResource, type Finding, type Severity } from './finding.js';
+import { countsPhrase, groupFindings, listedFindings, verdictOf } from './listing.js';
 import { inventoryLine, unverifiedKindsLine } from './render-text.js';
 import type { Inventory, Report } from './report.js';
 
@@ -13,10 +13,9 @@ const STATUS_MARK: Record<string, string> = { critical: '❌', warning: '⚠️'
  * (health), each hint once per rule, and the inventory or the domains' table.
  */
 export function renderMarkdown(report: Report, options: { minSeverity: Severity }): string {
-  const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
+  const shown = listedFindings(report, options.minSeverity);
   const target = String(report.details.target ?? (report.details.source as { location?: string } | undefined)?.location ?? '.');
-  const counts = `${report.summary.critical} critical, ${report.summary.warnings} warning${report.summary.warnings === 1 ? '' : 's'}, ${report.summary.info} info`;
-  const lines = [`## hctl ${report.command} ${inline(target)}: ${STATUS_MARK[report.status]} ${verdictOf(report)}`, '', `**${counts}**`];
+  const lines = [`## hctl ${report.command} ${inline(target)}: ${STATUS_MARK[report.status]} ${verdictOf(report)}`, '', `**${countsPhrase(report.summary)}**`];
   const inventory = report.details.inventory as Inventory | undefined;
   if (inventory) {
     lines.push('', escape(inventoryLine(inventory)));

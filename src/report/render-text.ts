@@ -1,6 +1,6 @@
 import pc from 'picocolors';
-import { SEVERITIES, describeResource, severityRank, type Finding, type Severity } from './finding.js';
-import { groupFindings } from './group-findings.js';
+import { describeResource, type Finding, type Severity } from './finding.js';
+import { countsPhrase, groupFindings, listedFindings } from './listing.js';
 import type { Inventory, Report } from './report.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -15,7 +15,7 @@ export interface TextOptions {
 export function renderText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
-  const shown = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(options.minSeverity));
+  const shown = listedFindings(report, options.minSeverity);
   const { groups, repeatedHints } = groupFindings(shown, '(no file)');
   for (const { name, entries } of groups) {
     lines.push(c.underline(name));
@@ -33,12 +33,8 @@ export function renderText(report: Report, options: TextOptions): string {
     const unverified = unverifiedKindsLine(inventory, String(report.details.target ?? '.'));
     if (unverified) lines.push(unverified);
   }
-  const counts = SEVERITIES.map((severity) => {
-    const n = severity === 'critical' ? report.summary.critical : severity === 'warning' ? report.summary.warnings : report.summary.info;
-    return `${n} ${severity === 'warning' ? (n === 1 ? 'warning' : 'warnings') : severity}`;
-  }).join(', ');
   const hidden = report.findings.length - shown.length;
-  lines.push(`Findings: ${counts}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
+  lines.push(`Findings: ${countsPhrase(report.summary)}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
   lines.push(report.status === 'critical' ? c.bold(c.red('NO-GO')) : c.bold(c.green('GO')));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,16 @@
-import type { Finding } from './finding.js';
+// What every report format shares: which findings it lists, how they group, how the report sums up.
+import { severityRank, type Finding, type Severity } from './finding.js';
 import type { Report } from './report.js';
+
+/** The findings a report lists at `--min-severity` (the rest are only counted). */
+export function listedFindings(report: Report, minSeverity: Severity): Finding[] {
+  return report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(minSeverity));
+}
+
+/** `2 critical, 1 warning, 0 info`, as every format sums a report up. */
+export function countsPhrase(summary: Report['summary']): string {
+  return `${summary.critical} critical, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.info} info`;
+}
 
 /** One group's findings, in report order, each with its hint unless the same rule gave the same hint before. */
 export interface FindingGroup {
