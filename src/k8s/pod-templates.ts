@@ -62,6 +62,14 @@ export function containersOf(template: PodTemplate): ContainerRef[] {
   return result;
 }
 
+/** Every container of every workload among `objects` (its object is `ref.template.object`). */
+export function containersIn(objects: readonly KubeObject[]): ContainerRef[] {
+  return objects.flatMap((object) => {
+    const template = podTemplateOf(object);
+    return template ? containersOf(template) : [];
+  });
+}
+
 function template(object: KubeObject, specPath: string[], metadataPath: string[]): PodTemplate | undefined {
   const spec = asRecord(getIn(object.body, specPath));
   if (!spec) return undefined;

@@ -47,6 +47,8 @@ import referenceMissing from './workloads/reference-missing.js';
 import workloadNoPdb from './workloads/workload-no-pdb.js';
 import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
 import workloadResources from './workloads/workload-resources.js';
+import vpaHpaConflict from './workloads/vpa-hpa-conflict.js';
+import livenessProbeExternal from './workloads/liveness-probe-external.js';
 import yamlDuplicateKey from './yaml/yaml-duplicate-key.js';
 import yamlNonStringValue from './yaml/yaml-non-string-value.js';
 import yamlSyntax from './yaml/yaml-syntax.js';
@@ -101,6 +103,8 @@ export const RULES: readonly Rule[] = [
   imageUnpinned,
   workloadRwoRollingUpdate,
   workloadNoPdb,
+  vpaHpaConflict,
+  livenessProbeExternal,
   referenceMissing,
   suppressionInvalid,
   suppressionExpired,
