@@ -49,6 +49,7 @@ import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js
 import workloadResources from './workloads/workload-resources.js';
 import vpaHpaConflict from './workloads/vpa-hpa-conflict.js';
 import livenessProbeExternal from './workloads/liveness-probe-external.js';
+import prometheusRetentionExceedsVolume from './workloads/prometheus-retention-exceeds-volume.js';
 import yamlDuplicateKey from './yaml/yaml-duplicate-key.js';
 import yamlNonStringValue from './yaml/yaml-non-string-value.js';
 import yamlSyntax from './yaml/yaml-syntax.js';
@@ -105,6 +106,7 @@ export const RULES: readonly Rule[] = [
   workloadNoPdb,
   vpaHpaConflict,
   livenessProbeExternal,
+  prometheusRetentionExceedsVolume,
   referenceMissing,
   suppressionInvalid,
   suppressionExpired,

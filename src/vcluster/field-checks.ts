@@ -1,5 +1,6 @@
 import { BlockList, isIPv4 } from 'node:net';
 import valid from 'semver/functions/valid.js';
+import { quantityBytes } from '../k8s/byte-sizes.js';
 
 /**
  * One check per kind of value a vCluster request takes. Each returns what is wrong, in words a
@@ -10,7 +11,6 @@ export type FieldCheck = (value: string) => string | undefined;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?$/;
 
 export const dnsLabel: FieldCheck = (value) => {
   if (value.length === 0) return 'must not be empty';
@@ -77,8 +77,9 @@ export function integerIn(value: string, min: number, max: number): string | und
 }
 
 export const size: FieldCheck = (value) => {
-  if (!QUANTITY.test(value)) return 'must be a Kubernetes quantity like 10Gi';
-  return Number.parseFloat(value) > 0 ? undefined : 'must be more than zero';
+  const bytes = quantityBytes(value);
+  if (bytes === undefined) return 'must be a Kubernetes quantity like 10Gi';
+  return bytes > 0 ? undefined : 'must be more than zero';
 };
 
 export const kubernetesVersion: FieldCheck = (value) => (/^v?\d+\.\d+(\.\d+)?$/.test(value) ? undefined : 'must be a Kubernetes version like v1.34.3 or 1.33');
