@@ -31,6 +31,7 @@ import ingressTlsNoCertificate from './network/ingress-tls-no-certificate.js';
 import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
 import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
+import kyvernoGenerateNoExisting from './network/kyverno-generate-no-existing.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   netpolAllowAllRule,
   netpolEgressNoDns,
   netpolInitInstallBlocked,
+  kyvernoGenerateNoExisting,
   serviceSelectorNoPods,
   gatewayRouteNoParent,
   ingressTlsNoCertificate,
