@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,15 @@ describe('the CLI contract', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('check');
     expect(runCli(['check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('exit 0 GO, 1 warnings only, 2 NO-GO, 3 could not run');
+  });
+
+  it('a checkout that was never built says how to build it, not a module stack trace', () => {
+    const checkout = tempDir('unbuilt');
+    mkdirSync(path.join(checkout, 'bin'));
+    copyFileSync(new URL('../../bin/hctl', import.meta.url), path.join(checkout, 'bin', 'hctl'));
+    const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'hctl'), 'check', '.'], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe(`hctl is not built yet: run \`npm ci\` (or \`npm run build\`) in ${checkout}${path.sep}\n`);
   });
 
   it('a missing path exits 3 with one clear line and no stack trace', () => {
