@@ -2,6 +2,7 @@ import { isHelmRelease } from '../../k8s/kinds.js';
 import { floatingReason } from '../../k8s/image-ref.js';
 import { containersOf, podTemplateOf } from '../../k8s/pod-templates.js';
 import { isPlaceholder } from '../../k8s/argo-apps.js';
+import { mappingsIn } from '../../k8s/helm-values.js';
 import type { KubeObject, NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -27,39 +28,27 @@ export default {
           if (reason) report(context, object, [...ref.path, 'image'], `Image ${image} of ${ref.name} ${reason}`);
         }
       }
-      if (isHelmRelease(object)) checkValues(context, object, object.body.spec, ['spec']);
+      if (isHelmRelease(object)) checkValues(context, object);
     }
   },
 } satisfies Rule;
 
-/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps. `path` is a stack, copied only to report. */
-function checkValues(context: RuleContext, object: KubeObject, value: unknown, path: (string | number)[]): void {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      path.push(index);
-      checkValues(context, object, item, path);
-      path.pop();
-    }
-    return;
-  }
-  const record = asRecord(value);
-  if (!record) return;
-  for (const key in record) {
-    if (path.length === 1 && key !== 'values') continue; // only spec.values holds chart values
-    const child = record[key];
-    if (key === 'image' && typeof child === 'string' && !isPlaceholder(child) && child.includes('/')) {
-      const reason = floatingReason(child);
-      if (reason) report(context, object, [...path, key], `Helm value image ${child} ${reason}`);
-      continue;
-    }
-    const map = asRecord(child);
-    if (map && typeof map.repository === 'string' && 'tag' in map && !map.digest) {
+/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps, at any depth. */
+function checkValues(context: RuleContext, object: KubeObject): void {
+  for (const { record, path } of mappingsIn(asRecord(object.body.spec)?.values, ['spec', 'values'])) {
+    for (const key in record) {
+      const child = record[key];
+      if (key === 'image' && typeof child === 'string' && !isPlaceholder(child) && child.includes('/')) {
+        const reason = floatingReason(child);
+        if (reason) report(context, object, [...path, key], `Helm value image ${child} ${reason}`);
+        continue;
+      }
+      const map = asRecord(child);
       // An empty tag means the chart's appVersion, which the chart version pins; only `latest` floats.
-      if (map.tag === 'latest') report(context, object, [...path, key, 'tag'], `Helm value ${key}: ${map.repository} uses the :latest tag`);
+      if (map && typeof map.repository === 'string' && 'tag' in map && !map.digest && map.tag === 'latest') {
+        report(context, object, [...path, key, 'tag'], `Helm value ${key}: ${map.repository} uses the :latest tag`);
+      }
     }
-    path.push(key);
-    checkValues(context, object, child, path);
-    path.pop();
   }
 }
 

@@ -1,6 +1,7 @@
+import { inlineValues, mappingsIn } from '../../k8s/helm-values.js';
 import { containersIn } from '../../k8s/pod-templates.js';
 import { asRecord } from '../../repo/parse.js';
-import type { NodePath } from '../../repo/object.js';
+import type { KubeObject, NodePath } from '../../repo/object.js';
 import type { Rule } from '../rule.js';
 
 /** The container itself: loopback, or the pod's own address from the downward API. */
@@ -17,16 +18,29 @@ export default {
     source: 'W3; gitops_homelab CLAUDE.md "never point a liveness probe at an external dependency" and commit "unhook liveness"',
   },
   check(context) {
-    for (const ref of containersIn(context.applied)) {
-      const probe = asRecord(ref.container.livenessProbe);
-      const found = probe && externalTarget(probe);
-      if (!found) continue;
+    const report = (object: KubeObject, path: NodePath, probe: Record<string, unknown>, whose: string) => {
+      const found = externalTarget(probe);
+      if (!found) return;
       context.report({
-        object: ref.template.object,
-        path: [...ref.path, 'livenessProbe', ...found.path],
-        message: `the liveness probe of container ${ref.name} checks ${found.host}, not the container itself: when ${found.host} is down, the kubelet restarts a healthy container, which brings nothing back`,
+        object,
+        path: [...path, ...found.path],
+        message: `${whose} checks ${found.host}, not the container itself: when ${found.host} is down, the kubelet restarts a healthy container, which brings nothing back`,
         hint: 'Probe the container itself in livenessProbe (no host, or localhost); check dependencies in a readinessProbe, which stops traffic without restarting the container.',
       });
+    };
+    for (const ref of containersIn(context.applied)) {
+      const probe = asRecord(ref.container.livenessProbe);
+      if (probe) report(ref.template.object, [...ref.path, 'livenessProbe'], probe, `the liveness probe of container ${ref.name}`);
+    }
+    // Charts pass `livenessProbe` through to the pod; bjw-s app-template takes `probes.liveness.spec` when `custom: true`.
+    for (const { object, path, values } of inlineValues(context.applied, context.objects)) {
+      for (const { record, path: at } of mappingsIn(values, path)) {
+        const probe = asRecord(record.livenessProbe);
+        if (probe) report(object, [...at, 'livenessProbe'], probe, 'a liveness probe in the chart values');
+        const liveness = asRecord(asRecord(record.probes)?.liveness);
+        const custom = liveness?.enabled !== false && liveness?.custom === true ? asRecord(liveness.spec) : undefined;
+        if (custom) report(object, [...at, 'probes', 'liveness', 'spec'], custom, 'a liveness probe in the chart values');
+      }
     }
   },
 } satisfies Rule;

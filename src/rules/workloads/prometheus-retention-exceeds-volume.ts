@@ -1,6 +1,5 @@
-import { argoAppSpecs, argoSources } from '../../k8s/argo-apps.js';
 import { prometheusSize, prometheusSizeBytes, quantityBytes } from '../../k8s/byte-sizes.js';
-import { isHelmRelease } from '../../k8s/kinds.js';
+import { inlineValues } from '../../k8s/helm-values.js';
 import { getIn } from '../../k8s/pod-templates.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
@@ -48,19 +47,14 @@ export default {
   },
 } satisfies Rule;
 
-/** Prometheus CRs and HelmRelease values as they reach the cluster; Argo CD Applications' inline values as written. */
+/** Prometheus CRs as they reach the cluster, and kube-prometheus-stack values written inline (helm-values.ts). */
 function prometheusSpecs(applied: readonly KubeObject[], objects: readonly KubeObject[]): PrometheusSpec[] {
   const specs: PrometheusSpec[] = [];
   const add = (object: KubeObject, path: NodePath, storageKey: PrometheusSpec['storageKey']) => {
     const spec = asRecord(getIn(object.body, path));
     if (spec) specs.push({ object, path, spec, storageKey });
   };
-  for (const object of applied) {
-    if (object.kind === 'Prometheus' && apiGroup(object.apiVersion) === 'monitoring.coreos.com') add(object, ['spec'], 'storage');
-    if (isHelmRelease(object)) add(object, ['spec', 'values', 'prometheus', 'prometheusSpec'], 'storageSpec');
-  }
-  for (const app of argoAppSpecs(objects)) {
-    for (const { path } of argoSources(app)) add(app.object, [...path, 'helm', 'valuesObject', 'prometheus', 'prometheusSpec'], 'storageSpec');
-  }
+  for (const object of applied) if (object.kind === 'Prometheus' && apiGroup(object.apiVersion) === 'monitoring.coreos.com') add(object, ['spec'], 'storage');
+  for (const { object, path } of inlineValues(applied, objects)) add(object, [...path, 'prometheus', 'prometheusSpec'], 'storageSpec');
   return specs;
 }
