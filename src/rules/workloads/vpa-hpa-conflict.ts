@@ -29,7 +29,8 @@ export default {
     if (scalers.length === 0) return;
     for (const vpa of context.applied) {
       if (vpa.kind !== 'VerticalPodAutoscaler' || apiGroup(vpa.apiVersion) !== 'autoscaling.k8s.io') continue;
-      const mode = getIn(vpa.body, ['spec', 'updatePolicy', 'updateMode']) ?? 'Auto';
+      const written = getIn(vpa.body, ['spec', 'updatePolicy', 'updateMode']);
+      const mode = written ?? 'Auto';
       if (typeof mode !== 'string' || !UPDATING_MODES.has(mode)) continue;
       const kind = getIn(vpa.body, ['spec', 'targetRef', 'kind']);
       const name = getIn(vpa.body, ['spec', 'targetRef', 'name']);
@@ -39,12 +40,12 @@ export default {
         if (scaler.target !== `${kind}/${name}` || !sameScope(scaler.object, vpa)) continue;
         const shared = RESOURCES.filter((resource) => controlled.has(resource) && scaler.resources.has(resource));
         if (shared.length === 0) continue;
-        const explicit = getIn(vpa.body, ['spec', 'updatePolicy', 'updateMode']) !== undefined;
-        const path: NodePath = explicit ? ['spec', 'updatePolicy', 'updateMode'] : ['spec', 'targetRef'];
+        // No updatePolicy means Auto: point at the target it resizes.
+        const path: NodePath = written === undefined ? ['spec', 'targetRef'] : ['spec', 'updatePolicy', 'updateMode'];
         context.report({
           object: vpa,
           path,
-          key: !explicit,
+          key: written === undefined,
           message: `resizes ${kind} ${name} in mode ${mode} while ${scaler.object.kind} ${scaler.object.name ?? ''} scales it on ${shared.join(' and ')}: each resize moves the utilisation the HPA reads, and the two thrash`,
           hint: `Set spec.updatePolicy.updateMode: "Off" (recommendations only) or "Initial", or leave ${shared.join(' and ')} to the HPA (resourcePolicy.containerPolicies[].controlledResources), or scale the HPA on another metric.`,
         });
