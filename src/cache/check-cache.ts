@@ -281,9 +281,8 @@ export class CheckCache {
   }
 
   /**
-   * Writes the entries this run used, when they differ from what was read (or was last written:
-   * a check saves after validating, and again after the rules asked for positions); a cache that
-   * cannot be written is skipped.
+   * Writes the entries this run used, when they differ from what was read (or was last written,
+   * if saved before); a cache that cannot be written is skipped.
    */
   save(): void {
     const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files', 'positions'] as const).every((part) => this.used[part].size === this.previous[part].size);

@@ -53,7 +53,8 @@ async function groupsWithoutSchema(dir: string): Promise<string[]> {
   useValidatorCache(true);
   useCheckCache(true);
   // Validation is all it takes: the rules would only add findings nobody reads here.
-  const { repo, validation } = await validateTarget(dir, loadConfig({ startDir: dir }));
+  const { repo, validation, cache } = await validateTarget(dir, loadConfig({ startDir: dir }));
+  cache?.save();
   // Keys are group/version/Kind; a core `v1/Kind` has no group a CRD could serve.
   const groups = Object.keys(inventoryOf(repo, validation).unverifiedKinds).map((key) => key.split('/')).filter((parts) => parts.length === 3);
   return [...new Set(groups.map(([group]) => group!))].sort();

@@ -26,14 +26,23 @@ export function inlineValues(applied: readonly KubeObject[], objects: readonly K
   return found;
 }
 
-/** Every mapping inside a values tree, with its path: charts take pod-spec fragments at any depth. */
-export function* mappingsIn(value: unknown, path: NodePath): Generator<{ record: Record<string, unknown>; path: NodePath }> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* mappingsIn(item, [...path, index]);
-    return;
-  }
-  const record = asRecord(value);
-  if (!record) return;
-  yield { record, path };
-  for (const key in record) yield* mappingsIn(record[key], [...path, key]);
+/**
+ * Every mapping inside a values tree, with its path: charts take pod-spec fragments at any depth.
+ * A plain walk (no generators, no paths for scalars): two rules walk every HelmRelease's values.
+ */
+export function mappingsIn(value: unknown, path: NodePath): { record: Record<string, unknown>; path: NodePath }[] {
+  const found: { record: Record<string, unknown>; path: NodePath }[] = [];
+  const visit = (node: object, at: NodePath): void => {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) if (isCollection(node[index])) visit(node[index] as object, [...at, index]);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    found.push({ record, path: at });
+    for (const key in record) if (isCollection(record[key])) visit(record[key] as object, [...at, key]);
+  };
+  if (isCollection(value)) visit(value, path);
+  return found;
 }
+
+const isCollection = (value: unknown): value is object => value !== null && typeof value === 'object';

@@ -223,9 +223,12 @@ export class Kustomizer {
     if (Array.isArray(first)) {
       // Like kustomize, a target that selects nothing is not an error.
       const matched = objects.filter((object) => matchesTarget(object.body, target));
+      if (matched.length === 0) return;
+      // Patched objects hold the operations' values themselves: a copy keeps the parsed patch intact for the next build.
+      const operations = copyBody(first) as Operation[];
       for (const object of matched) {
         try {
-          object.body = jsonPatch().applyPatch(object.body, first as Operation[], false, false).newDocument;
+          object.body = jsonPatch().applyPatch(object.body, operations, false, false).newDocument;
         } catch (error) {
           throw new RenderError(`JSON patch on ${describeTarget(target)} failed: ${(error as Error).message.split('\n')[0]}`, file);
         }
@@ -307,14 +310,15 @@ export class Kustomizer {
 
   /**
    * Patch documents; `patchFile` names the file they come from, else they are written inline in
-   * `file`. Parsed once per text (Flux Kustomizations repeat the same few patches many times); each
-   * caller gets copies, since a merged patch shares its values with the object it patched.
+   * `file`. Parsed once per text (Flux Kustomizations repeat the same few patches many times) and
+   * shared, never changed: a strategic merge copies what it takes from a patch, and a JSON patch is
+   * copied only when it matches something (most builds a Flux patch meets hold nothing it targets).
    */
-  private inlineObjects(text: string, file: string, allowLists = false, patchFile?: string): unknown[] {
+  private inlineObjects(text: string, file: string, allowLists = false, patchFile?: string): readonly unknown[] {
     const key = `${String(allowLists)}\0${patchFile ?? file}\0${text}`;
     let documents = this.patches.get(key);
     if (!documents) this.patches.set(key, (documents = this.parsePatch(text, file, allowLists, patchFile)));
-    return documents.map(copyBody);
+    return documents;
   }
 
   private parsePatch(text: string, file: string, allowLists: boolean, patchFile: string | undefined): unknown[] {

@@ -173,6 +173,23 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(second[0]!.body.data).toEqual({ nested: ['x'] });
   });
 
+  it('a strategic-merge patch file two overlays share keeps its own values when one overlay retags the container it added', () => {
+    const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: exporter\n          image: exporter:1.0\n';
+    const root = repo({
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'base/deployment.yaml': deployment,
+      'patches/exporter.yaml': patch,
+      'retagged/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge: [../patches/exporter.yaml]\nimages:\n  - name: exporter\n    newTag: "2.0"\n',
+      'plain/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge: [../patches/exporter.yaml]\n',
+    });
+    const bundle = new SchemaBundle();
+    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const exporterImage = (dir: string) =>
+      (kustomizer.build(dir)[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
+    expect(exporterImage('retagged')).toBe('exporter:2.0');
+    expect(exporterImage('plain')).toBe('exporter:1.0');
+  });
+
   it('never changes the parsed files it builds from: an overlay\'s namespace, labels and hashed names stay in the overlay', () => {
     const root = repo({
       'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
