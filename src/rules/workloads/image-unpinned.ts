@@ -1,8 +1,7 @@
-import { isHelmRelease } from '../../k8s/kinds.js';
 import { floatingReason } from '../../k8s/image-ref.js';
 import { containersOf, podTemplateOf } from '../../k8s/pod-templates.js';
 import { isPlaceholder } from '../../k8s/argo-apps.js';
-import { mappingsIn } from '../../k8s/helm-values.js';
+import { inlineValues, mappingsIn } from '../../k8s/helm-values.js';
 import type { KubeObject, NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -28,14 +27,14 @@ export default {
           if (reason) report(context, object, [...ref.path, 'image'], `Image ${image} of ${ref.name} ${reason}`);
         }
       }
-      if (isHelmRelease(object)) checkValues(context, object);
     }
+    for (const { object, path, values } of inlineValues(context.objects, context.objects)) checkValues(context, object, values, path);
   },
 } satisfies Rule;
 
-/** Helm values write images as `image: repo:tag` or as `{repository, tag}` maps, at any depth. */
-function checkValues(context: RuleContext, object: KubeObject): void {
-  for (const { record, path } of mappingsIn(asRecord(object.body.spec)?.values, ['spec', 'values'])) {
+/** Helm values (a HelmRelease's, an Argo CD valuesObject) write images as `image: repo:tag` or as `{repository, tag}` maps, at any depth. */
+function checkValues(context: RuleContext, object: KubeObject, values: Record<string, unknown>, at: NodePath): void {
+  for (const { record, path } of mappingsIn(values, at)) {
     for (const key in record) {
       const child = record[key];
       if (key === 'image' && typeof child === 'string' && !isPlaceholder(child) && child.includes('/')) {
