@@ -6,6 +6,7 @@ import jsyaml from 'js-yaml';
 import { yaml } from '../lazy-packages.js';
 import { ownSchemaValidator } from '../schema/validator.js';
 import type { Severity } from '../report/finding.js';
+import { deepMerge } from '../repo/deep-merge.js';
 import { locateInDocument } from '../repo/locate.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
 import { RULES } from '../rules/index.js';
@@ -131,7 +132,7 @@ export function loadConfig(options: {
   const userFile = userConfigPath();
   const user = existsSync(userFile) && userFile !== file ? readConfigFile(userFile) : undefined;
   const repo = file ? readConfigFile(file) : undefined;
-  const raw = mergeConfigs(relativeTo(user?.raw ?? {}, userFile), relativeTo(repo?.raw ?? {}, file));
+  const raw = deepMerge(relativeTo(user?.raw ?? {}, userFile), relativeTo(repo?.raw ?? {}, file));
   const profile = options.profile ?? raw.profile ?? 'default';
   if (!PROFILES[profile]) {
     throw new UsageError(`unknown profile "${profile}"${file && !options.profile ? ` in ${file}` : ''}; choose one of: ${Object.keys(PROFILES).join(', ')}`);
@@ -190,15 +191,6 @@ function relativeTo(raw: RawConfig, file: string | undefined): RawConfig {
   if (raw.schemaDirs) copy.schemaDirs = raw.schemaDirs.map(resolve);
   if (raw.repoPath) copy.repoPath = resolve(raw.repoPath);
   return copy;
-}
-
-function mergeConfigs(base: Record<string, any>, over: Record<string, any>): RawConfig {
-  const merged: Record<string, any> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const isObject = (candidate: unknown) => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
-    merged[key] = isObject(value) && isObject(merged[key]) ? mergeConfigs(merged[key], value) : value;
-  }
-  return merged;
 }
 
 /** The configuration without a file: a profile plus optional per-rule settings (used by tests and defaults). */

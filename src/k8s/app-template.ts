@@ -1,4 +1,5 @@
 import type { KubeObject, NodePath } from '../repo/object.js';
+import { deepMerge } from '../repo/deep-merge.js';
 import { asRecord } from '../repo/parse.js';
 import { inlineValues } from './helm-values.js';
 
@@ -79,16 +80,6 @@ function withDefaults(own: Record<string, unknown>, defaults: Record<string, unk
   if (strategy === 'merge') return deepMerge(defaults, own);
   const result = { ...own };
   for (const [key, value] of Object.entries(defaults)) if (isEmpty(own[key])) result[key] = value;
-  return result;
-}
-
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const result = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const below = asRecord(result[key]);
-    const above = asRecord(value);
-    result[key] = below && above ? deepMerge(below, above) : value;
-  }
   return result;
 }
 

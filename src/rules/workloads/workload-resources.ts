@@ -21,18 +21,18 @@ export default {
     const cpuLimit = context.options.cpuLimit as CpuLimitPolicy;
     for (const ref of containersIn(context.objects)) {
       const resources = asRecord(ref.container.resources);
-      const kind = ref.list === 'initContainers' ? 'Init container' : 'Container';
-      judge(context, cpuLimit, { object: ref.template.object, label: `${kind} ${ref.name}`, resources, path: resources ? [...ref.path, 'resources'] : ref.path, key: resources !== undefined });
+      judge(context, cpuLimit, { object: ref.template.object, label: `${kindOf(ref.list)} ${ref.name}`, resources, path: resources ? [...ref.path, 'resources'] : ref.path, key: resources !== undefined });
     }
     // bjw-s app-template renders its workloads from chart values: the same rule, read from there.
     for (const container of appTemplateContainers(context.objects)) {
       const resources = asRecord(container.values.resources);
-      const kind = container.list === 'initContainers' ? 'Init container' : 'Container';
-      const label = `${kind} ${container.name} of controller ${container.controller}`;
+      const label = `${kindOf(container.list)} ${container.name} of controller ${container.controller}`;
       judge(context, cpuLimit, { object: container.object, label, resources, path: resources ? container.pathOf('resources') : container.path, key: true });
     }
   },
 } satisfies Rule;
+
+const kindOf = (list: 'containers' | 'initContainers') => (list === 'initContainers' ? 'Init container' : 'Container');
 
 interface Resources {
   object: KubeObject;
