@@ -32,6 +32,7 @@ import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
 import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import kyvernoGenerateNoExisting from './network/kyverno-generate-no-existing.js';
+import kyvernoPolicyViolation from './policy/kyverno-policy-violation.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   livenessProbeExternal,
   prometheusRetentionExceedsVolume,
   referenceMissing,
+  kyvernoPolicyViolation,
   suppressionInvalid,
   suppressionExpired,
 ];

@@ -7,7 +7,7 @@ import type { SkippedFile } from '../repo/walk.js';
 import type { ValidationOutcome } from '../engine/validate-objects.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
 
-export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'render' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'config';
+export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'render' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'policy' | 'config';
 
 export interface RuleMeta {
   /** Stable id, used in config, suppressions and docs/rules/<id>.md. */

@@ -1,0 +1,257 @@
+import rule from '../../../src/rules/policy/kyverno-policy-violation.js';
+import { ruleTester } from '../../rule-tester.js';
+
+/** platform-lab's disallow-privileged, with its action and exclusions as a case needs them. */
+const privilegedPolicy = (action = 'Enforce', exclude = '    exclude:\n      any:\n      - resources:\n          namespaces:\n          - kube-system\n', annotations = '') =>
+  `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: disallow-privileged
+${annotations}spec:
+  validationFailureAction: ${action}
+  rules:
+  - name: disallow-privileged
+    match:
+      any:
+      - resources:
+          kinds:
+          - Pod
+${exclude}    validate:
+      message: "Privileged containers are not allowed."
+      pattern:
+        spec:
+          containers:
+          - =(securityContext):
+              =(privileged): "false"
+`;
+
+const deployment = (namespace: string | undefined, privileged: boolean | undefined, extra = '') =>
+  `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: node-agent
+${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  selector:
+    matchLabels:
+      app: node-agent
+  template:
+    metadata:
+      labels:
+        app: node-agent
+    spec:
+      containers:
+      - name: agent
+        image: ghcr.io/example/agent:1.0.0
+${privileged === undefined ? '' : `        securityContext:\n          privileged: ${privileged}\n`}${extra}`;
+
+const cronJob = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cleanup
+  namespace: tools
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: cleanup
+            image: busybox:1.37
+            securityContext:
+              privileged: true
+`;
+
+/** gitops_homelab's exception for the etcd cert Job, covering the Job and its pods. */
+const exception = `apiVersion: kyverno.io/v2
+kind: PolicyException
+metadata:
+  name: node-agent-privileged
+  namespace: monitoring
+spec:
+  exceptions:
+  - policyName: disallow-privileged
+    ruleNames:
+    - disallow-privileged
+    - autogen-disallow-privileged
+  match:
+    any:
+    - resources:
+        kinds: [Pod, Deployment]
+        namespaces: [monitoring]
+        names: [node-agent, node-agent-*]
+`;
+
+const defaultNamespacePolicy = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: disallow-default-namespace
+spec:
+  validationFailureAction: Enforce
+  rules:
+  - name: deny-default-namespace
+    match:
+      any:
+      - resources:
+          kinds: [Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob]
+          namespaces: [default]
+    validate:
+      message: Deploying workloads to the 'default' namespace is not allowed.
+      deny: {}
+`;
+
+const nonRootAnyPattern = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: require-run-as-nonroot
+spec:
+  validationFailureAction: Enforce
+  rules:
+  - name: run-as-non-root
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    preconditions:
+      all:
+      - key: "{{ request.operation || 'BACKGROUND' }}"
+        operator: NotEquals
+        value: DELETE
+    validate:
+      message: Running as root is not allowed.
+      anyPattern:
+      - spec:
+          securityContext:
+            runAsNonRoot: true
+          containers:
+          - =(securityContext):
+              =(runAsNonRoot): true
+      - spec:
+          containers:
+          - securityContext:
+              runAsNonRoot: true
+`;
+
+const foreachPolicy = (action: string) => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: restrict-registries
+spec:
+  validationFailureAction: ${action}
+  rules:
+  - name: validate-registries
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    validate:
+      foreach:
+      - list: "request.object.spec.containers"
+        deny:
+          conditions:
+            all:
+            - key: "{{ element.image }}"
+              operator: AnyNotIn
+              value: ["ghcr.io/*"]
+`;
+
+const argoApp = (namespace: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: node-agent
+  namespace: argocd
+spec:
+  project: default
+  source:
+    repoURL: https://github.com/example/homelab.git
+    path: apps/node-agent
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: ${namespace}
+`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a container that sets nothing, or privileged: false', files: { 'policy.yaml': privilegedPolicy(), 'a.yaml': deployment('media', undefined), 'b.yaml': deployment('tools', false) } },
+    { name: 'a privileged DaemonSet in an excluded namespace', files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('kube-system', true) } },
+    { name: 'a privileged workload a PolicyException lifts (gitops_homelab etcd cert Job)', files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('monitoring', true), 'exception.yaml': exception } },
+    { name: 'an object whose namespace the repo does not decide, under a namespace exclusion', files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment(undefined, true) } },
+    { name: 'an Argo CD destination in an excluded namespace', files: { 'policy.yaml': privilegedPolicy(), 'apps/node-agent/agent.yaml': deployment(undefined, true), 'argocd/node-agent.yaml': argoApp('kube-system') } },
+    { name: 'a policy that never runs at admission and an Audit rule hctl cannot evaluate', files: { 'policy.yaml': foreachPolicy('Audit'), 'agent.yaml': deployment('media', true) } },
+    { name: 'workloads outside the default namespace', files: { 'policy.yaml': defaultNamespacePolicy, 'agent.yaml': deployment('media', true) } },
+    {
+      name: 'a namespaced Policy does not reach other namespaces',
+      files: { 'policy.yaml': privilegedPolicy().replace('kind: ClusterPolicy', 'kind: Policy').replace('  name: disallow-privileged\n', '  name: disallow-privileged\n  namespace: prod\n'), 'agent.yaml': deployment('media', true) },
+    },
+    { name: 'a pod-level runAsNonRoot satisfies the first of two patterns', files: { 'policy.yaml': nonRootAnyPattern, 'agent.yaml': deployment('media', undefined, '      securityContext:\n        runAsNonRoot: true\n') } },
+  ],
+  invalid: [
+    {
+      name: 'a privileged Deployment: refused through the rule Kyverno copies onto Deployments',
+      files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('media', true) },
+      errors: [
+        {
+          file: 'agent.yaml',
+          line: 19,
+          severity: 'critical',
+          message:
+            'Kyverno ClusterPolicy disallow-privileged, rule autogen-disallow-privileged (Enforce), refuses Deployment media/node-agent: spec.template.spec.containers[0].securityContext.privileged is true; the policy wants "false"',
+        },
+      ],
+    },
+    {
+      name: 'a privileged CronJob: the autogen-cronjob copy',
+      files: { 'policy.yaml': privilegedPolicy(), 'cleanup.yaml': cronJob },
+      errors: [{ file: 'cleanup.yaml', line: 17, message: 'rule autogen-cronjob-disallow-privileged (Enforce), refuses CronJob tools/cleanup' }],
+    },
+    {
+      name: 'an exception for the pods only still lets the Deployment be refused',
+      files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('monitoring', true), 'exception.yaml': exception.replace('    - autogen-disallow-privileged\n', '') },
+      errors: [{ line: 19, message: 'rule autogen-disallow-privileged (Enforce)' }],
+    },
+    {
+      name: 'autogen turned off: the pods the Deployment creates are refused',
+      files: { 'policy.yaml': privilegedPolicy('Enforce', '', '  annotations:\n    pod-policies.kyverno.io/autogen-controllers: none\n'), 'agent.yaml': deployment('media', true) },
+      errors: [{ line: 19, message: 'rule disallow-privileged (Enforce), refuses the pods of Deployment media/node-agent' }],
+    },
+    {
+      name: 'Audit reports without refusing',
+      files: { 'policy.yaml': privilegedPolicy('Audit'), 'agent.yaml': deployment('media', true) },
+      errors: [{ line: 19, severity: 'info', message: '(Audit), reports Deployment media/node-agent' }],
+    },
+    {
+      name: 'a failureActionOverride enforces in one namespace',
+      files: {
+        'policy.yaml': privilegedPolicy('Audit').replace('  rules:\n', '  validationFailureActionOverrides:\n  - action: Enforce\n    namespaces: [prod-*]\n  rules:\n'),
+        'agent.yaml': deployment('prod-media', true),
+      },
+      errors: [{ line: 19, severity: 'critical', message: '(Enforce), refuses Deployment prod-media/node-agent' }],
+    },
+    {
+      name: 'a bare Pod',
+      files: { 'policy.yaml': privilegedPolicy(), 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  namespace: media\nspec:\n  containers:\n  - name: shell\n    image: busybox:1.37\n    securityContext:\n      privileged: true\n' },
+      errors: [{ file: 'pod.yaml', line: 11, message: 'rule disallow-privileged (Enforce), refuses Pod media/debug: spec.containers[0].securityContext.privileged is true' }],
+    },
+    {
+      name: 'the namespace an Argo CD Application deploys into',
+      files: { 'policy.yaml': privilegedPolicy(), 'apps/node-agent/agent.yaml': deployment(undefined, true), 'argocd/node-agent.yaml': argoApp('media') },
+      errors: [{ file: 'apps/node-agent/agent.yaml', line: 18, message: 'refuses Deployment node-agent' }],
+    },
+    {
+      name: 'deny without conditions refuses every workload in the default namespace (gitops_homelab)',
+      files: { 'policy.yaml': defaultNamespacePolicy, 'agent.yaml': deployment('default', false) },
+      errors: [{ line: 5, message: 'Kyverno ClusterPolicy disallow-default-namespace, rule deny-default-namespace (Enforce), refuses Deployment default/node-agent: the rule denies every object it matches' }],
+    },
+    {
+      name: 'anyPattern: neither pattern holds',
+      files: { 'policy.yaml': nonRootAnyPattern, 'agent.yaml': deployment('media', false) },
+      errors: [{ line: 15, message: "matches none of the rule's 2 patterns (the first: spec.template.spec.securityContext is missing)" }],
+    },
+    {
+      name: 'an Enforce rule hctl cannot evaluate is said, not skipped',
+      files: { 'policy.yaml': foreachPolicy('Enforce'), 'agent.yaml': deployment('media', true) },
+      errors: [{ file: 'policy.yaml', line: 13, severity: 'info', message: 'rule validate-registries (Enforce), was not evaluated: it uses validate.foreach' }],
+    },
+  ],
+});
