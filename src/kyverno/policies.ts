@@ -3,6 +3,7 @@ import { apiGroup, type KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import { filtersOf, kindsIn, type Subject } from './resource-filter.js';
 import { wildcardMatch } from './wildcard.js';
+import type { PodSecurityLevel } from '../k8s/pod-security.js';
 import { selects } from '../k8s/selectors.js';
 
 /** What a validate rule checks, when hctl can tell offline. */
@@ -10,6 +11,8 @@ export type RuleCheck =
   | { kind: 'pattern'; patterns: unknown[]; any: boolean }
   /** `deny` without conditions: every object the rule matches is refused. */
   | { kind: 'deny' }
+  /** The Pod Security Standards at `level`, less the controls (for some images) `exclude` lifts. */
+  | { kind: 'podSecurity'; level: PodSecurityLevel | 'privileged'; exclude: PodSecurityExclusion[] }
   | { kind: 'unsupported'; why: string };
 
 export interface ValidateRule {
@@ -28,6 +31,13 @@ export interface ValidateRule {
   autogen: ReadonlySet<string>;
   spec: Record<string, unknown>;
   validate: Record<string, unknown>;
+}
+
+export interface PodSecurityExclusion {
+  controlName: string;
+  images: string[];
+  /** Set when the exclusion is narrowed to some values of a field, which hctl does not tell apart. */
+  narrowed: boolean;
 }
 
 export type FailureAction = 'Enforce' | 'Audit' | 'unknown';
@@ -118,6 +128,15 @@ function normalise(value: unknown): 'Enforce' | 'Audit' | undefined {
 function checkOf(rule: Record<string, unknown>, validate: Record<string, unknown>): RuleCheck {
   const unsupported = unsupportedBecause(rule, validate);
   if (unsupported) return { kind: 'unsupported', why: unsupported };
+  const podSecurity = asRecord(validate.podSecurity);
+  if (podSecurity) {
+    const level = podSecurity.level === 'restricted' || podSecurity.level === 'baseline' ? podSecurity.level : 'privileged';
+    const exclude = (Array.isArray(podSecurity.exclude) ? podSecurity.exclude : []).map((entry) => {
+      const record = asRecord(entry) ?? {};
+      return { controlName: String(record.controlName ?? ''), images: Array.isArray(record.images) ? record.images.map(String) : [], narrowed: record.restrictedField !== undefined || record.values !== undefined };
+    });
+    return { kind: 'podSecurity', level, exclude };
+  }
   if (validate.pattern !== undefined) return { kind: 'pattern', patterns: [validate.pattern], any: false };
   if (Array.isArray(validate.anyPattern)) return { kind: 'pattern', patterns: validate.anyPattern, any: true };
   return { kind: 'deny' };
@@ -125,11 +144,11 @@ function checkOf(rule: Record<string, unknown>, validate: Record<string, unknown
 
 /** Why hctl cannot judge a rule without a cluster, or undefined when it can. */
 function unsupportedBecause(rule: Record<string, unknown>, validate: Record<string, unknown>): string | undefined {
-  for (const key of ['foreach', 'podSecurity', 'cel', 'manifests', 'assert']) if (validate[key] !== undefined) return `validate.${key}`;
+  for (const key of ['foreach', 'cel', 'manifests', 'assert']) if (validate[key] !== undefined) return `validate.${key}`;
   if (rule.celPreconditions !== undefined) return 'celPreconditions';
   if (!preconditionsHold(rule.preconditions)) return 'preconditions';
   const deny = asRecord(validate.deny);
-  if (validate.pattern === undefined && !Array.isArray(validate.anyPattern) && !deny) return 'no pattern, anyPattern or deny';
+  if (validate.pattern === undefined && !Array.isArray(validate.anyPattern) && !deny && !asRecord(validate.podSecurity)) return 'no pattern, anyPattern, deny or podSecurity';
   if (deny && conditionsIn(deny.conditions).length > 0) return 'deny conditions';
   // Variables come from the admission request, API calls and ConfigMaps: not in the repository.
   if (JSON.stringify(validate.pattern ?? validate.anyPattern ?? null).includes('{{')) return 'variables in the pattern';

@@ -33,6 +33,7 @@ import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import kyvernoGenerateNoExisting from './network/kyverno-generate-no-existing.js';
 import kyvernoPolicyViolation from './policy/kyverno-policy-violation.js';
+import podSecurityAdmission from './policy/pod-security-admission.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
@@ -112,6 +113,7 @@ export const RULES: readonly Rule[] = [
   prometheusRetentionExceedsVolume,
   referenceMissing,
   kyvernoPolicyViolation,
+  podSecurityAdmission,
   suppressionInvalid,
   suppressionExpired,
 ];

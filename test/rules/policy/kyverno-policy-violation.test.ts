@@ -156,6 +156,24 @@ spec:
               value: ["ghcr.io/*"]
 `;
 
+const podSecurityPolicy = (exclude: string) => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: podsecurity-subrule-baseline
+spec:
+  validationFailureAction: Enforce
+  rules:
+  - name: baseline
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    validate:
+      podSecurity:
+        level: baseline
+        version: latest
+${exclude}`;
+
 const argoApp = (namespace: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
@@ -185,8 +203,17 @@ ruleTester(rule, {
       files: { 'policy.yaml': privilegedPolicy().replace('kind: ClusterPolicy', 'kind: Policy').replace('  name: disallow-privileged\n', '  name: disallow-privileged\n  namespace: prod\n'), 'agent.yaml': deployment('media', true) },
     },
     { name: 'a pod-level runAsNonRoot satisfies the first of two patterns', files: { 'policy.yaml': nonRootAnyPattern, 'agent.yaml': deployment('media', undefined, '      securityContext:\n        runAsNonRoot: true\n') } },
+    {
+      name: 'podSecurity with the privileged container\'s image excluded from its control',
+      files: { 'policy.yaml': podSecurityPolicy('        exclude:\n        - controlName: Privileged Containers\n          images: [ghcr.io/example/*]\n'), 'agent.yaml': deployment('media', true) },
+    },
   ],
   invalid: [
+    {
+      name: 'podSecurity baseline refuses a privileged container',
+      files: { 'policy.yaml': podSecurityPolicy(''), 'agent.yaml': deployment('media', true) },
+      errors: [{ line: 19, message: 'rule autogen-baseline (Enforce), refuses Deployment media/node-agent: Pod Security "baseline" forbids container agent privileged: true' }],
+    },
     {
       name: 'a privileged Deployment: refused through the rule Kyverno copies onto Deployments',
       files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('media', true) },

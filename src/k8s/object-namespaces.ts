@@ -1,5 +1,5 @@
-import { argoAppObjects } from '../k8s/argo-app-objects.js';
-import { isPlaceholder } from '../k8s/argo-apps.js';
+import { argoAppObjects } from './argo-app-objects.js';
+import { isPlaceholder } from './argo-apps.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 
