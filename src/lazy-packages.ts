@@ -18,3 +18,4 @@ export const jsonPatch = loadOnUse<typeof import('fast-json-patch')>('fast-json-
 export const cronParser = loadOnUse<typeof import('cron-parser')>('cron-parser');
 export const yaml = loadOnUse<typeof import('yaml')>('yaml');
 export const celJs = loadOnUse<typeof import('@marcbachmann/cel-js')>('@marcbachmann/cel-js');
+export const jmespath = loadOnUse<typeof import('@jmespath-community/jmespath')>('@jmespath-community/jmespath');

@@ -9,8 +9,10 @@ import { selects } from '../k8s/selectors.js';
 /** What a validate rule checks, when hctl can tell offline. */
 export type RuleCheck =
   | { kind: 'pattern'; patterns: unknown[]; any: boolean }
-  /** `deny` without conditions: every object the rule matches is refused. */
-  | { kind: 'deny' }
+  /** `deny`: every object the rule matches is refused when its conditions hold (no conditions: always). */
+  | { kind: 'deny'; conditions: unknown }
+  /** `foreach`: each entry's list read from the object, and its deny or pattern held against every element. */
+  | { kind: 'foreach'; entries: Record<string, unknown>[] }
   /** The Pod Security Standards at `level`, less the controls (for some images) `exclude` lifts. */
   | { kind: 'podSecurity'; level: PodSecurityLevel | 'privileged'; exclude: PodSecurityExclusion[] }
   | { kind: 'unsupported'; why: string };
@@ -26,6 +28,8 @@ export interface ValidateRule {
   match: unknown;
   exclude: unknown;
   check: RuleCheck;
+  /** Conditions that must hold for the rule to apply (`preconditions`). */
+  preconditions: unknown;
   message: string | undefined;
   /** Pod controllers Kyverno writes an `autogen-` copy of this Pod rule for. */
   autogen: ReadonlySet<string>;
@@ -72,6 +76,7 @@ export function validateRules(objects: readonly KubeObject[]): ValidateRule[] {
         match: rule.match,
         exclude: rule.exclude,
         check: checkOf(rule, validate),
+        preconditions: rule.preconditions,
         message: typeof validate.message === 'string' ? validate.message.trim() : undefined,
         autogen: podRule ? autogen : new Set(),
         spec,
@@ -139,39 +144,23 @@ function checkOf(rule: Record<string, unknown>, validate: Record<string, unknown
   }
   if (validate.pattern !== undefined) return { kind: 'pattern', patterns: [validate.pattern], any: false };
   if (Array.isArray(validate.anyPattern)) return { kind: 'pattern', patterns: validate.anyPattern, any: true };
-  return { kind: 'deny' };
+  if (Array.isArray(validate.foreach)) return { kind: 'foreach', entries: validate.foreach.map((entry) => asRecord(entry) ?? {}) };
+  return { kind: 'deny', conditions: asRecord(validate.deny)?.conditions };
 }
 
 /** Why hctl cannot judge a rule without a cluster, or undefined when it can. */
 function unsupportedBecause(rule: Record<string, unknown>, validate: Record<string, unknown>): string | undefined {
-  for (const key of ['foreach', 'cel', 'manifests', 'assert']) if (validate[key] !== undefined) return `validate.${key}`;
+  for (const key of ['cel', 'manifests', 'assert']) if (validate[key] !== undefined) return `validate.${key}`;
   if (rule.celPreconditions !== undefined) return 'celPreconditions';
-  if (!preconditionsHold(rule.preconditions)) return 'preconditions';
-  const deny = asRecord(validate.deny);
-  if (validate.pattern === undefined && !Array.isArray(validate.anyPattern) && !deny && !asRecord(validate.podSecurity)) return 'no pattern, anyPattern, deny or podSecurity';
-  if (deny && conditionsIn(deny.conditions).length > 0) return 'deny conditions';
-  // Variables come from the admission request, API calls and ConfigMaps: not in the repository.
-  if (JSON.stringify(validate.pattern ?? validate.anyPattern ?? null).includes('{{')) return 'variables in the pattern';
+  // Context entries call the API server, read ConfigMaps or images' registries.
+  if (Array.isArray(rule.context) && rule.context.length > 0) return 'context entries';
+  if (Array.isArray(validate.foreach)) {
+    const nested = validate.foreach.some((entry) => asRecord(entry)?.foreach !== undefined || (Array.isArray(asRecord(entry)?.context) && (asRecord(entry)!.context as unknown[]).length > 0));
+    if (nested) return 'a nested foreach or context entries';
+    return undefined;
+  }
+  if (validate.pattern === undefined && !Array.isArray(validate.anyPattern) && !asRecord(validate.deny) && !asRecord(validate.podSecurity)) return 'no pattern, anyPattern, deny, foreach or podSecurity';
   return undefined;
-}
-
-/**
- * Preconditions hctl can answer: none, or only the library's guard against deletions
- * (`{{ request.operation || 'BACKGROUND' }} NotEquals DELETE`), which holds for what Git applies.
- */
-function preconditionsHold(preconditions: unknown): boolean {
-  return conditionsIn(preconditions).every((condition) => {
-    const { key, operator, value } = condition;
-    if (typeof key !== 'string' || !/^\{\{\s*request\.operation(\s*\|\|\s*'BACKGROUND')?\s*\}\}$/.test(key.trim())) return false;
-    const values = (Array.isArray(value) ? value : [value]).map(String);
-    return (operator === 'NotEquals' || operator === 'NotIn' || operator === 'AnyNotIn') && values.every((operation) => operation === 'DELETE' || operation === 'CONNECT');
-  });
-}
-
-function conditionsIn(block: unknown): Record<string, unknown>[] {
-  if (Array.isArray(block)) return block.map((item) => asRecord(item) ?? {});
-  const record = asRecord(block) ?? {};
-  return ['any', 'all'].flatMap((key) => (Array.isArray(record[key]) ? (record[key] as unknown[]).map((item) => asRecord(item) ?? {}) : []));
 }
 
 /**

@@ -1,14 +1,11 @@
-import { podSecurityProblems, type PodSecurityProblem } from '../../k8s/pod-security.js';
 import { podTemplateOf, type PodTemplate } from '../../k8s/pod-templates.js';
 import { exempted, policyExceptions, type PolicyException } from '../../kyverno/exceptions.js';
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
-import { matchPattern } from '../../kyverno/pattern.js';
-import { autogenRuleName, declaredAction, failureAction, isKyvernoPolicy, validateRules, type FailureAction, type PodSecurityExclusion, type ValidateRule } from '../../kyverno/policies.js';
-import { wildcardMatch } from '../../kyverno/wildcard.js';
+import { evaluate } from '../../kyverno/evaluate-rule.js';
+import { autogenRuleName, declaredAction, failureAction, isKyvernoPolicy, validateRules, type FailureAction, type ValidateRule } from '../../kyverno/policies.js';
 import { and, excludeBlock, matchBlock, not, type Subject } from '../../kyverno/resource-filter.js';
 import { describeObject, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
-import { fieldName } from '../../schema/validator.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 export default {
@@ -55,14 +52,14 @@ interface Violation {
 /** The rule on the object itself: rules naming its kind, and a Pod rule's copy for its controller. */
 function judgeObject(rule: ValidateRule, object: KubeObject, subject: Subject, exceptions: readonly PolicyException[]): Violation | undefined {
   if (applies(rule, subject, rule.name, exceptions, false) === true) {
-    const outcome = evaluate(rule, object.body, (path) => path, object.kind === 'Pod' ? podTemplateOf(object) : undefined);
+    const outcome = evaluate(rule, object.body, (path) => path, object.kind === 'Pod' ? podTemplateOf(object) : undefined, subject.namespace);
     if (outcome) return { ruleName: rule.name, action: failureAction(rule, subject), viaPods: false, ...outcome };
   }
   const template = podTemplateOf(object);
   if (!template || object.kind === 'Pod' || !rule.autogen.has(object.kind)) return undefined;
   const ruleName = autogenRuleName(rule, object.kind);
   if (applies(rule, subject, ruleName, exceptions, true) !== true) return undefined;
-  const outcome = evaluate(rule, templateAsPod(template, undefined), templatePath(template), template);
+  const outcome = evaluate(rule, templateAsPod(template, undefined), templatePath(template), template, subject.namespace);
   return outcome && { ruleName, action: failureAction(rule, subject), viaPods: false, ...outcome };
 }
 
@@ -81,7 +78,7 @@ function judgePods(rule: ValidateRule, object: KubeObject, owner: Subject, excep
     namespaceLabels: owner.namespace === undefined ? undefined : namespaceLabels.get(owner.namespace),
   };
   if (applies(rule, pod, rule.name, exceptions, false) !== true) return undefined;
-  const outcome = evaluate(rule, templateAsPod(template, pod), templatePath(template), template);
+  const outcome = evaluate(rule, templateAsPod(template, pod), templatePath(template), template, pod.namespace);
   return outcome && { ruleName: rule.name, action: failureAction(rule, pod), viaPods: true, ...outcome };
 }
 
@@ -89,32 +86,6 @@ function judgePods(rule: ValidateRule, object: KubeObject, owner: Subject, excep
 function applies(rule: ValidateRule, subject: Subject, ruleName: string, exceptions: readonly PolicyException[], autogen: boolean) {
   const inPolicyNamespace = rule.policyNamespace === undefined ? true : subject.namespace === undefined ? 'unknown' : subject.namespace === rule.policyNamespace;
   return and(inPolicyNamespace, matchBlock(rule.match, subject, autogen), not(excludeBlock(rule.exclude, subject, autogen)), not(exempted(exceptions, rule.policyName, ruleName, subject)));
-}
-
-/** The rule's check against `resource` (a pod's `template` for podSecurity); the failing path mapped back into the object. */
-function evaluate(rule: ValidateRule, resource: unknown, toObject: (path: NodePath) => NodePath, template: PodTemplate | undefined): { path: NodePath; problem: string } | undefined {
-  const check = rule.check;
-  if (check.kind === 'deny') return { path: toObject(['metadata', 'namespace']), problem: 'the rule denies every object it matches' };
-  if (check.kind === 'podSecurity') {
-    if (!template || check.level === 'privileged') return undefined;
-    const problems = podSecurityProblems(template, check.level).filter((problem) => !check.exclude.some((exclusion) => lifts(exclusion, problem)));
-    if (problems.length === 0) return undefined;
-    return { path: problems[0]!.path, problem: `Pod Security "${check.level}" forbids ${problems.map((problem) => problem.detail).join('; ')}` };
-  }
-  if (check.kind !== 'pattern') return undefined;
-  const outcomes = check.patterns.map((pattern) => matchPattern(resource, pattern));
-  if (outcomes.some((outcome) => outcome.result === 'pass') || outcomes.every((outcome) => outcome.result === 'skip')) return undefined;
-  const failed = outcomes.find((outcome) => outcome.result === 'fail');
-  if (failed?.result !== 'fail') return undefined;
-  const path = toObject(failed.path);
-  const problem = `${fieldName(path) || 'the object'} ${failed.problem}`;
-  return { path, problem: check.any && check.patterns.length > 1 ? `matches none of the rule's ${check.patterns.length} patterns (the first: ${problem})` : problem };
-}
-
-/** A podSecurity `exclude` entry lifts its control, for the images it names (all when it names none). */
-function lifts(exclusion: PodSecurityExclusion, problem: PodSecurityProblem): boolean {
-  if (exclusion.controlName !== problem.control) return false;
-  return exclusion.images.length === 0 || problem.image === undefined || exclusion.images.some((image) => wildcardMatch(image, problem.image!));
 }
 
 /** A pod as its controller would create it, for patterns written against Pods. */
@@ -210,6 +181,6 @@ function reportUnsupported(context: RuleContext, rule: ValidateRule, why: string
     key: true,
     severity: 'info',
     message: `Kyverno ${rule.policy.kind} ${rule.policy.name ?? ''}, rule ${rule.name} (Enforce), was not evaluated: it uses ${why}, which needs the cluster`,
-    hint: 'hctl evaluates pattern, anyPattern, podSecurity and deny rules without conditions offline; check this rule with `kyverno apply` or against the cluster.',
+    hint: 'hctl evaluates pattern, anyPattern, deny, foreach and podSecurity rules offline, with variables read from the object; check this rule with `kyverno apply` or against the cluster.',
   });
 }

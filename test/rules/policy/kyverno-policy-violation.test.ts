@@ -1,29 +1,37 @@
 import rule from '../../../src/rules/policy/kyverno-policy-violation.js';
 import { ruleTester } from '../../rule-tester.js';
 
-/** platform-lab's disallow-privileged, with its action and exclusions as a case needs them. */
-const privilegedPolicy = (action = 'Enforce', exclude = '    exclude:\n      any:\n      - resources:\n          namespaces:\n          - kube-system\n', annotations = '') =>
-  `apiVersion: kyverno.io/v1
+/** A ClusterPolicy with one rule on Pods; `body` is the rest of the rule (exclude, preconditions, validate). */
+const podPolicy = (name: string, rule: string, body: string, action = 'Enforce', metadata = '') => `apiVersion: kyverno.io/v1
 kind: ClusterPolicy
 metadata:
-  name: disallow-privileged
-${annotations}spec:
+  name: ${name}
+${metadata}spec:
   validationFailureAction: ${action}
   rules:
-  - name: disallow-privileged
+  - name: ${rule}
     match:
       any:
       - resources:
-          kinds:
-          - Pod
-${exclude}    validate:
+          kinds: [Pod]
+${body}`;
+
+/** platform-lab's disallow-privileged, with its action and exclusions as a case needs them. */
+const privilegedPolicy = (action = 'Enforce', exclude = '    exclude:\n      any:\n      - resources:\n          namespaces:\n          - kube-system\n', annotations = '') =>
+  podPolicy(
+    'disallow-privileged',
+    'disallow-privileged',
+    `${exclude}    validate:
       message: "Privileged containers are not allowed."
       pattern:
         spec:
           containers:
           - =(securityContext):
               =(privileged): "false"
-`;
+`,
+    action,
+    annotations,
+  );
 
 const deployment = (namespace: string | undefined, privileged: boolean | undefined, extra = '') =>
   `apiVersion: apps/v1
@@ -101,19 +109,10 @@ spec:
       deny: {}
 `;
 
-const nonRootAnyPattern = `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: require-run-as-nonroot
-spec:
-  validationFailureAction: Enforce
-  rules:
-  - name: run-as-non-root
-    match:
-      any:
-      - resources:
-          kinds: [Pod]
-    preconditions:
+const nonRootAnyPattern = podPolicy(
+  'require-run-as-nonroot',
+  'run-as-non-root',
+  `    preconditions:
       all:
       - key: "{{ request.operation || 'BACKGROUND' }}"
         operator: NotEquals
@@ -131,48 +130,76 @@ spec:
           containers:
           - securityContext:
               runAsNonRoot: true
-`;
+`,
+);
 
-const foreachPolicy = (action: string) => `apiVersion: kyverno.io/v1
+const celPolicy = `apiVersion: kyverno.io/v1
 kind: ClusterPolicy
 metadata:
-  name: restrict-registries
+  name: require-replicas
 spec:
-  validationFailureAction: ${action}
+  validationFailureAction: Enforce
   rules:
-  - name: validate-registries
+  - name: two-replicas
     match:
       any:
       - resources:
-          kinds: [Pod]
+          kinds: [Deployment]
     validate:
+      cel:
+        expressions:
+        - expression: "object.spec.replicas >= 2"
+`;
+
+const foreachPolicy = (action: string) =>
+  podPolicy(
+    'restrict-registries',
+    'validate-registries',
+    `    validate:
       foreach:
-      - list: "request.object.spec.containers"
+      - list: "request.object.spec.[initContainers, ephemeralContainers, containers][]"
         deny:
           conditions:
             all:
             - key: "{{ element.image }}"
               operator: AnyNotIn
               value: ["ghcr.io/*"]
-`;
+`,
+    action,
+  );
 
-const podSecurityPolicy = (exclude: string) => `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: podsecurity-subrule-baseline
-spec:
-  validationFailureAction: Enforce
-  rules:
-  - name: baseline
-    match:
-      any:
-      - resources:
-          kinds: [Pod]
-    validate:
+const podSecurityPolicy = (exclude: string) =>
+  podPolicy(
+    'podsecurity-subrule-baseline',
+    'baseline',
+    `    validate:
       podSecurity:
         level: baseline
         version: latest
-${exclude}`;
+${exclude}`,
+  );
+
+/** The library's disallow-host-namespaces as deny conditions, with a precondition on a label. */
+const hostNamespacesPolicy = (key = "{{ request.object.spec.hostNetwork || `false` }}") =>
+  podPolicy(
+    'disallow-host-namespaces',
+    'host-namespaces',
+    `    preconditions:
+      all:
+      - key: "{{ request.object.metadata.labels.tier || '' }}"
+        operator: NotEquals
+        value: system
+    validate:
+      message: Sharing the host namespaces is disallowed.
+      deny:
+        conditions:
+          any:
+          - key: "${key}"
+            operator: Equals
+            value: true
+`,
+  );
+const hostNetwork = '      hostNetwork: true\n';
 
 const argoApp = (namespace: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Application
@@ -196,7 +223,14 @@ ruleTester(rule, {
     { name: 'a privileged workload a PolicyException lifts (gitops_homelab etcd cert Job)', files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment('monitoring', true), 'exception.yaml': exception } },
     { name: 'an object whose namespace the repo does not decide, under a namespace exclusion', files: { 'policy.yaml': privilegedPolicy(), 'agent.yaml': deployment(undefined, true) } },
     { name: 'an Argo CD destination in an excluded namespace', files: { 'policy.yaml': privilegedPolicy(), 'apps/node-agent/agent.yaml': deployment(undefined, true), 'argocd/node-agent.yaml': argoApp('kube-system') } },
-    { name: 'a policy that never runs at admission and an Audit rule hctl cannot evaluate', files: { 'policy.yaml': foreachPolicy('Audit'), 'agent.yaml': deployment('media', true) } },
+    { name: 'deny conditions that do not hold', files: { 'policy.yaml': hostNamespacesPolicy(), 'agent.yaml': deployment('media', false) } },
+    {
+      name: 'a precondition that does not hold',
+      files: { 'policy.yaml': hostNamespacesPolicy(), 'agent.yaml': deployment('media', false, hostNetwork).replace('        app: node-agent\n    spec:', '        app: node-agent\n        tier: system\n    spec:') },
+    },
+    { name: 'a condition on who applies the object is not guessed', files: { 'policy.yaml': hostNamespacesPolicy('{{ request.userInfo.username }}'), 'agent.yaml': deployment('media', false, hostNetwork) } },
+    { name: 'foreach deny conditions: every image from an allowed registry', files: { 'policy.yaml': foreachPolicy('Enforce'), 'agent.yaml': deployment('media', true) } },
+    { name: 'an Audit rule hctl cannot evaluate', files: { 'policy.yaml': celPolicy.replace('Enforce', 'Audit'), 'agent.yaml': deployment('media', true) } },
     { name: 'workloads outside the default namespace', files: { 'policy.yaml': defaultNamespacePolicy, 'agent.yaml': deployment('media', true) } },
     {
       name: 'a namespaced Policy does not reach other namespaces',
@@ -276,9 +310,19 @@ ruleTester(rule, {
       errors: [{ line: 15, message: "matches none of the rule's 2 patterns (the first: spec.template.spec.securityContext is missing)" }],
     },
     {
+      name: 'deny conditions that hold, at the field their key reads',
+      files: { 'policy.yaml': hostNamespacesPolicy(), 'agent.yaml': deployment('media', false, hostNetwork) },
+      errors: [{ line: 20, message: 'rule autogen-host-namespaces (Enforce), refuses Deployment media/node-agent: the rule denies it: request.object.spec.hostNetwork || `false` is true (Equals true)' }],
+    },
+    {
+      name: 'foreach deny conditions: an image from another registry (gitops_homelab restrict-registries)',
+      files: { 'policy.yaml': foreachPolicy('Enforce'), 'agent.yaml': deployment('media', true).replace('ghcr.io/example/agent:1.0.0', 'docker.io/example/agent:1.0.0') },
+      errors: [{ line: 16, message: 'rule autogen-validate-registries (Enforce), refuses Deployment media/node-agent: spec.template.spec.containers[0] is denied: element.image is "docker.io/example/agent:1.0.0" (AnyNotIn ["ghcr.io/*"])' }],
+    },
+    {
       name: 'an Enforce rule hctl cannot evaluate is said, not skipped',
-      files: { 'policy.yaml': foreachPolicy('Enforce'), 'agent.yaml': deployment('media', true) },
-      errors: [{ file: 'policy.yaml', line: 13, severity: 'info', message: 'rule validate-registries (Enforce), was not evaluated: it uses validate.foreach' }],
+      files: { 'policy.yaml': celPolicy, 'agent.yaml': deployment('media', true) },
+      errors: [{ file: 'policy.yaml', line: 13, severity: 'info', message: 'rule two-replicas (Enforce), was not evaluated: it uses validate.cel' }],
     },
   ],
 });
