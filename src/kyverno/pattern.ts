@@ -37,7 +37,7 @@ function element(resource: unknown, pattern: unknown, path: NodePath): Mismatch 
   const patternMap = asRecord(pattern);
   if (patternMap) {
     const resourceMap = asRecord(resource);
-    if (!resourceMap) return fail(path, resource === undefined ? 'is missing' : `is ${describe(resource)}, not a map`);
+    if (!resourceMap) return resource === undefined ? missing(path, patternMap) : fail(path, `is ${describe(resource)}, not a map`);
     return map(resourceMap, patternMap, path);
   }
   if (Array.isArray(pattern)) {
@@ -158,6 +158,15 @@ function holdsAnchor(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(holdsAnchor);
   const record = asRecord(value);
   return record !== undefined && Object.entries(record).some(([key, inner]) => parseAnchor(key) !== undefined || holdsAnchor(inner));
+}
+
+/** A map the pattern needs is absent: named down to the first value it requires, when it requires one. */
+function missing(path: NodePath, pattern: Record<string, unknown>): Mismatch {
+  const [key, value] = Object.entries(pattern).find(([candidate]) => parseAnchor(candidate) === undefined) ?? [];
+  if (key === undefined) return fail(path, 'is missing');
+  const inner = asRecord(value);
+  if (inner) return missing([...path, key], inner);
+  return fail([...path, key], Array.isArray(value) ? 'is missing' : `is missing; the policy wants ${JSON.stringify(value)}`);
 }
 
 function fail(path: NodePath, problem: string): Mismatch {

@@ -15,7 +15,8 @@ describe('matchPattern', () => {
 
   it('fails a required key that is missing, and a plain map pattern over a missing map', () => {
     expect(matchPattern({ metadata: { labels: { tier: 'web' } } }, { metadata: { labels: { app: '?*' } } })).toMatchObject({ result: 'fail', path: ['metadata', 'labels', 'app'], problem: 'is missing; the policy wants "?*"' });
-    expect(matchPattern({ metadata: {} }, { metadata: { labels: { app: '?*' } } })).toMatchObject({ result: 'fail', path: ['metadata', 'labels'], problem: 'is missing' });
+    expect(matchPattern({ metadata: {} }, { metadata: { labels: { app: '?*' } } })).toMatchObject({ result: 'fail', path: ['metadata', 'labels', 'app'], problem: 'is missing; the policy wants "?*"' });
+    expect(matchPattern({ spec: {} }, { spec: { securityContext: { '=(runAsUser)': '>0' } } })).toMatchObject({ result: 'fail', path: ['spec', 'securityContext'], problem: 'is missing' });
   });
 
   it('fails a negation anchor when the key is present, whatever its value', () => {

@@ -307,7 +307,7 @@ ruleTester(rule, {
     {
       name: 'anyPattern: neither pattern holds',
       files: { 'policy.yaml': nonRootAnyPattern, 'agent.yaml': deployment('media', false) },
-      errors: [{ line: 15, message: "matches none of the rule's 2 patterns (the first: spec.template.spec.securityContext is missing)" }],
+      errors: [{ line: 15, message: "matches none of the rule's 2 patterns (the first: spec.template.spec.securityContext.runAsNonRoot is missing; the policy wants true)" }],
     },
     {
       name: 'deny conditions that hold, at the field their key reads',
