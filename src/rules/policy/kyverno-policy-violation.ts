@@ -23,15 +23,15 @@ export default {
     const exceptions = policyExceptions(context.applied);
     const namespaceOf = objectNamespaces(context.applied, context.objects);
     const namespaceLabels = namespaceLabelsIn(context.applied);
+    const subjects = context.applied
+      .filter((object) => !isKyvernoPolicy(object) && object.kind !== 'PolicyException')
+      .map((object) => ({ object, subject: subjectOf(object, namespaceOf(object), namespaceLabels) }));
     for (const rule of rules) {
       if (rule.check.kind === 'unsupported') {
         reportUnsupported(context, rule, rule.check.why);
         continue;
       }
-      for (const object of context.applied) {
-        if (isKyvernoPolicy(object) || object.kind === 'PolicyException') continue;
-        const namespace = namespaceOf(object);
-        const subject = subjectOf(object, namespace, namespaceLabels);
+      for (const { object, subject } of subjects) {
         const violation = judgeObject(rule, object, subject, exceptions) ?? judgePods(rule, object, subject, exceptions, namespaceLabels);
         if (violation) report(context, rule, object, violation);
       }
