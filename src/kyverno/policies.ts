@@ -33,6 +33,8 @@ export interface ValidateRule {
   message: string | undefined;
   /** Pod controllers Kyverno writes an `autogen-` copy of this Pod rule for. */
   autogen: ReadonlySet<string>;
+  /** The kinds `match` can select, when every filter names them without wildcards: a cheap first sieve. */
+  kinds: ReadonlySet<string> | undefined;
   spec: Record<string, unknown>;
   validate: Record<string, unknown>;
 }
@@ -79,12 +81,24 @@ export function validateRules(objects: readonly KubeObject[]): ValidateRule[] {
         preconditions: rule.preconditions,
         message: typeof validate.message === 'string' ? validate.message.trim() : undefined,
         autogen: podRule ? autogen : new Set(),
+        kinds: namedKinds(rule.match),
         spec,
         validate,
       });
     });
   }
   return result;
+}
+
+function namedKinds(match: unknown): ReadonlySet<string> | undefined {
+  const kinds = new Set<string>();
+  for (const filter of filtersOf(match).list) {
+    const entries = Array.isArray(asRecord(filter.resources)?.kinds) ? (asRecord(filter.resources)!.kinds as unknown[]).map(String) : [];
+    if (entries.length === 0 || entries.some((entry) => entry.includes('*') || entry.includes('?'))) return undefined;
+    // `apps/v1/Deployment`, `Pod/exec`: the kind is the capitalised part.
+    for (const entry of entries) kinds.add(entry.split('/').find((part) => /^[A-Z]/.test(part)) ?? entry);
+  }
+  return kinds;
 }
 
 /** The rule name Kyverno gives the auto-generated copy of `rule` for `kind`. */

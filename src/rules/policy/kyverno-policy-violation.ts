@@ -51,12 +51,13 @@ interface Violation {
 
 /** The rule on the object itself: rules naming its kind, and a Pod rule's copy for its controller. */
 function judgeObject(rule: ValidateRule, object: KubeObject, subject: Subject, exceptions: readonly PolicyException[]): Violation | undefined {
-  if (applies(rule, subject, rule.name, exceptions, false) === true) {
+  if ((rule.kinds?.has(object.kind) ?? true) && applies(rule, subject, rule.name, exceptions, false) === true) {
     const outcome = evaluate(rule, object.body, (path) => path, object.kind === 'Pod' ? podTemplateOf(object) : undefined, subject.namespace);
     if (outcome) return { ruleName: rule.name, action: failureAction(rule, subject), viaPods: false, ...outcome };
   }
+  if (object.kind === 'Pod' || !rule.autogen.has(object.kind)) return undefined;
   const template = podTemplateOf(object);
-  if (!template || object.kind === 'Pod' || !rule.autogen.has(object.kind)) return undefined;
+  if (!template) return undefined;
   const ruleName = autogenRuleName(rule, object.kind);
   if (applies(rule, subject, ruleName, exceptions, true) !== true) return undefined;
   const outcome = evaluate(rule, templateAsPod(template, undefined), templatePath(template), template, subject.namespace);
@@ -65,8 +66,9 @@ function judgeObject(rule: ValidateRule, object: KubeObject, subject: Subject, e
 
 /** A Pod rule Kyverno could not copy onto the controller still refuses every pod it creates. */
 function judgePods(rule: ValidateRule, object: KubeObject, owner: Subject, exceptions: readonly PolicyException[], namespaceLabels: ReadonlyMap<string, Record<string, string>>): Violation | undefined {
+  if (object.kind === 'Pod' || rule.autogen.has(object.kind) || !(rule.kinds?.has('Pod') ?? true)) return undefined;
   const template = podTemplateOf(object);
-  if (!template || object.kind === 'Pod' || rule.autogen.has(object.kind)) return undefined;
+  if (!template) return undefined;
   const labels = stringMap(template.metadata?.labels);
   const pod: Subject = {
     apiVersion: 'v1',
