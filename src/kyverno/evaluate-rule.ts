@@ -29,7 +29,7 @@ function judgeCheck(check: RuleCheck, resource: unknown, toObject: (path: NodePa
       const held = conditionsHold(check.conditions, scope);
       if (!held) return undefined;
       const path = toObject(objectPathOf(held.key) ?? ['metadata', 'namespace']);
-      return { path, problem: held.key ? `the rule denies it: ${describeHeld(held)}` : 'the rule denies every object it matches' };
+      return { path, problem: held.key ? describeHeld(held) : 'the rule denies every object it matches' };
     }
     case 'podSecurity': {
       if (!template || check.level === 'privileged') return undefined;

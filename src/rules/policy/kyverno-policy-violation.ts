@@ -4,7 +4,7 @@ import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { evaluate } from '../../kyverno/evaluate-rule.js';
 import { autogenRuleName, declaredAction, failureAction, isKyvernoPolicy, validateRules, type FailureAction, type ValidateRule } from '../../kyverno/policies.js';
 import { and, excludeBlock, matchBlock, not, type Subject } from '../../kyverno/resource-filter.js';
-import { describeObject, type KubeObject, type NodePath } from '../../repo/object.js';
+import type { KubeObject, NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -153,7 +153,7 @@ function stringMap(value: unknown): Record<string, string> {
 
 function report(context: RuleContext, rule: ValidateRule, object: KubeObject, violation: Violation): void {
   const policy = `Kyverno ${rule.policy.kind} ${rule.policy.name ?? ''}, rule ${violation.ruleName}`;
-  const target = `${violation.viaPods ? 'the pods of ' : ''}${describeObject(object)}`;
+  const target = violation.viaPods ? 'its pods' : 'it';
   const says = rule.message && !rule.message.includes('{{') ? `The policy says: "${rule.message.replace(/\s+/g, ' ')}". ` : '';
   const exempt = `Fix the object, or exempt it: a PolicyException for ${rule.policyName} rule ${violation.ruleName}, or the rule's exclude.`;
   if (violation.action === 'Enforce') {

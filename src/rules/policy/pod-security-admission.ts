@@ -1,7 +1,7 @@
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { podSecurityProblems, type PodSecurityLevel } from '../../k8s/pod-security.js';
 import { podTemplateOf } from '../../k8s/pod-templates.js';
-import { describeObject, type KubeObject } from '../../repo/object.js';
+import type { KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
@@ -27,13 +27,12 @@ export default {
       if (!template || !enforced) continue;
       const problems = podSecurityProblems(template, enforced.level);
       if (problems.length === 0) continue;
-      const pods = object.kind === 'Pod' ? describeObject(object) : `the pods of ${describeObject(object)}`;
       const controls = [...new Set(problems.map((problem) => problem.control))];
       context.report({
         object,
         path: problems[0]!.path,
         key: true,
-        message: `${pods} ${object.kind === 'Pod' ? 'is' : 'are'} forbidden by Pod Security "${enforced.level}" in namespace ${namespace}: ${problems.map((problem) => problem.detail).join('; ')}`,
+        message: `${object.kind === 'Pod' ? 'forbidden' : 'its pods are forbidden'} by Pod Security "${enforced.level}" in namespace ${namespace}: ${problems.map((problem) => problem.detail).join('; ')}`,
         hint: `The namespace's ${ENFORCE}: ${enforced.level} label (${enforced.where}) makes the API server refuse ${object.kind === 'Pod' ? 'the pod' : 'every pod the controller creates; the workload itself is accepted and never starts'}. Bring it within ${enforced.level} (the Pod Security Standards controls it breaks: ${controls.join(', ')}), or give the namespace the level the workload really needs.`,
       });
     }

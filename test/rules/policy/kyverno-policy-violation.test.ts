@@ -246,7 +246,7 @@ ruleTester(rule, {
     {
       name: 'podSecurity baseline refuses a privileged container',
       files: { 'policy.yaml': podSecurityPolicy(''), 'agent.yaml': deployment('media', true) },
-      errors: [{ line: 19, message: 'rule autogen-baseline (Enforce), refuses Deployment media/node-agent: Pod Security "baseline" forbids container agent privileged: true' }],
+      errors: [{ line: 19, message: 'rule autogen-baseline (Enforce), refuses it: Pod Security "baseline" forbids container agent privileged: true' }],
     },
     {
       name: 'a privileged Deployment: refused through the rule Kyverno copies onto Deployments',
@@ -257,14 +257,14 @@ ruleTester(rule, {
           line: 19,
           severity: 'critical',
           message:
-            'Kyverno ClusterPolicy disallow-privileged, rule autogen-disallow-privileged (Enforce), refuses Deployment media/node-agent: spec.template.spec.containers[0].securityContext.privileged is true; the policy wants "false"',
+            'Kyverno ClusterPolicy disallow-privileged, rule autogen-disallow-privileged (Enforce), refuses it: spec.template.spec.containers[0].securityContext.privileged is true; the policy wants "false"',
         },
       ],
     },
     {
       name: 'a privileged CronJob: the autogen-cronjob copy',
       files: { 'policy.yaml': privilegedPolicy(), 'cleanup.yaml': cronJob },
-      errors: [{ file: 'cleanup.yaml', line: 17, message: 'rule autogen-cronjob-disallow-privileged (Enforce), refuses CronJob tools/cleanup' }],
+      errors: [{ file: 'cleanup.yaml', line: 17, message: 'rule autogen-cronjob-disallow-privileged (Enforce), refuses it' }],
     },
     {
       name: 'an exception for the pods only still lets the Deployment be refused',
@@ -274,12 +274,12 @@ ruleTester(rule, {
     {
       name: 'autogen turned off: the pods the Deployment creates are refused',
       files: { 'policy.yaml': privilegedPolicy('Enforce', '', '  annotations:\n    pod-policies.kyverno.io/autogen-controllers: none\n'), 'agent.yaml': deployment('media', true) },
-      errors: [{ line: 19, message: 'rule disallow-privileged (Enforce), refuses the pods of Deployment media/node-agent' }],
+      errors: [{ line: 19, message: 'rule disallow-privileged (Enforce), refuses its pods' }],
     },
     {
       name: 'Audit reports without refusing',
       files: { 'policy.yaml': privilegedPolicy('Audit'), 'agent.yaml': deployment('media', true) },
-      errors: [{ line: 19, severity: 'info', message: '(Audit), reports Deployment media/node-agent' }],
+      errors: [{ line: 19, severity: 'info', message: '(Audit), reports it' }],
     },
     {
       name: 'a failureActionOverride enforces in one namespace',
@@ -287,22 +287,22 @@ ruleTester(rule, {
         'policy.yaml': privilegedPolicy('Audit').replace('  rules:\n', '  validationFailureActionOverrides:\n  - action: Enforce\n    namespaces: [prod-*]\n  rules:\n'),
         'agent.yaml': deployment('prod-media', true),
       },
-      errors: [{ line: 19, severity: 'critical', message: '(Enforce), refuses Deployment prod-media/node-agent' }],
+      errors: [{ line: 19, severity: 'critical', message: '(Enforce), refuses it' }],
     },
     {
       name: 'a bare Pod',
       files: { 'policy.yaml': privilegedPolicy(), 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  namespace: media\nspec:\n  containers:\n  - name: shell\n    image: busybox:1.37\n    securityContext:\n      privileged: true\n' },
-      errors: [{ file: 'pod.yaml', line: 11, message: 'rule disallow-privileged (Enforce), refuses Pod media/debug: spec.containers[0].securityContext.privileged is true' }],
+      errors: [{ file: 'pod.yaml', line: 11, message: 'rule disallow-privileged (Enforce), refuses it: spec.containers[0].securityContext.privileged is true' }],
     },
     {
       name: 'the namespace an Argo CD Application deploys into',
       files: { 'policy.yaml': privilegedPolicy(), 'apps/node-agent/agent.yaml': deployment(undefined, true), 'argocd/node-agent.yaml': argoApp('media') },
-      errors: [{ file: 'apps/node-agent/agent.yaml', line: 18, message: 'refuses Deployment node-agent' }],
+      errors: [{ file: 'apps/node-agent/agent.yaml', line: 18, message: 'refuses it' }],
     },
     {
       name: 'deny without conditions refuses every workload in the default namespace (gitops_homelab)',
       files: { 'policy.yaml': defaultNamespacePolicy, 'agent.yaml': deployment('default', false) },
-      errors: [{ line: 5, message: 'Kyverno ClusterPolicy disallow-default-namespace, rule deny-default-namespace (Enforce), refuses Deployment default/node-agent: the rule denies every object it matches' }],
+      errors: [{ line: 5, message: 'Kyverno ClusterPolicy disallow-default-namespace, rule deny-default-namespace (Enforce), refuses it: the rule denies every object it matches' }],
     },
     {
       name: 'anyPattern: neither pattern holds',
@@ -312,12 +312,12 @@ ruleTester(rule, {
     {
       name: 'deny conditions that hold, at the field their key reads',
       files: { 'policy.yaml': hostNamespacesPolicy(), 'agent.yaml': deployment('media', false, hostNetwork) },
-      errors: [{ line: 20, message: 'rule autogen-host-namespaces (Enforce), refuses Deployment media/node-agent: the rule denies it: request.object.spec.hostNetwork || `false` is true (Equals true)' }],
+      errors: [{ line: 20, message: 'rule autogen-host-namespaces (Enforce), refuses it: request.object.spec.hostNetwork || `false` is true (Equals true)' }],
     },
     {
       name: 'foreach deny conditions: an image from another registry (gitops_homelab restrict-registries)',
       files: { 'policy.yaml': foreachPolicy('Enforce'), 'agent.yaml': deployment('media', true).replace('ghcr.io/example/agent:1.0.0', 'docker.io/example/agent:1.0.0') },
-      errors: [{ line: 16, message: 'rule autogen-validate-registries (Enforce), refuses Deployment media/node-agent: spec.template.spec.containers[0] is denied: element.image is "docker.io/example/agent:1.0.0" (AnyNotIn ["ghcr.io/*"])' }],
+      errors: [{ line: 16, message: 'rule autogen-validate-registries (Enforce), refuses it: spec.template.spec.containers[0] is denied: element.image is "docker.io/example/agent:1.0.0" (AnyNotIn ["ghcr.io/*"])' }],
     },
     {
       name: 'an Enforce rule hctl cannot evaluate is said, not skipped',

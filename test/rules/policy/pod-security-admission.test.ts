@@ -43,7 +43,7 @@ ruleTester(rule, {
     {
       name: 'hostPath in a baseline namespace (platform-lab taskapp)',
       files: { 'ns.yaml': namespace('taskapp', 'baseline'), 'postgres.yaml': postgres('taskapp', hostPath) },
-      errors: [{ file: 'postgres.yaml', line: 23, message: 'the pods of Deployment taskapp/postgres are forbidden by Pod Security "baseline" in namespace taskapp: hostPath volume "data"' }],
+      errors: [{ file: 'postgres.yaml', line: 23, message: 'its pods are forbidden by Pod Security "baseline" in namespace taskapp: hostPath volume "data"' }],
     },
     {
       name: 'restricted wants the hardening fields, listed together',
@@ -57,7 +57,7 @@ ruleTester(rule, {
         'apps/debug/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: tools\nresources:\n  - pod.yaml\n',
         'apps/debug/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  hostPID: true\n  containers:\n  - name: shell\n    image: busybox:1.37\n',
       },
-      errors: [{ file: 'apps/debug/pod.yaml', line: 6, message: 'Pod debug is forbidden by Pod Security "baseline" in namespace tools: hostPID: true' }],
+      errors: [{ file: 'apps/debug/pod.yaml', line: 6, message: 'forbidden by Pod Security "baseline" in namespace tools: hostPID: true' }],
     },
   ],
 });
