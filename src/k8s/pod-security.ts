@@ -1,5 +1,5 @@
 import type { NodePath } from '../repo/object.js';
-import { asRecord } from '../repo/parse.js';
+import { asRecord, asStrings } from '../repo/parse.js';
 import type { PodTemplate } from './pod-templates.js';
 
 export type PodSecurityLevel = 'baseline' | 'restricted';
@@ -59,7 +59,7 @@ export function podSecurityProblems(template: PodTemplate, level: PodSecurityLev
   for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) if (spec[field] === true) add('Host Namespaces', [...template.specPath, field], `${field}: true`);
   for (const container of containers) {
     if (container.securityContext.privileged === true) add('Privileged Containers', [...container.path, 'securityContext', 'privileged'], `${container.label} privileged: true`, container);
-    const added = stringsOf(asRecord(container.securityContext.capabilities)?.add).filter((capability) => !BASELINE_CAPABILITIES.has(capability));
+    const added = asStrings(asRecord(container.securityContext.capabilities)?.add).filter((capability) => !BASELINE_CAPABILITIES.has(capability));
     if (added.length > 0) add('Capabilities', [...container.path, 'securityContext', 'capabilities', 'add'], `${container.label} adds ${added.join(', ')}`, container);
     const ports = Array.isArray(container.record.ports) ? container.record.ports : [];
     ports.forEach((port, index) => {
@@ -123,8 +123,8 @@ function restricted(template: PodTemplate, podContext: Record<string, unknown>, 
     }
     for (const container of containers) {
       const capabilities = asRecord(container.securityContext.capabilities) ?? {};
-      if (!stringsOf(capabilities.drop).includes('ALL')) add('Capabilities', [...container.path, 'securityContext'], `${container.label} does not drop ALL capabilities`, container);
-      const added = stringsOf(capabilities.add).filter((capability) => capability !== 'NET_BIND_SERVICE' && BASELINE_CAPABILITIES.has(capability));
+      if (!asStrings(capabilities.drop).includes('ALL')) add('Capabilities', [...container.path, 'securityContext'], `${container.label} does not drop ALL capabilities`, container);
+      const added = asStrings(capabilities.add).filter((capability) => capability !== 'NET_BIND_SERVICE' && BASELINE_CAPABILITIES.has(capability));
       if (added.length > 0) add('Capabilities', [...container.path, 'securityContext', 'capabilities', 'add'], `${container.label} adds ${added.join(', ')}`, container);
     }
   }
@@ -174,8 +174,4 @@ function containersOf(template: PodTemplate): Container[] {
     });
   }
   return result;
-}
-
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
 }

@@ -1,5 +1,5 @@
 import { apiGroup, type KubeObject } from '../repo/object.js';
-import { asRecord } from '../repo/parse.js';
+import { asRecord, asStrings } from '../repo/parse.js';
 import { matchBlock, or, and, type Maybe, type Subject } from './resource-filter.js';
 import { wildcardMatch } from './wildcard.js';
 
@@ -19,7 +19,7 @@ export function policyExceptions(objects: readonly KubeObject[]): PolicyExceptio
     const spec = asRecord(object.body.spec) ?? {};
     const exceptions = (Array.isArray(spec.exceptions) ? spec.exceptions : []).map((entry) => {
       const record = asRecord(entry) ?? {};
-      return { policyName: String(record.policyName ?? ''), ruleNames: Array.isArray(record.ruleNames) ? record.ruleNames.map(String) : [] };
+      return { policyName: String(record.policyName ?? ''), ruleNames: asStrings(record.ruleNames) };
     });
     result.push({ object, exceptions, match: spec.match, conditional: spec.conditions !== undefined });
   }

@@ -1,6 +1,6 @@
 import { getIn } from '../k8s/pod-templates.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
-import { asRecord } from '../repo/parse.js';
+import { asRecord, asStrings } from '../repo/parse.js';
 import { filtersOf, kindsIn, type Subject } from './resource-filter.js';
 import { wildcardMatch } from './wildcard.js';
 import type { PodSecurityLevel } from '../k8s/pod-security.js';
@@ -93,7 +93,7 @@ export function validateRules(objects: readonly KubeObject[]): ValidateRule[] {
 function namedKinds(match: unknown): ReadonlySet<string> | undefined {
   const kinds = new Set<string>();
   for (const filter of filtersOf(match).list) {
-    const entries = Array.isArray(asRecord(filter.resources)?.kinds) ? (asRecord(filter.resources)!.kinds as unknown[]).map(String) : [];
+    const entries = asStrings(asRecord(filter.resources)?.kinds);
     if (entries.length === 0 || entries.some((entry) => entry.includes('*') || entry.includes('?'))) return undefined;
     // `apps/v1/Deployment`, `Pod/exec`: the kind is the capitalised part.
     for (const entry of entries) kinds.add(entry.split('/').find((part) => /^[A-Z]/.test(part)) ?? entry);
@@ -119,7 +119,7 @@ export function failureAction(rule: ValidateRule, subject: Subject): FailureActi
     const override = asRecord(entry) ?? {};
     const action = normalise(override.action);
     if (!action) continue;
-    const namespaces = Array.isArray(override.namespaces) ? override.namespaces.map(String) : [];
+    const namespaces = asStrings(override.namespaces);
     const selector = override.namespaceSelector;
     if (namespaces.length === 0 && selector === undefined) continue;
     if (subject.namespace === undefined) return action === base ? base : 'unknown';
@@ -152,7 +152,7 @@ function checkOf(rule: Record<string, unknown>, validate: Record<string, unknown
     const level = podSecurity.level === 'restricted' || podSecurity.level === 'baseline' ? podSecurity.level : 'privileged';
     const exclude = (Array.isArray(podSecurity.exclude) ? podSecurity.exclude : []).map((entry) => {
       const record = asRecord(entry) ?? {};
-      return { controlName: String(record.controlName ?? ''), images: Array.isArray(record.images) ? record.images.map(String) : [], narrowed: record.restrictedField !== undefined || record.values !== undefined };
+      return { controlName: String(record.controlName ?? ''), images: asStrings(record.images), narrowed: record.restrictedField !== undefined || record.values !== undefined };
     });
     return { kind: 'podSecurity', level, exclude };
   }
@@ -190,7 +190,7 @@ function autogenControllers(policy: KubeObject, rules: Record<string, unknown>[]
     if (mutate && (mutate.patchesJson6902 !== undefined || (Array.isArray(mutate.foreach) && mutate.foreach.some((entry) => asRecord(entry)?.patchesJson6902 !== undefined)))) return new Set();
     for (const filter of [...filtersOf(rule.match).list, ...filtersOf(rule.exclude).list]) {
       const resources = asRecord(filter.resources) ?? {};
-      const kinds = Array.isArray(resources.kinds) ? resources.kinds.map(String) : [];
+      const kinds = asStrings(resources.kinds);
       if (resources.name !== undefined || resources.names !== undefined || resources.selector !== undefined || resources.annotations !== undefined) return new Set();
       if (kinds.length > 1 && kinds.includes('Pod')) return new Set();
       needed ||= kinds.some((kind) => kind === 'Pod' || POD_CONTROLLERS.includes(kind));

@@ -1,6 +1,6 @@
 import { selects } from '../k8s/selectors.js';
 import { apiGroup } from '../repo/object.js';
-import { asRecord } from '../repo/parse.js';
+import { asRecord, asStrings } from '../repo/parse.js';
 import { hasWildcard, wildcardMatch } from './wildcard.js';
 
 /**
@@ -47,7 +47,7 @@ export function excludeBlock(block: unknown, subject: Subject, podKinds = false)
 
 /** Every `kinds` entry a block names, for auto-generation and messages. */
 export function kindsIn(block: unknown): string[] {
-  return filtersOf(block).list.flatMap((filter) => stringsOf(asRecord(filter.resources)?.kinds));
+  return filtersOf(block).list.flatMap((filter) => asStrings(asRecord(filter.resources)?.kinds));
 }
 
 /** Every filter of a block, as `{ resources, subjects, roles, clusterRoles }`. */
@@ -66,11 +66,11 @@ function filterMatches(filter: Record<string, unknown>, subject: Subject, podKin
   // An empty filter matches nothing in `match` and excludes nothing in `exclude`.
   if (Object.keys(resources).length === 0 && !userInfo) return false;
   const checks: Maybe[] = [];
-  const kinds = stringsOf(resources.kinds);
+  const kinds = asStrings(resources.kinds);
   if (kinds.length > 0) checks.push(podKinds && kinds.includes('Pod') ? true : kinds.some((kind) => kindMatches(kind, subject)));
-  const names = [...stringsOf(resources.names), ...(typeof resources.name === 'string' ? [resources.name] : [])];
+  const names = [...asStrings(resources.names), ...(typeof resources.name === 'string' ? [resources.name] : [])];
   if (names.length > 0) checks.push(names.some((name) => wildcardMatch(name, subject.name)));
-  const namespaces = stringsOf(resources.namespaces);
+  const namespaces = asStrings(resources.namespaces);
   if (namespaces.length > 0) checks.push(namespaceMatches(namespaces, subject));
   const annotations = asRecord(resources.annotations);
   if (annotations) checks.push(Object.entries(annotations).every(([key, value]) => Object.entries(subject.annotations).some(([have, is]) => wildcardMatch(key, have) && wildcardMatch(String(value), is))));
@@ -79,7 +79,7 @@ function filterMatches(filter: Record<string, unknown>, subject: Subject, podKin
     checks.push(subject.namespaceLabels ? selectorMatches(resources.namespaceSelector, subject.namespaceLabels) : 'unknown');
   }
   // Flux and Argo CD create and update objects; a filter on other operations never sees them.
-  const operations = stringsOf(resources.operations);
+  const operations = asStrings(resources.operations);
   if (operations.length > 0) checks.push(operations.some((operation) => operation === 'CREATE' || operation === 'UPDATE'));
   // Who applies the object (the GitOps controller's service account) is not in the repository.
   if (userInfo) checks.push('unknown');
@@ -112,8 +112,4 @@ function selectorMatches(selector: unknown, labels: Record<string, string>): boo
   }
   const exact = Object.fromEntries(Object.entries(matchLabels).filter(([key, value]) => !hasWildcard(key) && !hasWildcard(String(value))));
   return selects({ matchLabels: exact, matchExpressions: record.matchExpressions ?? [] }, labels);
-}
-
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

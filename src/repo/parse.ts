@@ -463,6 +463,11 @@ function isSopsBlock(value: unknown): boolean {
   return sops !== undefined && ('mac' in sops || 'lastmodified' in sops || 'version' in sops);
 }
 
+/** The items of a list as strings; anything that is not a list, none. */
+export function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,6 +1,6 @@
 import { podTemplateOf } from '../../k8s/pod-templates.js';
 import { apiGroup } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asRecord, asStrings } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 const SINGLE_NODE_MODES = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
@@ -18,7 +18,7 @@ export default {
     for (const object of context.applied) {
       if (object.kind !== 'PersistentVolumeClaim' || object.apiVersion !== 'v1') continue;
       const modes = asRecord(object.body.spec)?.accessModes;
-      claims.set(`${object.namespace ?? ''}/${object.name}`, Array.isArray(modes) ? modes.map(String) : []);
+      claims.set(`${object.namespace ?? ''}/${object.name}`, asStrings(modes));
     }
     for (const object of context.applied) {
       if (object.kind !== 'Deployment' || apiGroup(object.apiVersion) !== 'apps') continue;
