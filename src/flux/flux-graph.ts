@@ -148,7 +148,15 @@ function buildPath(
   const take: Take = spec ? 'copies' : 'shared';
   let objects: RenderedObject[];
   try {
-    objects = kustomizer.kustomizationIn(target) ? kustomizer.build(target, take) : generatedBuild(root, kustomizer, target, take);
+    // ignoreMissingComponents (Flux 2.5+) drops components whose directory does not exist.
+    const components = (Array.isArray(spec?.components) ? spec.components : []).filter(
+      (entry): entry is string => typeof entry === 'string' && (spec?.ignoreMissingComponents !== true || kustomizer.paths.exists(path.posix.join(target, entry))),
+    );
+    objects = kustomizer.kustomizationIn(target)
+      ? kustomizer.build(target, take, components)
+      : components.length > 0
+        ? kustomizer.addComponents(target, generatedBuild(root, kustomizer, target, 'copies'), components)
+        : generatedBuild(root, kustomizer, target, take);
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     return { objects: [], problem: { message: error.message, unsupported: error.unsupported, error } };

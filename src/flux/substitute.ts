@@ -2,8 +2,8 @@ import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import type { RenderedObject } from '../render/kustomize.js';
 import { metadataOf } from '../render/transformers.js';
+import { expandVariables } from './envsubst.js';
 
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[=-]([^}]*))?\}/g;
 const DISABLED = 'kustomize.toolkit.fluxcd.io/substitute';
 
 /**
@@ -28,33 +28,41 @@ export function substituteSources(postBuild: Record<string, unknown> | undefined
 }
 
 /**
- * Flux postBuild substitution of `${VAR}` and `${VAR:=default}` in string values. Variables with
- * no value here (a Secret, a ConfigMap made outside Git) stay as written, so nothing is invented;
- * objects annotated `substitute: disabled` are skipped.
+ * Flux postBuild substitution in string values (see envsubst.ts). Variables with no value here (a
+ * Secret, a ConfigMap made outside Git) stay as written, so nothing is invented; objects annotated or
+ * labelled `kustomize.toolkit.fluxcd.io/substitute: disabled` are skipped.
  */
 export function substitute(objects: RenderedObject[], postBuild: Record<string, unknown> | undefined, values: Record<string, unknown>): RenderedObject[] {
-  if (!postBuild) return objects;
+  // Flux substitutes only when the Kustomization defines some variable (inline or from a source).
+  const sources = Array.isArray(postBuild?.substituteFrom) ? postBuild.substituteFrom.length : 0;
+  if (!postBuild || (sources === 0 && Object.keys(asRecord(postBuild.substitute) ?? {}).length === 0)) return objects;
+  const lookup = (name: string) => (Object.hasOwn(values, name) ? String(values[name]) : undefined);
   for (const object of objects) {
-    if (asRecord(metadataOf(object.body).annotations)?.[DISABLED] === 'disabled') continue;
-    replaceIn(object.body, values);
+    if (substitutionDisabled(object.body)) continue;
+    const unsubstituted: { variable: string; path: (string | number)[] }[] = [];
+    replaceIn(object.body, lookup, [], (variable, path) => unsubstituted.push({ variable, path }));
+    if (unsubstituted.length > 0) object.unsubstituted = unsubstituted;
   }
   return objects;
 }
 
-/** Substitutes in place: `value` is the build's own copy. Only strings holding `${` change. */
-function replaceIn(value: unknown, values: Record<string, unknown>): unknown {
-  if (typeof value === 'string') {
-    if (!value.includes('${')) return value;
-    return value.replace(VARIABLE, (whole, name: string, fallback: string | undefined) => {
-      if (name in values) return String(values[name]);
-      return fallback ?? whole;
-    });
-  }
+/** An object that opts out of Flux substitution with the `kustomize.toolkit.fluxcd.io/substitute: disabled` annotation or label. */
+export function substitutionDisabled(body: Record<string, unknown>): boolean {
+  const metadata = metadataOf(body);
+  return asRecord(metadata.annotations)?.[DISABLED] === 'disabled' || asRecord(metadata.labels)?.[DISABLED] === 'disabled';
+}
+
+/** Substitutes in place: `value` is the build's own copy. Only strings holding `$` can change (`$$` is an escape). `path` is a stack, copied only for a report. */
+function replaceIn(value: unknown, lookup: (name: string) => string | undefined, path: (string | number)[], missing: (variable: string, path: (string | number)[]) => void): unknown {
+  if (typeof value === 'string') return value.includes('$') ? expandVariables(value, lookup, (variable) => missing(variable, [...path])) : value;
   if (value === null || typeof value !== 'object') return value;
   const holder = value as Record<string, unknown>;
+  const isList = Array.isArray(value);
   for (const key of Object.keys(holder)) {
     const child = holder[key];
-    const next = replaceIn(child, values);
+    path.push(isList ? Number(key) : key);
+    const next = replaceIn(child, lookup, path, missing);
+    path.pop();
     // defineProperty: a key spelled `__proto__` must stay a key, not become the prototype.
     if (next !== child) Object.defineProperty(holder, key, { value: next, writable: true, enumerable: true, configurable: true });
   }

@@ -23,6 +23,8 @@ export interface RenderedObject {
   source?: ObjectSource;
   /** Generated ConfigMaps/Secrets that take kustomize's content hash. */
   hashed?: boolean;
+  /** Flux postBuild variables this object uses that had no value and no default, where each is used. */
+  unsubstituted?: { variable: string; path: (string | number)[] }[];
 }
 
 /** What a caller gets: its own copies to transform, or (`shared`) the cached objects, to read only. */
@@ -106,20 +108,34 @@ export class Kustomizer {
     return findKustomization(this.root, dir, (file) => this.paths.exists(file));
   }
 
-  build(dir: string, take: Take = 'copies'): RenderedObject[] {
-    let built = this.builds.get(dir);
+  /** `components`: Flux's `spec.components`, directories relative to `dir` that kustomize-controller appends to the kustomization's own. */
+  build(dir: string, take: Take = 'copies', components: readonly string[] = []): RenderedObject[] {
+    const key = components.length === 0 ? dir : `${dir}\n${components.join('\n')}`;
+    let built = this.builds.get(key);
     if (!built) {
       const references: NameReference[] = [];
-      built = this.accumulate(dir, [], [], references);
+      built = this.accumulate(dir, [], [], references, components);
       this.applyHashes(built, references);
-      this.builds.set(dir, built);
+      this.builds.set(key, built);
     }
     // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
     return take === 'shared' ? built : built.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
+  /**
+   * Flux's `spec.components` on a path without a kustomization.yaml: kustomize-controller generates
+   * one listing the path's files and appends the components, which then add to and transform them.
+   */
+  addComponents(dir: string, objects: RenderedObject[], components: readonly string[]): RenderedObject[] {
+    const references: NameReference[] = [];
+    const start = objects.length;
+    for (const entry of components) this.accumulate(this.resolve(dir, entry, dir), objects, [], references);
+    this.applyHashes(objects, references, start);
+    return objects;
+  }
+
   /** `references`: the build's `configurations` name references, gathered from every kustomization in it (kustomize merges them). */
-  private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[]): RenderedObject[] {
+  private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[], extraComponents: readonly string[] = []): RenderedObject[] {
     const file = this.kustomizationIn(dir);
     if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, dir);
     if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
@@ -135,6 +151,7 @@ export class Kustomizer {
     list(kustomization.components).forEach((entry, index) => {
       atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, references));
     });
+    for (const entry of extraComponents) this.accumulate(this.resolve(dir, entry, file), objects, next, references);
     list(kustomization.configurations).forEach((entry, index) => {
       atEntry(file, ['configurations', index], () => references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
     });
@@ -252,9 +269,10 @@ export class Kustomizer {
   }
 
   /** Content hashes on generated names, and every reference to them, once the build is complete. */
-  private applyHashes(objects: RenderedObject[], references: readonly NameReference[]): void {
+  /** `from`: only objects from this index on still need their hash (the others' names have one). */
+  private applyHashes(objects: RenderedObject[], references: readonly NameReference[], from = 0): void {
     const renames: { body: JsonObject; namespace: string; from: string; to: string }[] = [];
-    for (const object of objects) {
+    for (const object of objects.slice(from)) {
       if (!object.hashed) continue;
       const metadata = metadataOf(object.body);
       const name = `${String(metadata.name)}-${contentHash(object.body)}`;

@@ -1,19 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fluxGraphOf } from '../../src/engine/flux-graph-of.js';
-import { loadRepo } from '../../src/repo/load.js';
 import { ks } from '../rules/flux/flux-graph-fixtures.js';
-import { tempDir } from '../temp-dir.js';
-
-function graphOf(files: Record<string, string>) {
-  const root = tempDir('substitute');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return fluxGraphOf(root, loadRepo(root).objects);
-}
+import { graphOfFiles as graphOf } from './graph-of-files.js';
 
 const postBuild = '  postBuild:\n    substitute:\n      DOMAIN: override.example\n    substituteFrom:\n      - kind: ConfigMap\n        name: cluster-settings\n      - kind: Secret\n        name: cluster-secrets\n';
 const files = {
@@ -28,5 +15,19 @@ describe('postBuild substitution from the repo', () => {
     const graph = graphOf(files);
     const app = graph.nodes.find((node) => node.name === 'cluster-apps')!.applies.find((object) => object.body.kind === 'ConfigMap');
     expect(app?.body.data).toEqual({ tz: 'Europe/Paris', host: 'app.override.example', token: '${TOKEN}' });
+  });
+});
+
+describe('when Flux substitutes at all', () => {
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: default\ndata:\n  url: ${URL:=https://example.com}\n  price: $$5\n';
+  const dataOf = (postBuildBlock: string) =>
+    graphOf({ 'flux/cluster.yaml': ks('cluster-apps', './apps', postBuildBlock), 'apps/cm.yaml': cm }).nodes.find((node) => node.name === 'cluster-apps')!.applies[0]!.body.data;
+
+  it('not without a single variable: defaults and $$ stay as written', () => {
+    expect(dataOf('  postBuild: {}\n')).toEqual({ url: '${URL:=https://example.com}', price: '$$5' });
+  });
+
+  it('with one: defaults apply and $$ becomes $', () => {
+    expect(dataOf('  postBuild:\n    substitute:\n      OTHER: x\n')).toEqual({ url: 'https://example.com', price: '$5' });
   });
 });

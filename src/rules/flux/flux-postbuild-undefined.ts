@@ -2,11 +2,7 @@ import { renderedObject } from '../../flux/node-object.js';
 import { substituteSources } from '../../flux/substitute.js';
 import type { NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
-import { metadataOf } from '../../render/transformers.js';
 import type { Rule } from '../rule.js';
-
-/** `${VAR}` without a default; `$${VAR}` is Flux's escape and is left alone. */
-const UNDEFAULTED = /(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 export default {
   meta: {
@@ -22,6 +18,8 @@ export default {
       const postBuild = asRecord(asRecord(node.object.body.spec)?.postBuild);
       if (!postBuild) continue;
       const defined = new Set(Object.keys(asRecord(postBuild.substitute) ?? {}));
+      // Without any variable Flux does not substitute at all: `${VAR}` reaches the cluster as written.
+      if (defined.size === 0 && !(Array.isArray(postBuild.substituteFrom) && postBuild.substituteFrom.length > 0)) continue;
       let unknownSource = false;
       for (const source of substituteSources(postBuild, node.namespace, applied)) {
         if (!source) {
@@ -33,11 +31,8 @@ export default {
       }
       if (unknownSource) continue;
       for (const object of node.applies) {
-        if (asRecord(metadataOf(object.body).annotations)?.['kustomize.toolkit.fluxcd.io/substitute'] === 'disabled') continue;
         const missing = new Map<string, NodePath>();
-        collect(object.body, [], (variable, path) => {
-          if (!defined.has(variable) && !missing.has(variable)) missing.set(variable, path);
-        });
+        for (const { variable, path } of object.unsubstituted ?? []) if (!defined.has(variable) && !missing.has(variable)) missing.set(variable, path);
         for (const [variable, path] of missing) {
           context.report({
             object: renderedObject(object),
@@ -50,18 +45,3 @@ export default {
     }
   },
 } satisfies Rule;
-
-/** Every undefaulted variable in `value`, with its path (`path` is a stack, copied only for a find). */
-function collect(value: unknown, path: (string | number)[], found: (variable: string, path: NodePath) => void): void {
-  if (typeof value === 'string') {
-    if (value.includes('${')) for (const match of value.matchAll(UNDEFAULTED)) found(match[1]!, [...path]);
-  } else if (value !== null && typeof value === 'object') {
-    const holder = value as Record<string, unknown>;
-    const isList = Array.isArray(value);
-    for (const key of Object.keys(holder)) {
-      path.push(isList ? Number(key) : key);
-      collect(holder[key], path, found);
-      path.pop();
-    }
-  }
-}

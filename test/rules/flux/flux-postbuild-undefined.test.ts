@@ -9,8 +9,10 @@ const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  nam
 ruleTester(rule, {
   valid: [
     { name: 'defined in substitute', files: withConfig('    substitute:\n      DOMAIN: example.com\n', cm('https://sonarr.${DOMAIN}')) },
-    { name: 'a default', files: withConfig('    substitute: {}\n', cm('https://sonarr.${DOMAIN:=example.com}')) },
-    { name: 'escaped for the app, not for Flux', files: withConfig('    substitute: {}\n', cm('$${HOME}/config')) },
+    { name: 'a default', files: withConfig('    substitute:\n      APP: sonarr\n', cm('https://${APP}.${DOMAIN:=example.com}')) },
+    { name: 'a default that names another variable', files: withConfig('    substitute:\n      APP: sonarr\n', cm('${CLAIM:-${APP}}')) },
+    { name: 'escaped for the app, not for Flux', files: withConfig('    substitute:\n      APP: sonarr\n', cm('$${HOME}/config')) },
+    { name: 'no variable at all: Flux does not substitute', files: withConfig('    substitute: {}\n', cm('${HOME}/config')) },
     {
       name: 'defined in a substituteFrom ConfigMap the repo applies',
       files: withConfig('    substituteFrom:\n      - kind: ConfigMap\n        name: cluster-settings\n', cm('https://sonarr.${DOMAIN}'), {
@@ -34,5 +36,7 @@ ruleTester(rule, {
       files: withConfig('    substitute:\n      DOMAIN: example.com\n', cm('${HOME}/sonarr')),
       errors: [{ line: 6, file: 'apps/media/sonarr/app/cm.yaml', message: '${HOME} has no value in media/sonarr' }],
     },
+    { name: 'inside a default', files: withConfig('    substitute:\n      APP: sonarr\n', cm('${CLAIM:-${OWNER}}')), errors: [{ line: 6, message: '${OWNER} has no value' }] },
+    { name: 'under a transformation', files: withConfig('    substitute:\n      APP: sonarr\n', cm('${REGION^^}')), errors: [{ line: 6, message: '${REGION} has no value' }] },
   ],
 });
