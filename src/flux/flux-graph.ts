@@ -9,7 +9,7 @@ import { copyBody } from '../render/copy-body.js';
 import { PathFacts } from '../repo/path-facts.js';
 import type { KindScope } from '../render/kind-scope.js';
 import { Kustomizer, RenderError, type RenderedObject, type Take } from '../render/kustomize.js';
-import { metadataOf, setNamespace } from '../render/transformers.js';
+import { metadataOf, setCommonMetadata, setImages, setNamespace, type ImageOverride } from '../render/transformers.js';
 import { postBuildValues, substitute } from './substitute.js';
 
 /** A Flux Kustomization as Flux applies it, and what its build applies. */
@@ -128,7 +128,7 @@ function isThisRepository(sourceRef: Record<string, unknown>, firstRoot: FluxNod
   return sourceRef.name === undefined || sourceRef.name === rootRef.name;
 }
 
-/** The build of one Flux Kustomization's path, with its own patches, targetNamespace and postBuild. */
+/** The build of one Flux Kustomization's path, with its own components, patches, images, targetNamespace, postBuild and commonMetadata. */
 function buildPath(
   root: string,
   kustomizer: Kustomizer,
@@ -164,8 +164,13 @@ function buildPath(
   if (!spec) return { objects };
   try {
     const patched = kustomizer.patchAll(objects, spec.patches);
+    // kustomize-controller writes spec.images into the kustomization it builds: they apply after its patches.
+    if (Array.isArray(spec.images)) setImages(patched.map((object) => object.body), spec.images as ImageOverride[]);
     if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
-    return { objects: substitute(patched, asRecord(spec.postBuild), variables) };
+    const substituted = substitute(patched, asRecord(spec.postBuild), variables);
+    const common = asRecord(spec.commonMetadata);
+    if (common) setCommonMetadata(substituted.map((object) => object.body), stringsIn(common.labels), stringsIn(common.annotations));
+    return { objects: substituted };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
     return { objects, problem: { message: error.message, unsupported: error.unsupported } };
@@ -188,4 +193,9 @@ function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take:
     }
   }
   return objects;
+}
+
+/** A map of strings (labels, annotations), leaving out what is not a string. */
+function stringsIn(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(asRecord(value) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }

@@ -47,6 +47,14 @@ export function addAnnotations(objects: JsonObject[], annotations: Record<string
   }
 }
 
+/** Flux's `spec.commonMetadata`: labels and annotations on each object's own metadata (not its pod templates), winning over its own. */
+export function setCommonMetadata(objects: JsonObject[], labels: Record<string, string>, annotations: Record<string, string>): void {
+  for (const object of objects) {
+    addTo(metadataOf(object), 'labels', labels);
+    addTo(metadataOf(object), 'annotations', annotations);
+  }
+}
+
 export interface ImageOverride {
   name: string;
   newName?: string;

@@ -32,3 +32,15 @@ describe("Flux Kustomizations' spec.components", () => {
     expect(ignored.applies.map((object) => object.body.kind)).toEqual(['ConfigMap']);
   });
 });
+
+describe("Flux Kustomizations' spec.images and spec.commonMetadata", () => {
+  it('set images after the patches, and labels and annotations on each object itself', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sonarr\n  labels:\n    team: old\nspec:\n  selector:\n    matchLabels:\n      app: sonarr\n  template:\n    metadata:\n      labels:\n        app: sonarr\n    spec:\n      containers:\n        - name: app\n          image: ghcr.io/home-operations/sonarr:latest\n';
+    const extra = '  images:\n    - name: ghcr.io/home-operations/sonarr\n      newTag: 4.0.15\n  commonMetadata:\n    labels:\n      team: media\n    annotations:\n      owner: ops\n';
+    const files = antonRepo(ks('sonarr', './apps/media/sonarr/app', extra), { 'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - deploy.yaml\n', 'apps/media/sonarr/app/deploy.yaml': deployment });
+    const body = applied(graphOf(files), 'sonarr').applies[0]!.body as Record<string, any>;
+    expect(body.spec.template.spec.containers[0].image).toBe('ghcr.io/home-operations/sonarr:4.0.15');
+    expect(body.metadata).toMatchObject({ labels: { team: 'media' }, annotations: { owner: 'ops' } });
+    expect(body.spec.template.metadata.labels).toEqual({ app: 'sonarr' });
+  });
+});
