@@ -63,7 +63,8 @@ function fluxRelease(object: KubeObject): { releaseName: string | undefined; nam
   const spec = asRecord(object.body.spec) ?? {};
   const target = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? spec.targetNamespace : undefined;
   const releaseName = typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : target && object.name ? `${target}-${object.name}` : object.name;
-  return { releaseName, namespace: target ?? object.namespace };
+  // Flux shortens a longer name with a hash of it, which hctl does not guess.
+  return { releaseName: releaseName !== undefined && releaseName.length <= 53 ? releaseName : undefined, namespace: target ?? object.namespace };
 }
 
 function argoRelease(object: KubeObject, valuesPath: NodePath): { releaseName: string | undefined; namespace: string | undefined } {

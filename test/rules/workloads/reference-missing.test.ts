@@ -61,6 +61,7 @@ ruleTester(rule, {
     },
     { name: 'app-template: a ConfigMap the chart makes, named after the release', code: appTemplate('            envFrom:\n              - configMapRef:\n                  name: sonarr\n', '    configMaps:\n      config:\n        data:\n          a: b\n') },
     { name: 'app-template: rawResources may make anything', code: appTemplate(releaseSecret, '    rawResources:\n      secret:\n        apiVersion: v1\n        kind: Secret\n        spec: {}\n') },
+    { name: 'app-template: a release name Flux would shorten with a hash is not guessed', code: appTemplate(releaseSecret, '', `  releaseName: ${'x'.repeat(54)}\n`) },
     { name: 'app-template: a name templated beyond the release is not guessed', code: appTemplate('            envFrom:\n              - secretRef:\n                  name: "{{ .Values.secretName }}"\n') },
   ],
   invalid: [
