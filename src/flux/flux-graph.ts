@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isFluxKustomization } from '../k8s/kinds.js';
+import { stringMap } from '../k8s/namespace-labels.js';
 import { findGitRoot } from '../repo/git-root.js';
 import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
@@ -169,7 +170,7 @@ function buildPath(
     if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
     const substituted = substitute(patched, asRecord(spec.postBuild), variables);
     const common = asRecord(spec.commonMetadata);
-    if (common) setCommonMetadata(substituted.map((object) => object.body), stringsIn(common.labels), stringsIn(common.annotations));
+    if (common) setCommonMetadata(substituted.map((object) => object.body), stringMap(common.labels), stringMap(common.annotations));
     return { objects: substituted };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
@@ -195,7 +196,3 @@ function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take:
   return objects;
 }
 
-/** A map of strings (labels, annotations), leaving out what is not a string. */
-function stringsIn(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(asRecord(value) ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-}

@@ -32,6 +32,7 @@ import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
 import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import kyvernoGenerateNoExisting from './network/kyverno-generate-no-existing.js';
+import admissionPolicyViolation from './policy/admission-policy-violation.js';
 import kyvernoPolicyViolation from './policy/kyverno-policy-violation.js';
 import podSecurityAdmission from './policy/pod-security-admission.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   prometheusRetentionExceedsVolume,
   referenceMissing,
   kyvernoPolicyViolation,
+  admissionPolicyViolation,
   podSecurityAdmission,
   suppressionInvalid,
   suppressionExpired,

@@ -11,8 +11,8 @@ export interface CelRule {
 
 let environment: Environment | undefined;
 
-/** Standard CEL plus the subset of Kubernetes' CEL library that CRD rules use; built on the first rule. */
-function celEnvironment(): Environment {
+/** Standard CEL plus the subset of Kubernetes' CEL library that CRD rules and admission policies use; built on first use. */
+export function celEnvironment(): Environment {
   environment ??= new (celJs().Environment)({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
     .registerFunction('isURL(string): bool', (value: string) => URL.canParse(value))
     .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)

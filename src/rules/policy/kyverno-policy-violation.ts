@@ -1,5 +1,6 @@
 import { podTemplateOf, type PodTemplate } from '../../k8s/pod-templates.js';
 import { exempted, policyExceptions, type PolicyException } from '../../kyverno/exceptions.js';
+import { namespaceLabelsIn, stringMap } from '../../k8s/namespace-labels.js';
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { evaluate } from '../../kyverno/evaluate-rule.js';
 import { autogenRuleName, declaredAction, failureAction, isKyvernoPolicy, validateRules, type FailureAction, type ValidateRule } from '../../kyverno/policies.js';
@@ -138,19 +139,6 @@ function generatedPodName(object: KubeObject): string {
 }
 
 /** Labels of the Namespaces the repository defines, with the one the API server adds to each. */
-function namespaceLabelsIn(objects: readonly KubeObject[]): Map<string, Record<string, string>> {
-  const result = new Map<string, Record<string, string>>();
-  for (const object of objects) {
-    if (object.kind !== 'Namespace' || object.apiVersion !== 'v1' || !object.name) continue;
-    result.set(object.name, { ...stringMap(asRecord(object.body.metadata)?.labels), 'kubernetes.io/metadata.name': object.name });
-  }
-  return result;
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(asRecord(value) ?? {}).map(([key, inner]) => [key, String(inner)]));
-}
-
 function report(context: RuleContext, rule: ValidateRule, object: KubeObject, violation: Violation): void {
   const policy = `Kyverno ${rule.policy.kind} ${rule.policy.name ?? ''}, rule ${violation.ruleName}`;
   const target = violation.viaPods ? 'its pods' : 'it';

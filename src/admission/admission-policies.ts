@@ -1,0 +1,47 @@
+import { apiGroup, type KubeObject } from '../repo/object.js';
+import { asRecord } from '../repo/parse.js';
+
+export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
+
+/** A ValidatingAdmissionPolicy as one of its bindings puts it in force. */
+export interface BoundPolicy {
+  policy: KubeObject;
+  binding: KubeObject;
+  spec: Record<string, unknown>;
+  /** The binding's own `matchResources`, which narrow the policy's `matchConstraints`. */
+  bindingMatch: unknown;
+  actions: ValidationAction[];
+  /** `Fail` (the default): an expression that errors refuses the object; `Ignore` lets it through. */
+  failurePolicy: 'Fail' | 'Ignore';
+  /** The `params` object: null without a paramKind, the repo's object the binding names, else unknown. */
+  params: { known: true; value: unknown } | { known: false };
+}
+
+const isAdmission = (object: KubeObject, kind: string) => object.kind === kind && apiGroup(object.apiVersion) === 'admissionregistration.k8s.io';
+
+/** Every binding in the repo with the policy it names (bindings naming no policy in the repo are left out: hctl cannot see that policy). */
+export function boundPolicies(objects: readonly KubeObject[]): BoundPolicy[] {
+  const policies = new Map(objects.filter((object) => isAdmission(object, 'ValidatingAdmissionPolicy')).map((object) => [object.name, object]));
+  const bound: BoundPolicy[] = [];
+  for (const binding of objects) {
+    if (!isAdmission(binding, 'ValidatingAdmissionPolicyBinding')) continue;
+    const bindingSpec = asRecord(binding.body.spec) ?? {};
+    const policy = policies.get(typeof bindingSpec.policyName === 'string' ? bindingSpec.policyName : undefined);
+    const spec = policy && asRecord(policy.body.spec);
+    if (!policy || !spec) continue;
+    const actions = (Array.isArray(bindingSpec.validationActions) ? bindingSpec.validationActions : []).filter((action): action is ValidationAction => action === 'Deny' || action === 'Warn' || action === 'Audit');
+    if (actions.length === 0) continue;
+    bound.push({ policy, binding, spec, bindingMatch: bindingSpec.matchResources, actions, failurePolicy: spec.failurePolicy === 'Ignore' ? 'Ignore' : 'Fail', params: paramsOf(spec, bindingSpec, objects) });
+  }
+  return bound;
+}
+
+/** The parameter object a binding's paramRef names by name, when the repo has it; selectors and missing ones stay unknown. */
+function paramsOf(spec: Record<string, unknown>, bindingSpec: Record<string, unknown>, objects: readonly KubeObject[]): BoundPolicy['params'] {
+  const paramKind = asRecord(spec.paramKind);
+  if (!paramKind) return { known: true, value: null };
+  const ref = asRecord(bindingSpec.paramRef);
+  if (typeof ref?.name !== 'string') return { known: false };
+  const found = objects.find((object) => object.kind === paramKind.kind && object.apiVersion === paramKind.apiVersion && object.name === ref.name && (ref.namespace === undefined || object.namespace === ref.namespace));
+  return found ? { known: true, value: found.body } : { known: false };
+}
