@@ -1,4 +1,4 @@
-import { boundPolicies, type BoundPolicy } from '../../admission/admission-policies.js';
+import { boundPolicies, kyvernoValidatingPolicies, type BoundPolicy } from '../../admission/admission-policies.js';
 import { compilePolicy, evaluatePolicy, type CompiledPolicy } from '../../admission/evaluate-policy.js';
 import { matchResources, type AdmissionSubject } from '../../admission/match-resources.js';
 import { resourceNames } from '../../admission/resource-names.js';
@@ -21,11 +21,11 @@ export default {
     id: 'admission-policy-violation',
     domain: 'policy',
     severity: 'critical',
-    title: "An object (or its pods) that the repo's own ValidatingAdmissionPolicies would refuse, warn about or audit",
+    title: "An object (or its pods) that the repo's own ValidatingAdmissionPolicies (or Kyverno ValidatingPolicies) would refuse, warn about or audit",
     source: "W6 (evaluate the repo's admission policies before deploy), the Kubernetes-native counterpart of kyverno-policy-violation; seed 000 /pre-deploy",
   },
   check(context) {
-    const bound = boundPolicies(context.applied);
+    const bound = [...boundPolicies(context.applied), ...kyvernoValidatingPolicies(context.applied)];
     if (bound.length === 0) return;
     const compiled = new Map<KubeObject, CompiledPolicy>();
     for (const { policy, spec, actions } of bound) {
@@ -58,6 +58,7 @@ export default {
         const request = { operation: 'CREATE', name: subject.name, namespace: namespace ?? '', kind: { group, version, kind }, resource: { group, version, resource: subject.resource }, dryRun: false };
         const namespaceObject = !namespaced ? null : namespace !== undefined ? namespaces.get(namespace) : undefined;
         for (const policy of bound) {
+          if (policy.onlyNamespace !== undefined && policy.onlyNamespace !== namespace) continue;
           if (matchResources(policy.spec.matchConstraints, subject, false) !== true || matchResources(policy.bindingMatch, subject, true) !== true) continue;
           const outcome = evaluatePolicy(policy, compiled.get(policy.policy)!, { object: candidate.body, request, namespaceObject });
           if (outcome.result === 'fail') report(context, policy, object, candidate, outcome.failures);
@@ -86,10 +87,10 @@ function candidatesOf(object: KubeObject, namespace: string | undefined): Candid
 }
 
 function report(context: RuleContext, bound: BoundPolicy, object: KubeObject, candidate: Candidate, failures: string[]): void {
-  const who = `ValidatingAdmissionPolicy ${bound.policy.name ?? ''} (binding ${bound.binding.name ?? ''})`;
+  const who = bound.label;
   const target = candidate.pods ? 'its pods' : 'it';
   const said = failures.map((failure) => failure.replace(/\s+/g, ' ').trim()).join('; ');
-  const narrow = `Fix the ${candidate.pods ? 'pod template' : 'object'}, or leave it out of the binding's matchResources.`;
+  const narrow = `Fix the ${candidate.pods ? 'pod template' : 'object'}, or leave it out of the ${bound.binding === bound.policy ? "policy's matchConstraints (or add a PolicyException)" : "binding's matchResources"}.`;
   if (bound.actions.includes('Deny')) {
     context.report({ object, path: candidate.path, message: `${who} refuses ${target}: ${said}`, hint: `The API server denies the ${candidate.pods ? 'pods the controller creates' : 'apply'}. ${narrow}` });
   } else if (bound.actions.includes('Warn')) {

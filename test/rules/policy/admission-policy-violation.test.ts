@@ -47,6 +47,21 @@ ${podExtra}      containers:
           image: nginx:1.27
 `;
 const namespace = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n${labels}`;
+/** A Kyverno CEL policy with the same check, its validationActions inline. */
+const kyverno = (kind = 'ValidatingPolicy', extra = '') => `apiVersion: policies.kyverno.io/v1
+kind: ${kind}
+metadata:
+  name: replica-limit
+${kind === 'NamespacedValidatingPolicy' ? '  namespace: other\n' : ''}spec:
+  validationActions: [Audit]
+${extra}  matchConstraints:
+    resourceRules:
+      - apiGroups: ["apps"]
+        apiVersions: ["v1"]
+        operations: ["CREATE", "UPDATE"]
+        resources: ["deployments"]
+  validations:
+${replicas}`;
 const repo = (files: Record<string, string>) => ({ 'policy.yaml': policy(replicas), 'binding.yaml': binding(), ...files });
 
 ruleTester(rule, {
@@ -62,6 +77,12 @@ ruleTester(rule, {
     { name: 'a matchCondition that does not hold', files: repo({ 'policy.yaml': policy(replicas, '  matchConditions:\n    - name: only-team-a\n      expression: "object.metadata.labels.team == \'a\'"\n'), 'web.yaml': deployment(9) }) },
     { name: 'an expression about the requesting user is not judged offline', files: repo({ 'policy.yaml': policy('    - expression: "request.userInfo.username == \'admin\'"\n'), 'web.yaml': deployment(9) }) },
     { name: 'failurePolicy Ignore lets an erroring expression through', files: repo({ 'policy.yaml': policy('    - expression: "object.metadata.annotations.owner != \'\'"\n').replace('failurePolicy: Fail', 'failurePolicy: Ignore'), 'web.yaml': deployment(3) }) },
+    { name: 'a Kyverno NamespacedValidatingPolicy judges its own namespace only', files: { 'policy.yaml': kyverno('NamespacedValidatingPolicy'), 'web.yaml': deployment(9) } },
+    { name: 'a Kyverno ValidatingPolicy with admission turned off', files: { 'policy.yaml': kyverno('ValidatingPolicy', '  evaluation:\n    admission:\n      enabled: false\n'), 'web.yaml': deployment(9) } },
+    {
+      name: 'a Kyverno ValidatingPolicy that a PolicyException names',
+      files: { 'policy.yaml': kyverno(), 'exception.yaml': 'apiVersion: policies.kyverno.io/v1\nkind: PolicyException\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  policyRefs:\n    - kind: ValidatingPolicy\n      name: replica-limit\n', 'web.yaml': deployment(9) },
+    },
     { name: 'a pod policy the pod template meets', files: repo({ 'policy.yaml': policy('    - expression: "object.spec.containers.all(c, !c.image.endsWith(\':latest\'))"\n', '', 'pods', ''), 'web.yaml': deployment(1) }) },
   ],
   invalid: [
@@ -91,6 +112,7 @@ ruleTester(rule, {
       files: repo({ 'policy.yaml': policy('    - expression: "object.spec.containers.all(c, has(c.securityContext) && c.securityContext.runAsNonRoot == true)"\n      message: containers must run as non-root\n', '', 'pods', ''), 'web.yaml': deployment(1) }),
       errors: [{ line: 18, message: 'refuses its pods: containers must run as non-root' }],
     },
+    { name: 'a Kyverno ValidatingPolicy in Audit', files: { 'policy.yaml': kyverno(), 'web.yaml': deployment(9) }, errors: [{ line: 1, severity: 'info', message: 'Kyverno ValidatingPolicy replica-limit audits it: at most 5 replicas' }] },
     { name: 'an expression hctl cannot compile is named once', files: repo({ 'policy.yaml': policy('    - expression: "object.spec.replicas <="\n'), 'web.yaml': deployment(3) }), errors: [{ line: 1, file: 'policy.yaml', severity: 'info', message: 'hctl cannot evaluate `object.spec.replicas <=` offline' }] },
   ],
 });
