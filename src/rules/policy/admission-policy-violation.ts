@@ -44,15 +44,16 @@ export default {
         const [group, version] = splitApiVersion(String(candidate.body.apiVersion ?? ''));
         const kind = String(candidate.body.kind ?? '');
         const namespaced = namespace !== undefined || !CLUSTER_SCOPED.has(kind);
+        const metadata = asRecord(candidate.body.metadata);
         const subject: AdmissionSubject = {
           group,
           version,
           kind,
           resource: resourceOf(group, kind),
-          name: typeof asRecord(candidate.body.metadata)?.name === 'string' ? String(asRecord(candidate.body.metadata)!.name) : undefined,
+          name: typeof metadata?.name === 'string' ? metadata.name : undefined,
           namespace,
           namespaced,
-          labels: stringMap(asRecord(candidate.body.metadata)?.labels),
+          labels: stringMap(metadata?.labels),
           namespaceLabels: namespace !== undefined ? namespaceLabels.get(namespace) : undefined,
         };
         const request = { operation: 'CREATE', name: subject.name, namespace: namespace ?? '', kind: { group, version, kind }, resource: { group, version, resource: subject.resource }, dryRun: false };
