@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
-import { resourceRef, type KubeObject } from '../repo/object.js';
+import { apiGroup, resourceRef, type KubeObject } from '../repo/object.js';
 import { appliedObjects } from '../flux/applied-objects.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
@@ -10,6 +10,7 @@ import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { fluxGraphOf } from './flux-graph-of.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
+import { buildStandalone, type StandaloneBuild } from '../render/standalone-builds.js';
 import { findGitRoot } from '../repo/git-root.js';
 import { gitRemoteUrls, normaliseRepoUrl } from '../repo/repository-urls.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
@@ -36,6 +37,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;
   const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths));
+  let standalone: StandaloneBuild[] | undefined;
+  const standaloneOnDemand = () => (standalone ??= buildStandalone(fluxOnDemand().kustomizer, standaloneKustomizations(repo.objects)));
   let applied: KubeObject[] | undefined;
   const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects));
   const gitRoot = findGitRoot(options.root);
@@ -58,6 +61,9 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       },
       get flux() {
         return fluxOnDemand();
+      },
+      get standaloneBuilds() {
+        return standaloneOnDemand();
       },
       get applied() {
         return appliedOnDemand();
@@ -83,6 +89,11 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const suppressions = [...inlineSuppressions(repo.files), ...configSuppressions(options.config.suppressions, options.root)];
   const result = applySuppressions(findings, suppressions, rules, options);
   return result.sort(compareFindings);
+}
+
+/** Kustomization files that `kustomize build` takes on their own (a Component only exists inside another build). */
+function standaloneKustomizations(objects: readonly KubeObject[]): string[] {
+  return objects.flatMap((object) => (object.kind === 'Kustomization' && apiGroup(object.apiVersion) === 'kustomize.config.k8s.io' && object.source ? [object.source.file] : []));
 }
 
 function applySuppressions(findings: Finding[], suppressions: Suppression[], rules: readonly Rule[], options: RunOptions): Finding[] {

@@ -33,6 +33,8 @@ export interface FluxGraph {
   nodes: FluxNode[];
   /** Flux Kustomizations in the repository that no root's builds reach. */
   unreached: KubeObject[];
+  /** What built them: its caches serve later builds, and it knows every kustomization file they read. */
+  kustomizer: Kustomizer;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -103,7 +105,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     .map((object) => visit({ body: copyBody(object.body), ...(object.source ? { source: object.source } : {}) }, undefined))
     .filter((node): node is FluxNode => node !== undefined);
   const unreached = fluxKustomizations.filter((object) => !reachedSources.has(sourceKey(object.source?.file, object.source?.documentIndex)));
-  return { roots, nodes, unreached };
+  return { roots, nodes, unreached, kustomizer };
 }
 
 /**

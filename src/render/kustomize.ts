@@ -170,27 +170,32 @@ export class Kustomizer {
 
   private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
     const options = (asRecord(kustomization.generatorOptions) ?? {}) as GeneratorOptions;
-    const readFile = (target: string) => {
+    // `at`: the entry naming the file inside its generator (`['files', 1]`), where the finding points.
+    const readFile = (target: string, at: (string | number)[]) => {
       try {
         return readFileSync(path.join(this.root, target), 'utf8');
       } catch {
-        throw new RenderError(`generator file ${target} does not exist`, file);
+        const error = new RenderError(`generator file ${target} does not exist`, file);
+        error.path = at;
+        throw error;
       }
     };
     for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
-      for (const entry of list(kustomization[field])) {
-        const generated = generate(kind, entry as GeneratorArgs, options, dir, readFile);
-        const name = metadataOf(generated.object).name;
-        const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
-        if (generated.behavior === 'merge' || generated.behavior === 'replace') {
+      list(kustomization[field]).forEach((entry, index) =>
+        atEntry(file, [field, index], () => {
+          const generated = generate(kind, entry as GeneratorArgs, options, dir, (target, at) => readFile(target, [field, index, ...at]));
+          const name = metadataOf(generated.object).name;
+          const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
+          if (generated.behavior !== 'merge' && generated.behavior !== 'replace') {
+            objects.push({ body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) });
+            return;
+          }
           if (!existing) throw new RenderError(`${field} ${String(name)}: behavior ${generated.behavior} needs an existing ${kind}`, file);
           this.own([existing]);
           existing.body.data = generated.behavior === 'merge' ? { ...asRecord(existing.body.data), ...asRecord(generated.object.data) } : generated.object.data;
           existing.hashed = existing.hashed && generated.hashed;
-          continue;
-        }
-        objects.push({ body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) });
-      }
+        }),
+      );
     }
   }
 

@@ -6,6 +6,7 @@ import type { SopsConfig } from '../repo/sops-config.js';
 import type { SkippedFile } from '../repo/walk.js';
 import type { ValidationOutcome } from '../engine/validate-objects.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
+import type { StandaloneBuild } from '../render/standalone-builds.js';
 
 export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'render' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'policy' | 'config';
 
@@ -53,6 +54,8 @@ export interface RuleContext {
   readonly validation: ValidationOutcome;
   /** Flux as it applies the repo: roots, builds and effective Kustomizations; computed on first use. */
   readonly flux: FluxGraph;
+  /** `kustomize build` of each kustomization directory no Flux build reads (Argo CD paths, `kubectl apply -k` layouts); computed on first use. */
+  readonly standaloneBuilds: readonly StandaloneBuild[];
   /**
    * The objects as they reach the cluster: what Flux's builds apply (effective namespaces, patches,
    * generated ConfigMaps) when the repo is a Flux repo, otherwise the documents as written.

@@ -1,34 +1,72 @@
+import path from 'node:path';
+import { argoApplications } from '../../argocd/argo-applications.js';
+import { argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
 import { nodeObject } from '../../flux/node-object.js';
+import type { RenderError } from '../../render/kustomize.js';
 import type { KubeObject } from '../../repo/object.js';
-import type { Rule } from '../rule.js';
+import { normaliseRepoUrl } from '../../repo/repository-urls.js';
+import type { Problem, Rule, RuleContext } from '../rule.js';
 
 export default {
   meta: {
     id: 'kustomize-build-error',
     domain: 'render',
     severity: 'critical',
-    title: 'A kustomization that Flux cannot build (a missing file, a patch that finds nothing, a cycle)',
-    source: 'Part 3 of the check (issue #4): build errors are findings at the line that names them; seed 003 ("Common causes: YAML syntax errors, missing file references, invalid patches")',
+    title: 'A kustomization that kustomize cannot build (a missing file, a patch that finds nothing, a cycle)',
+    source: 'Part 3 of the check (issue #4): build errors are findings at the line that names them; seed 003 ("Common causes: YAML syntax errors, missing file references, invalid patches"); `kustomize build` of every kustomization is what homelab CI scripts run before a push',
   },
   check(context) {
     const reported = new Set<string>();
+    const report = (error: RenderError, problem: Omit<Problem, 'object' | 'path' | 'hint'> & { fallback: KubeObject | undefined }) => {
+      const key = `${error.file} ${error.message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      // At the kustomization entry that failed; else at what asked for the build.
+      const kustomization = context.objects.find((object: KubeObject) => object.source?.file === error.file);
+      const object = kustomization ?? problem.fallback;
+      context.report({
+        message: problem.message,
+        ...(object ? { object } : {}),
+        ...(kustomization && error.path ? { path: error.path } : {}),
+        ...(problem.severity ? { severity: problem.severity } : {}),
+        hint: `${fixFor(error.message)} \`hctl render DIR\` shows the build.`,
+      });
+    };
     for (const node of context.flux.nodes) {
       const error = node.problem?.error;
       if (!error || error.unsupported) continue;
-      const key = `${error.file} ${error.message}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      // At the kustomization entry that failed; else at the Flux Kustomization whose build failed.
-      const kustomization = context.objects.find((object: KubeObject) => object.source?.file === error.file);
-      context.report({
-        object: kustomization ?? nodeObject(node),
-        ...(kustomization && error.path ? { path: error.path } : {}),
-        message: `${error.message}: Flux Kustomization ${node.namespace}/${node.name} fails to build and applies nothing`,
-        hint: `${fixFor(error.message)} \`hctl render DIR\` shows the build.`,
-      });
+      report(error, { message: `${error.message}: Flux Kustomization ${node.namespace}/${node.name} fails to build and applies nothing`, fallback: nodeObject(node) });
+    }
+    const fluxRepo = context.flux.nodes.length > 0;
+    let argoPaths: Map<string, string> | undefined;
+    for (const build of context.standaloneBuilds) {
+      const error = build.error;
+      if (!error || error.unsupported) continue;
+      argoPaths ??= argoSourcePaths(context);
+      const app = argoPaths.get(build.dir);
+      const consequence = app
+        ? `Argo CD Application ${app} cannot generate its manifests`
+        : fluxRepo
+          ? 'no Flux Kustomization builds this directory, so nothing applies it now — but whoever applies it gets the error'
+          : 'applying it (`kubectl apply -k`, Argo CD) fails and applies nothing';
+      report(error, { message: `${error.message}: \`kustomize build ${build.dir}\` fails; ${consequence}`, fallback: undefined, ...(fluxRepo && !app ? { severity: 'warning' } : {}) });
     }
   },
 } satisfies Rule;
+
+/** Directories of this repository that Argo CD Applications render, with the Application's name. */
+function argoSourcePaths(context: RuleContext): Map<string, string> {
+  const paths = new Map<string, string>();
+  const { urls } = context.repository;
+  for (const app of argoApplications(context.applied, context.repository)) {
+    for (const { source } of argoSources(app)) {
+      const { repoURL, path: dir } = source;
+      if (typeof repoURL !== 'string' || typeof dir !== 'string' || isPlaceholder(dir) || !urls.has(normaliseRepoUrl(repoURL))) continue;
+      paths.set(path.posix.normalize(dir.replace(/^\/+/, '') || '.'), `${app.object.namespace ?? 'argocd'}/${app.object.name ?? ''}`);
+    }
+  }
+  return paths;
+}
 
 /** What to do, by the kind of failure kustomize reported. */
 function fixFor(message: string): string {

@@ -3,9 +3,52 @@ import { describe, expect, it } from 'vitest';
 import { ruleTester, runRule } from '../../rule-tester.js';
 import { antonRepo, ks } from '../flux/flux-graph-fixtures.js';
 
+const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+const argoApp = `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: demo\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: https://github.com/example/homelab\n    targetRevision: main\n    path: apps/demo\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: demo\n`;
+
 ruleTester(rule, {
-  valid: [{ files: antonRepo(ks('sonarr', './apps/media/sonarr/app')) }],
+  valid: [
+    { files: antonRepo(ks('sonarr', './apps/media/sonarr/app')) },
+    {
+      name: 'a repo without Flux: every kustomization builds (the nested one as part of its parent)',
+      files: { 'apps/kustomization.yaml': 'resources:\n  - demo\n', 'apps/demo/kustomization.yaml': 'resources:\n  - cm.yaml\n', 'apps/demo/cm.yaml': configMap('demo') },
+    },
+    {
+      name: 'a Component is not built on its own (its patch targets what the including build has)',
+      files: {
+        'clusters/home/apps/kustomization.yaml': 'resources:\n  - cm.yaml\ncomponents:\n  - ../../../components/label\n',
+        'clusters/home/apps/cm.yaml': configMap('demo'),
+        'components/label/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - patch: |\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: demo\n        labels: {team: media}\n',
+      },
+    },
+    { name: 'a Helm chart inflation hctl does not build is not an error', files: { 'apps/kustomization.yaml': 'helmCharts:\n  - name: demo\n    repo: https://example.com/charts\n    version: 1.0.0\nresources:\n  - cm.yaml\n', 'apps/cm.yaml': configMap('demo') } },
+  ],
   invalid: [
+    {
+      name: 'a repo without Flux: a kustomization names a file that is not there',
+      files: { 'apps/demo/kustomization.yaml': 'resources:\n  - cm.yaml\n  - secret.yaml\n', 'apps/demo/cm.yaml': configMap('demo') },
+      errors: [{ line: 3, column: 5, file: 'apps/demo/kustomization.yaml', severity: 'critical', message: 'does not exist (from apps/demo): `kustomize build apps/demo` fails; applying it (`kubectl apply -k`, Argo CD) fails' }],
+    },
+    {
+      name: 'a generator file that is not there, at the entry naming it',
+      files: { 'apps/kustomization.yaml': 'configMapGenerator:\n  - name: scripts\n    files:\n      - run.sh\n      - hook.sh=./scripts/hook.sh\n', 'apps/run.sh': 'echo hi\n' },
+      errors: [{ line: 5, column: 9, message: 'generator file apps/scripts/hook.sh does not exist' }],
+    },
+    {
+      name: 'the error of a nested kustomization is reported once, from the build that includes it',
+      files: { 'apps/kustomization.yaml': 'resources:\n  - demo\n', 'apps/demo/kustomization.yaml': 'resources:\n  - gone.yaml\n' },
+      errors: [{ line: 2, file: 'apps/demo/kustomization.yaml', message: '`kustomize build apps` fails' }],
+    },
+    {
+      name: 'the Argo CD Application that renders the directory is named',
+      files: { '.hctl.yaml': 'repoURL: https://github.com/example/homelab\n', 'argocd/demo.yaml': argoApp, 'apps/demo/kustomization.yaml': 'resources:\n  - gone.yaml\n' },
+      errors: [{ line: 2, severity: 'critical', message: '`kustomize build apps/demo` fails; Argo CD Application argocd/demo cannot generate its manifests' }],
+    },
+    {
+      name: 'in a Flux repo, a directory no Flux Kustomization builds fails too: a warning',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/old/kustomization.yaml': 'resources:\n  - gone.yaml\n' }),
+      errors: [{ line: 2, file: 'apps/old/kustomization.yaml', severity: 'warning', message: 'no Flux Kustomization builds this directory' }],
+    },
     {
       name: 'a resource file that does not exist, at its entry',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\n  - helmrelease.yaml\n' }),
