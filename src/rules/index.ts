@@ -29,6 +29,7 @@ import netpolAllowAllRule from './network/netpol-allow-all-rule.js';
 import gatewayRouteNoParent from './network/gateway-route-no-parent.js';
 import ingressTlsNoCertificate from './network/ingress-tls-no-certificate.js';
 import netpolEgressNoDns from './network/netpol-egress-no-dns.js';
+import netpolEgressNoKubeApi from './network/netpol-egress-no-kube-api.js';
 import netpolInitInstallBlocked from './network/netpol-init-install-blocked.js';
 import netpolMissingDefaultDeny from './network/netpol-missing-default-deny.js';
 import kyvernoGenerateNoExisting from './network/kyverno-generate-no-existing.js';
@@ -100,6 +101,7 @@ export const RULES: readonly Rule[] = [
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
   netpolEgressNoDns,
+  netpolEgressNoKubeApi,
   netpolInitInstallBlocked,
   kyvernoGenerateNoExisting,
   serviceSelectorNoPods,
