@@ -51,6 +51,7 @@ import imageUnpinned from './workloads/image-unpinned.js';
 import referenceMissing from './workloads/reference-missing.js';
 import workloadNoPdb from './workloads/workload-no-pdb.js';
 import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
+import workloadVolumeNodeConflict from './workloads/workload-volume-node-conflict.js';
 import workloadResources from './workloads/workload-resources.js';
 import vpaHpaConflict from './workloads/vpa-hpa-conflict.js';
 import livenessProbeExternal from './workloads/liveness-probe-external.js';
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   workloadResources,
   imageUnpinned,
   workloadRwoRollingUpdate,
+  workloadVolumeNodeConflict,
   workloadNoPdb,
   vpaHpaConflict,
   livenessProbeExternal,
