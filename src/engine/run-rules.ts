@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
-import { apiGroup, resourceRef, type KubeObject } from '../repo/object.js';
+import { resourceRef, type KubeObject } from '../repo/object.js';
 import { appliedObjects } from '../flux/applied-objects.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
@@ -38,9 +38,9 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   let flux: FluxGraph | undefined;
   const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths));
   let standalone: StandaloneBuild[] | undefined;
-  const standaloneOnDemand = () => (standalone ??= buildStandalone(fluxOnDemand().kustomizer, standaloneKustomizations(repo.objects)));
+  const standaloneOnDemand = () => (standalone ??= buildStandalone(fluxOnDemand().kustomizer, repo.objects));
   let applied: KubeObject[] | undefined;
-  const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects));
+  const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects, standaloneOnDemand));
   const gitRoot = findGitRoot(options.root);
   const repository = {
     root: gitRoot ?? path.resolve(options.root),
@@ -89,11 +89,6 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const suppressions = [...inlineSuppressions(repo.files), ...configSuppressions(options.config.suppressions, options.root)];
   const result = applySuppressions(findings, suppressions, rules, options);
   return result.sort(compareFindings);
-}
-
-/** Kustomization files that `kustomize build` takes on their own (a Component only exists inside another build). */
-function standaloneKustomizations(objects: readonly KubeObject[]): string[] {
-  return objects.flatMap((object) => (object.kind === 'Kustomization' && apiGroup(object.apiVersion) === 'kustomize.config.k8s.io' && object.source ? [object.source.file] : []));
 }
 
 function applySuppressions(findings: Finding[], suppressions: Suppression[], rules: readonly Rule[], options: RunOptions): Finding[] {

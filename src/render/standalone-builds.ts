@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { apiGroup, type KubeObject } from '../repo/object.js';
 import { RenderError, type Kustomizer, type RenderedObject } from './kustomize.js';
 
 /** `kustomize build DIR` of a kustomization directory that no Flux Kustomization builds. */
@@ -10,26 +11,45 @@ export interface StandaloneBuild {
 }
 
 /**
- * Builds every kustomization whose file no earlier build read (`files`: kustomization files,
- * relative to the root) the way `kustomize build DIR` would: Argo CD source paths, layouts applied
- * with `kubectl apply -k`, directories Flux no longer reaches. Shallowest first, so a directory
- * that another includes is built as part of it, not a second time.
+ * Builds, the way `kustomize build DIR` would, every kustomization among the repo's `objects`
+ * whose file no earlier build read: Argo CD source paths, layouts applied with `kubectl apply -k`,
+ * directories Flux no longer reaches. The top ones first — those no other kustomization includes —
+ * so a base is built as part of its overlays, not on its own; what a failed build did not reach
+ * is built afterwards. A Component is only built where it is included.
  */
-export function buildStandalone(kustomizer: Kustomizer, files: readonly string[]): StandaloneBuild[] {
+export function buildStandalone(kustomizer: Kustomizer, objects: readonly KubeObject[]): StandaloneBuild[] {
+  const kustomizations = objects.filter((object) => object.source && apiGroup(object.apiVersion) === 'kustomize.config.k8s.io');
+  const included = includedDirectories(kustomizations);
+  const files = [...new Set(kustomizations.filter((object) => object.kind === 'Kustomization').map((object) => object.source!.file))];
+  const top = (file: string) => (included.has(path.posix.dirname(file)) ? 1 : 0);
+  files.sort((a, b) => top(a) - top(b) || depth(a) - depth(b) || a.localeCompare(b));
   const builds: StandaloneBuild[] = [];
-  const ordered = [...new Set(files)].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
-  for (const file of ordered) {
+  for (const file of files) {
     if (kustomizer.kustomizationsRead.has(file)) continue;
     const dir = path.posix.dirname(file);
     try {
       builds.push({ dir, objects: kustomizer.build(dir, 'shared') });
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
-      // The build stopped at its first error: what it did not reach is built on its own later.
       builds.push({ dir, objects: [], error });
     }
   }
   return builds;
+}
+
+/** Directories that a kustomization names as a resource, base or component. */
+function includedDirectories(kustomizations: readonly KubeObject[]): Set<string> {
+  const included = new Set<string>();
+  for (const object of kustomizations) {
+    const dir = path.posix.dirname(object.source!.file);
+    for (const field of ['resources', 'bases', 'components']) {
+      const entries = object.body[field];
+      for (const entry of Array.isArray(entries) ? entries : []) {
+        if (typeof entry === 'string' && !entry.includes('://')) included.add(path.posix.normalize(path.posix.join(dir, entry)));
+      }
+    }
+  }
+  return included;
 }
 
 function depth(file: string): number {

@@ -58,7 +58,8 @@ export interface RuleContext {
   readonly standaloneBuilds: readonly StandaloneBuild[];
   /**
    * The objects as they reach the cluster: what Flux's builds apply (effective namespaces, patches,
-   * generated ConfigMaps) when the repo is a Flux repo, otherwise the documents as written.
+   * generated ConfigMaps) when the repo is a Flux repo; otherwise what its kustomizations build,
+   * and the documents no build includes as written.
    */
   readonly applied: readonly KubeObject[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */

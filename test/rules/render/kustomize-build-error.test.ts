@@ -40,6 +40,11 @@ ruleTester(rule, {
       errors: [{ line: 2, file: 'apps/demo/kustomization.yaml', message: '`kustomize build apps` fails' }],
     },
     {
+      name: 'a base is built as part of the overlay that includes it, though the overlay lies deeper',
+      files: { 'base/kustomization.yaml': 'resources:\n  - gone.yaml\n', 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n' },
+      errors: [{ line: 2, file: 'base/kustomization.yaml', message: '`kustomize build overlays/prod` fails' }],
+    },
+    {
       name: 'the Argo CD Application that renders the directory is named',
       files: { '.hctl.yaml': 'repoURL: https://github.com/example/homelab\n', 'argocd/demo.yaml': argoApp, 'apps/demo/kustomization.yaml': 'resources:\n  - gone.yaml\n' },
       errors: [{ line: 2, severity: 'critical', message: '`kustomize build apps/demo` fails; Argo CD Application argocd/demo cannot generate its manifests' }],
