@@ -174,7 +174,7 @@ export class CheckCache {
     this.used.parsed.set(entry.key, hit!);
     if (full !== undefined) {
       this.used.full.set(entry.key, full);
-      return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text)), entry.key);
+      return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text), text), entry.key);
     }
     return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.lastLine, text, this.positionsIn(entry.key)), entry.key);
   }
@@ -209,7 +209,7 @@ export class CheckCache {
     const hit = this.previous.full.get(key);
     if (hit !== undefined) {
       this.used.full.set(key, hit);
-      return fromFullParse(file, decoded(hit) as FullParseRecord, fullParseOnDemand(() => text));
+      return fromFullParse(file, decoded(hit) as FullParseRecord, fullParseOnDemand(() => text), () => text);
     }
     const { parsed, record } = parseFullPath(file, text);
     if (record) {

@@ -1,4 +1,6 @@
+import jsyaml from 'js-yaml';
 import type { KubeObject, NodePath } from '../repo/object.js';
+import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import { asRecord } from '../repo/parse.js';
 import { argoAppSpecs, argoSources } from './argo-apps.js';
 import { isHelmRelease } from './kinds.js';
@@ -13,17 +15,33 @@ export interface InlineValues {
 
 /**
  * Flux HelmReleases' `spec.values` among `applied` (as Flux applies them) and Argo CD sources'
- * `helm.valuesObject` among `objects` (as written). Values files and `values: |` strings are not read.
+ * `helm.valuesObject` and `helm.values` (a YAML string) among `objects` (as written); a path into
+ * the string is located inside it (parse.ts). Values files are not read.
  */
 export function inlineValues(applied: readonly KubeObject[], objects: readonly KubeObject[]): InlineValues[] {
   const found: InlineValues[] = [];
   const add = (object: KubeObject, path: NodePath) => {
-    const values = asRecord(getIn(object.body, path));
+    const value = getIn(object.body, path);
+    const values = asRecord(typeof value === 'string' ? parseValuesString(value) : value);
     if (values) found.push({ object, path, values });
   };
   for (const object of applied) if (isHelmRelease(object)) add(object, ['spec', 'values']);
-  for (const app of argoAppSpecs(objects)) for (const { path } of argoSources(app)) add(app.object, [...path, 'helm', 'valuesObject']);
+  for (const app of argoAppSpecs(objects)) {
+    for (const { path } of argoSources(app)) {
+      add(app.object, [...path, 'helm', 'valuesObject']);
+      add(app.object, [...path, 'helm', 'values']);
+    }
+  }
   return found;
+}
+
+/** Argo CD's `values: |`, read as Helm reads a values file; a string that is not YAML holds no values hctl can judge. */
+function parseValuesString(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA });
+  } catch {
+    return undefined;
+  }
 }
 
 /**

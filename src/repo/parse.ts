@@ -6,6 +6,7 @@ import type { Location } from '../report/finding.js';
 import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
+import { locateThroughStrings } from './locate-in-string.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
 
 /** A problem found while parsing one file, at a 1-based position. */
@@ -118,11 +119,11 @@ export function parseFullPath(file: string, text: string): { parsed: ParsedFile;
     record.documents.push({ index, value, firstLine: lineCounter.linePos(range[0]).line, lastLine: lineCounter.linePos(Math.max(range[0], range[1] - 1)).line });
   }
   record.emptyDocuments = scratch.emptyDocuments;
-  return { parsed: fromFullParse(file, record, () => documents), record };
+  return { parsed: fromFullParse(file, record, () => documents, () => text), record };
 }
 
 /** A file from what the full path made of it; `documents` parses it again, once, when a finding needs a position. */
-export function fromFullParse(file: string, record: FullParseRecord, documents: () => FullDocuments): ParsedFile {
+export function fromFullParse(file: string, record: FullParseRecord, documents: () => FullDocuments, text: () => string): ParsedFile {
   const parsed = emptyParsedFile(file);
   parsed.problems.push(...record.problems);
   parsed.emptyDocuments = record.emptyDocuments;
@@ -130,7 +131,7 @@ export function fromFullParse(file: string, record: FullParseRecord, documents: 
   for (const line of record.contentLines) parsed.contentLines.add(line);
   let parsedAgain: FullDocuments | undefined;
   for (const [ordinal, { index, value, firstLine, lastLine }] of record.documents.entries()) {
-    const added = addObjects(parsed, value, ordinal, (path, wantKey) => {
+    const added = addObjects(parsed, value, ordinal, text, (path, wantKey) => {
       parsedAgain ??= documents();
       const document = parsedAgain.all[index];
       // The file changed or went away since the check cache kept this: its start is all that is left.
@@ -180,7 +181,7 @@ export function parseValues(file: string, values: readonly unknown[], lastLine: 
       continue;
     }
     const documentOrdinal = ordinal++;
-    addObjects(parsed, value, documentOrdinal, (path, wantKey) => {
+    addObjects(parsed, value, documentOrdinal, text, (path, wantKey) => {
       if (!positions) return locate(documentOrdinal, path, wantKey);
       const key = `${documentOrdinal} ${wantKey ? 'key' : 'value'} ${JSON.stringify(path)}`;
       const known = positions.get(key);
@@ -373,7 +374,8 @@ function isTooDeep(message: string): boolean {
 type Locate = (path: (string | number)[], wantKey: boolean) => ReturnType<ObjectSource['locate']>;
 
 /** Turns one document's value into objects (a List gives one per item); returns those added. */
-function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, locate: Locate): KubeObject[] {
+/** `text`: the file's text, for positions inside block scalars (locate-in-string.ts). */
+function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, text: () => string, locate: Locate): KubeObject[] {
   const file = parsed.file;
   const makeObject = (body: Record<string, unknown>, basePath: (string | number)[], apiVersion: string, kind: string): KubeObject => {
     const metadata = asRecord(body.metadata);
@@ -382,7 +384,7 @@ function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, l
       kind,
       body,
       sopsEncrypted: isSopsBlock(body.sops),
-      source: { file, documentIndex, locate: (path, options) => locate([...basePath, ...path], options?.key ?? false) },
+      source: { file, documentIndex, locate: (path, options) => locateThroughStrings(body, path, options?.key ?? false, (at, wantKey) => locate([...basePath, ...at], wantKey), text) },
     };
     if (typeof metadata?.name === 'string') object.name = metadata.name;
     if (typeof metadata?.namespace === 'string') object.namespace = metadata.namespace;

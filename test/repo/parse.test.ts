@@ -17,6 +17,20 @@ describe('parseFile', () => {
     expect(locate([])).toEqual({ file: 'd.yaml', line: 1, column: 1 });
   });
 
+  it('follows a path into a literal block string (Argo CD `values: |`), and stops at any other string', () => {
+    const app = (header: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: demo\nspec:\n  source:\n    helm:\n      values: ${header}\n        image:\n          repository: ghcr.io/example/demo\n          tag: latest\n`;
+    const path = ['spec', 'source', 'helm', 'values', 'image', 'tag'];
+    for (const header of ['|', '|-']) {
+      const locate = parseFile('a.yaml', app(header)).objects[0]!.source!.locate;
+      expect(locate(path)).toEqual({ file: 'a.yaml', line: 11, column: 16 });
+      expect(locate(path, { key: true })).toEqual({ file: 'a.yaml', line: 11, column: 11 });
+      expect(locate(['spec', 'source', 'helm', 'values', 'missing'])).toEqual({ file: 'a.yaml', line: 9, column: 9 });
+    }
+    // Folded lines do not map one to one onto the text: the string itself is where hctl points.
+    expect(parseFile('a.yaml', app('>')).objects[0]!.source!.locate(path)).toEqual({ file: 'a.yaml', line: 8, column: 15 });
+  });
+
   it('counts empty documents and non-Kubernetes documents without making objects of them', () => {
     const parsed = parseFile('m.yaml', '---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nreplicaCount: 2\n---\n');
     expect(parsed.objects.map((object) => object.name)).toEqual(['a']);

@@ -50,11 +50,10 @@ export default {
 /** Prometheus CRs as they reach the cluster, and kube-prometheus-stack values written inline (helm-values.ts). */
 function prometheusSpecs(applied: readonly KubeObject[], objects: readonly KubeObject[]): PrometheusSpec[] {
   const specs: PrometheusSpec[] = [];
-  const add = (object: KubeObject, path: NodePath, storageKey: PrometheusSpec['storageKey']) => {
-    const spec = asRecord(getIn(object.body, path));
+  const add = (object: KubeObject, path: NodePath, spec: Record<string, unknown> | undefined, storageKey: PrometheusSpec['storageKey']) => {
     if (spec) specs.push({ object, path, spec, storageKey });
   };
-  for (const object of applied) if (object.kind === 'Prometheus' && apiGroup(object.apiVersion) === 'monitoring.coreos.com') add(object, ['spec'], 'storage');
-  for (const { object, path } of inlineValues(applied, objects)) add(object, [...path, 'prometheus', 'prometheusSpec'], 'storageSpec');
+  for (const object of applied) if (object.kind === 'Prometheus' && apiGroup(object.apiVersion) === 'monitoring.coreos.com') add(object, ['spec'], asRecord(object.body.spec), 'storage');
+  for (const { object, path, values } of inlineValues(applied, objects)) add(object, [...path, 'prometheus', 'prometheusSpec'], asRecord(asRecord(values.prometheus)?.prometheusSpec), 'storageSpec');
   return specs;
 }

@@ -17,6 +17,11 @@ ruleTester(rule, {
     { name: 'HelmRelease values as repository + tag', code: release('    image:\n      repository: ollama/ollama\n      tag: latest\n'), errors: [{ line: 9, message: 'Helm value image: ollama/ollama uses the :latest tag' }] },
     { name: 'HelmRelease values as a string', code: release('    sidecar:\n      image: docker.io/library/busybox\n'), errors: [{ line: 8 }] },
     {
+      name: 'an Argo CD Application\'s helm.values string, at the line inside it',
+      code: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ollama\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: https://otwld.github.io/ollama-helm\n    chart: ollama\n    targetRevision: 1.24.0\n    helm:\n      values: |\n        replicaCount: 1\n        image:\n          repository: ollama/ollama\n          tag: latest\n',
+      errors: [{ line: 17, column: 16, message: 'Helm value image: ollama/ollama uses the :latest tag' }],
+    },
+    {
       name: 'an Argo CD Application\'s helm.valuesObject',
       code: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ollama\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: https://otwld.github.io/ollama-helm\n    chart: ollama\n    targetRevision: 1.24.0\n    helm:\n      valuesObject:\n        image:\n          repository: ollama/ollama\n          tag: latest\n',
       errors: [{ line: 16, message: 'Helm value image: ollama/ollama uses the :latest tag' }],
