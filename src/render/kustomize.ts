@@ -137,7 +137,8 @@ export class Kustomizer {
   /** `references`: the build's `configurations` name references, gathered from every kustomization in it (kustomize merges them). */
   private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[], extraComponents: readonly string[] = []): RenderedObject[] {
     const file = this.kustomizationIn(dir);
-    if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, dir);
+    // Reported at the entry that names the directory, when a kustomization does.
+    if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, stack.at(-1) ?? dir);
     if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
     const kustomization = this.loadKustomization(file);
     for (const field of UNSUPPORTED_FIELDS) {

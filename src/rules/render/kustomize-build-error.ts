@@ -3,7 +3,7 @@ import { argoApplications } from '../../argocd/argo-applications.js';
 import { argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
 import { nodeObject } from '../../flux/node-object.js';
 import type { RenderError } from '../../render/kustomize.js';
-import type { KubeObject } from '../../repo/object.js';
+import { apiGroup, type KubeObject } from '../../repo/object.js';
 import { normaliseRepoUrl } from '../../repo/repository-urls.js';
 import type { Problem, Rule, RuleContext } from '../rule.js';
 
@@ -49,7 +49,8 @@ export default {
         : fluxRepo
           ? 'no Flux Kustomization builds this directory, so nothing applies it now — but whoever applies it gets the error'
           : 'applying it (`kubectl apply -k`, Argo CD) fails and applies nothing';
-      report(error, { message: `${error.message}: \`kustomize build ${build.dir}\` fails; ${consequence}`, fallback: undefined, ...(fluxRepo && !app ? { severity: 'warning' } : {}) });
+      const kustomization = context.objects.find((object) => object.source && path.posix.dirname(object.source.file) === build.dir && apiGroup(object.apiVersion) === 'kustomize.config.k8s.io');
+      report(error, { message: `${error.message}: \`kustomize build ${build.dir}\` fails; ${consequence}`, fallback: kustomization, ...(fluxRepo && !app ? { severity: 'warning' } : {}) });
     }
   },
 } satisfies Rule;
@@ -71,6 +72,7 @@ function argoSourcePaths(context: RuleContext): Map<string, string> {
 /** What to do, by the kind of failure kustomize reported. */
 function fixFor(message: string): string {
   if (message.includes('does not parse')) return 'Fix the YAML of that file (its yaml-* finding shows where).';
+  if (message.startsWith('no kustomization.yaml')) return 'Give that directory a kustomization.yaml, or list its files instead of the directory.';
   if (message.includes('does not exist')) return 'Fix the path or file name (relative to this kustomization), or commit the file.';
   if (message.startsWith('JSON patch')) return 'Fix the JSON patch operations: the paths they change must exist in the target object.';
   if (/patch/i.test(message)) return 'Fix the patch target (kind, name, namespace) so it matches an object of the build.';

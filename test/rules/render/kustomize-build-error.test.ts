@@ -30,6 +30,11 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 5, file: 'apps/demo/kustomization.yaml', severity: 'critical', message: 'does not exist (from apps/demo): `kustomize build apps/demo` fails; applying it (`kubectl apply -k`, Argo CD) fails' }],
     },
     {
+      name: 'a directory without a kustomization.yaml named as a resource, at its entry',
+      files: { 'apps/kustomization.yaml': 'resources:\n  - cm.yaml\n  - plain\n', 'apps/cm.yaml': configMap('demo'), 'apps/plain/cm.yaml': configMap('plain') },
+      errors: [{ line: 3, column: 5, file: 'apps/kustomization.yaml', message: 'no kustomization.yaml in apps/plain: `kustomize build apps` fails' }],
+    },
+    {
       name: 'a generator file that is not there, at the entry naming it',
       files: { 'apps/kustomization.yaml': 'configMapGenerator:\n  - name: scripts\n    files:\n      - run.sh\n      - hook.sh=./scripts/hook.sh\n', 'apps/run.sh': 'echo hi\n' },
       errors: [{ line: 5, column: 9, message: 'generator file apps/scripts/hook.sh does not exist' }],
