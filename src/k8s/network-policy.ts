@@ -1,5 +1,5 @@
 import { apiGroup, type KubeObject } from '../repo/object.js';
-import { asRecord } from '../repo/parse.js';
+import { asList, asRecord } from '../repo/parse.js';
 import { getIn } from './pod-templates.js';
 import { isNetworkPolicy } from './kinds.js';
 
@@ -45,7 +45,7 @@ export function indexDefaultDeny(objects: readonly KubeObject[]): DefaultDenyInd
         if (spec[direction] !== undefined || spec[`${direction}Deny`] !== undefined) add(direction, namespace, name);
       }
     } else if (object.kind === 'ClusterPolicy' && apiGroup(object.apiVersion) === 'kyverno.io') {
-      for (const rule of asArray(getIn(object.body, ['spec', 'rules']))) {
+      for (const rule of asList(getIn(object.body, ['spec', 'rules']))) {
         const generate = asRecord(asRecord(rule)?.generate);
         if (generate?.kind !== 'NetworkPolicy') continue;
         const generatedSpec = asRecord(getIn(generate, ['data', 'spec'])) ?? {};
@@ -63,7 +63,7 @@ export function denyingPolicies(index: DefaultDenyIndex, direction: Direction, n
 /** Directions in which a NetworkPolicy spec selects every pod and allows only listed peers. */
 export function deniedDirections(spec: Record<string, unknown>): Direction[] {
   if (!selectsEverything(spec.podSelector)) return [];
-  return policyTypes(spec).filter((direction) => !asArray(spec[direction]).some(isAllowAll));
+  return policyTypes(spec).filter((direction) => !asList(spec[direction]).some(isAllowAll));
 }
 
 export function policyTypes(spec: Record<string, unknown>): Direction[] {
@@ -85,10 +85,6 @@ function selectsEverything(selector: unknown): boolean {
   const record = asRecord(selector);
   if (!record) return false;
   const labels = asRecord(record.matchLabels);
-  const expressions = asArray(record.matchExpressions);
+  const expressions = asList(record.matchExpressions);
   return (!labels || Object.keys(labels).length === 0) && expressions.length === 0;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

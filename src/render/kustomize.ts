@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Operation } from 'fast-json-patch';
 import jsyaml from 'js-yaml';
 import type { ObjectSource } from '../repo/object.js';
-import { asRecord, parseFile } from '../repo/parse.js';
+import { asList, asRecord, parseFile } from '../repo/parse.js';
 import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { SchemaBundle } from '../schema/bundle.js';
 import { jsonPatch } from '../lazy-packages.js';
@@ -96,7 +96,7 @@ export class Kustomizer {
 
   /** Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects. */
   patchAll(objects: RenderedObject[], patches: unknown, file = '(spec.patches)'): RenderedObject[] {
-    for (const entry of list(patches)) {
+    for (const entry of asList(patches)) {
       const spec = asRecord(entry) ?? {};
       if (typeof spec.patch === 'string') this.applyPatch(objects, spec.patch, asRecord(spec.target), file);
     }
@@ -145,15 +145,15 @@ export class Kustomizer {
       if (kustomization[field] !== undefined) throw new RenderError(`${field} is not rendered by hctl`, file, true);
     }
     const next = [...stack, file];
-    const entries = [...list(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...list(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
+    const entries = [...asList(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...asList(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
     for (const [field, index, entry] of entries) {
       atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, next, references)));
     }
-    list(kustomization.components).forEach((entry, index) => {
+    asList(kustomization.components).forEach((entry, index) => {
       atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, references));
     });
     for (const entry of extraComponents) this.accumulate(this.resolve(dir, entry, file), objects, next, references);
-    list(kustomization.configurations).forEach((entry, index) => {
+    asList(kustomization.configurations).forEach((entry, index) => {
       atEntry(file, ['configurations', index], () => references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
     });
     this.runGenerators(kustomization, dir, file, objects);
@@ -182,7 +182,7 @@ export class Kustomizer {
       }
     };
     for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
-      list(kustomization[field]).forEach((entry, index) =>
+      asList(kustomization[field]).forEach((entry, index) =>
         atEntry(file, [field, index], () => {
           const generated = generate(kind, entry as GeneratorArgs, options, dir, (target, at) => readFile(target, [field, index, ...at]));
           const name = metadataOf(generated.object).name;
@@ -204,13 +204,13 @@ export class Kustomizer {
     if (!TRANSFORM_FIELDS.some((field) => kustomization[field] !== undefined)) return;
     this.own(objects);
     const bodies = () => objects.map((object) => object.body);
-    for (const entry of list(kustomization.patchesStrategicMerge)) {
+    for (const entry of asList(kustomization.patchesStrategicMerge)) {
       const text = String(entry);
       for (const patch of text.includes('\n') ? this.inlineObjects(text, file) : this.loadObjects(this.resolve(dir, text, file), file).map((object) => object.body)) {
         this.applyStrategic(objects, patch as JsonObject, undefined, file);
       }
     }
-    for (const entry of list(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
+    for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
     if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
@@ -221,13 +221,13 @@ export class Kustomizer {
     }
     const commonLabels = asRecord(kustomization.commonLabels) as Record<string, string> | undefined;
     if (commonLabels) addLabels(bodies(), commonLabels, { selectors: true, templates: true });
-    for (const entry of list(kustomization.labels)) {
+    for (const entry of asList(kustomization.labels)) {
       const labels = asRecord(entry) ?? {};
       addLabels(bodies(), (asRecord(labels.pairs) ?? {}) as Record<string, string>, { selectors: labels.includeSelectors === true, templates: labels.includeTemplates === true });
     }
     const annotations = asRecord(kustomization.commonAnnotations) as Record<string, string> | undefined;
     if (annotations) addAnnotations(bodies(), annotations);
-    for (const entry of list(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
+    for (const entry of asList(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
     if (Array.isArray(kustomization.replicas)) setReplicas(bodies(), kustomization.replicas as { name: string; count: number }[]);
     if (Array.isArray(kustomization.images)) setImages(bodies(), kustomization.images as ImageOverride[]);
   }
@@ -401,21 +401,21 @@ function renamePodReferences(spec: JsonObject, renamed: (kind: string, name: unk
     const next = holder ? renamed(kind, holder[field]) : undefined;
     if (holder && next) holder[field] = next;
   };
-  for (const volume of list(spec.volumes) as JsonObject[]) {
+  for (const volume of asList(spec.volumes) as JsonObject[]) {
     rename(asRecord(volume?.configMap), 'ConfigMap', 'name');
     rename(asRecord(volume?.secret), 'Secret', 'secretName');
-    for (const source of list(asRecord(volume?.projected)?.sources) as JsonObject[]) {
+    for (const source of asList(asRecord(volume?.projected)?.sources) as JsonObject[]) {
       rename(asRecord(source?.configMap), 'ConfigMap', 'name');
       rename(asRecord(source?.secret), 'Secret', 'name');
     }
   }
-  for (const pull of list(spec.imagePullSecrets) as JsonObject[]) rename(pull, 'Secret', 'name');
-  for (const container of [...list(spec.containers), ...list(spec.initContainers)] as JsonObject[]) {
-    for (const from of list(container?.envFrom) as JsonObject[]) {
+  for (const pull of asList(spec.imagePullSecrets) as JsonObject[]) rename(pull, 'Secret', 'name');
+  for (const container of [...asList(spec.containers), ...asList(spec.initContainers)] as JsonObject[]) {
+    for (const from of asList(container?.envFrom) as JsonObject[]) {
       rename(asRecord(from?.configMapRef), 'ConfigMap', 'name');
       rename(asRecord(from?.secretRef), 'Secret', 'name');
     }
-    for (const variable of list(container?.env) as JsonObject[]) {
+    for (const variable of asList(container?.env) as JsonObject[]) {
       const valueFrom = asRecord(variable?.valueFrom);
       rename(asRecord(valueFrom?.configMapKeyRef), 'ConfigMap', 'name');
       rename(asRecord(valueFrom?.secretKeyRef), 'Secret', 'name');
@@ -455,8 +455,4 @@ function selectorMatches(selector: string, labels: JsonObject): boolean {
 function describeTarget(target: JsonObject | undefined): string {
   if (!target) return '(no target)';
   return Object.entries(target).map(([key, value]) => `${key}=${String(value)}`).join(' ');
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

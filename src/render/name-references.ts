@@ -1,4 +1,4 @@
-import { asRecord } from '../repo/parse.js';
+import { asList, asRecord } from '../repo/parse.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -26,11 +26,11 @@ const OTHER_SECTIONS = ['namePrefix', 'nameSuffix', 'namespace', 'commonLabels',
 export function readNameReferences(config: JsonObject): { references: NameReference[]; unsupported?: string } {
   const unsupported = OTHER_SECTIONS.find((section) => config[section] !== undefined);
   if (unsupported) return { references: [], unsupported };
-  const references = list(config.nameReference).map((entry): NameReference => {
+  const references = asList(config.nameReference).map((entry): NameReference => {
     const record = asRecord(entry) ?? {};
     return {
       referral: kindMatcher(record),
-      fieldSpecs: list(record.fieldSpecs).map((spec) => {
+      fieldSpecs: asList(record.fieldSpecs).map((spec) => {
         const fieldSpec = asRecord(spec) ?? {};
         return { referrer: kindMatcher(fieldSpec), path: splitPath(String(fieldSpec.path ?? '')) };
       }),
@@ -93,8 +93,4 @@ function splitPath(path: string): string[] {
     .split(/(?<!\\)\//)
     .filter(Boolean)
     .map((part) => part.replace(/\\\//g, '/'));
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { apiGroup, type KubeObject } from './object.js';
-import { asRecord } from './parse.js';
+import { asList, asRecord } from './parse.js';
 
 /**
  * Files that kustomize uses as patches (`patches[].path`, `patchesStrategicMerge`,
@@ -15,9 +15,9 @@ export function kustomizePatchFiles(objects: readonly KubeObject[]): Set<string>
       // Inline patches are YAML text, not paths.
       if (typeof entry === 'string' && !entry.includes('\n') && /\.ya?ml$|\.json$/.test(entry)) files.add(path.posix.normalize(path.posix.join(dir, entry)));
     };
-    for (const entry of list(object.body.patchesStrategicMerge)) add(entry);
+    for (const entry of asList(object.body.patchesStrategicMerge)) add(entry);
     for (const field of ['patches', 'patchesJson6902']) {
-      for (const entry of list(object.body[field])) add(asRecord(entry)?.path);
+      for (const entry of asList(object.body[field])) add(asRecord(entry)?.path);
     }
   }
   return files;
@@ -29,8 +29,4 @@ export function kustomizePatchFiles(objects: readonly KubeObject[]): Set<string>
  */
 export function isNamedAsPatch(file: string): boolean {
   return /(^|\/)patch(es)?\//i.test(file) || /(^|[-_.])patch(es)?([-_.][^/]*)?\.(ya?ml|json)$/i.test(path.posix.basename(file));
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

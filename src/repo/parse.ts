@@ -470,6 +470,11 @@ export function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** The items of a list; anything that is not a list, none. */
+export function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import path from 'node:path';
-import { asRecord } from './parse.js';
+import { asList, asRecord } from './parse.js';
 
 export interface SopsCreationRule {
   /** The `.sops.yaml` this rule comes from, relative to the checked directory. */
@@ -22,7 +22,7 @@ export class SopsConfig {
       } catch {
         document = undefined;
       }
-      const rules = asArray(asRecord(document)?.creation_rules).map((value) => {
+      const rules = asList(asRecord(document)?.creation_rules).map((value) => {
         const entry = asRecord(value) ?? {};
         const rule: SopsCreationRule = { configFile: file };
         if (typeof entry.path_regex === 'string') rule.pathRegex = entry.path_regex;
@@ -55,8 +55,4 @@ export class SopsConfig {
       }
     });
   }
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

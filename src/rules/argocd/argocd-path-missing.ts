@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { argoApplications, generatedSuffix } from '../../argocd/argo-applications.js';
-import { argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
-import { normaliseRepoUrl } from '../../repo/repository-urls.js';
+import { generatedSuffix, repositoryRelative, repositorySources } from '../../argocd/argo-applications.js';
 import { closest } from '../../text/closest.js';
 import type { Rule } from '../rule.js';
 
@@ -15,33 +13,24 @@ export default {
     source: 'Part 3 of the check (issue #4): "an Argo CD Application whose path is gone"; Argo CD reports "app path does not exist"',
   },
   check(context) {
-    const { root, urls } = context.repository;
-    // Without a remote or repoURL in .hctl.yaml, hctl cannot tell which sources are this repository.
-    if (urls.size === 0) return;
-    for (const app of argoApplications(context.applied, context.repository)) {
-      for (const { path: sourcePath, source } of argoSources(app)) {
-        const repoURL = source.repoURL;
-        const dir = source.path;
-        if (typeof repoURL !== 'string' || typeof dir !== 'string' || isPlaceholder(dir) || isPlaceholder(repoURL)) continue;
-        if (!urls.has(normaliseRepoUrl(repoURL))) continue;
-        const problem = missingDirectory(root, dir);
-        if (!problem) continue;
-        context.report({
-          object: app.object,
-          path: [...sourcePath, 'path'],
-          message: `source path ${dir} ${problem.what} in this repository (${repoURL})${generatedSuffix(app)}: Argo CD cannot generate the manifests ("app path does not exist")`,
-          hint: problem.suggestion
-            ? `Did you mean ${problem.suggestion}? Paths are relative to the repository root.`
-            : 'Fix the path (relative to the repository root), or commit the directory it names.',
-        });
-      }
+    for (const { app, sourcePath, repoURL, dir } of repositorySources(context.applied, context.repository)) {
+      const problem = missingDirectory(context.repository.root, dir);
+      if (!problem) continue;
+      context.report({
+        object: app.object,
+        path: [...sourcePath, 'path'],
+        message: `source path ${dir} ${problem.what} in this repository (${repoURL})${generatedSuffix(app)}: Argo CD cannot generate the manifests ("app path does not exist")`,
+        hint: problem.suggestion
+          ? `Did you mean ${problem.suggestion}? Paths are relative to the repository root.`
+          : 'Fix the path (relative to the repository root), or commit the directory it names.',
+      });
     }
   },
 } satisfies Rule;
 
 /** Why `dir` (relative to the repository root) is not a directory there, with the nearest existing alternative. */
 function missingDirectory(root: string, dir: string): { what: string; suggestion?: string } | undefined {
-  const relative = path.posix.normalize(dir.replace(/^\/+/, '') || '.');
+  const relative = repositoryRelative(dir);
   const target = path.join(root, relative);
   if (relative.startsWith('..')) return { what: 'leaves the repository' };
   if (existsSync(target)) return statSync(target).isDirectory() ? undefined : { what: 'is a file, not a directory' };

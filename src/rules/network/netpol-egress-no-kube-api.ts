@@ -3,7 +3,7 @@ import { isAllowAll, policyTypes } from '../../k8s/network-policy.js';
 import { podTemplateOf } from '../../k8s/pod-templates.js';
 import { selects } from '../../k8s/selectors.js';
 import { apiGroup, type KubeObject } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asList, asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 /** Cilium entities that include the API server. */
@@ -70,10 +70,10 @@ function serviceAccountBindings(objects: readonly KubeObject[]): Map<string, str
 /** The egress rules of a NetworkPolicy or CiliumNetworkPolicy that isolates egress; undefined for any other object. */
 function egressRulesOf(object: KubeObject): unknown[] | undefined {
   const spec = asRecord(object.body.spec) ?? {};
-  if (isNetworkPolicy(object)) return policyTypes(spec).includes('egress') ? list(spec.egress) : undefined;
+  if (isNetworkPolicy(object)) return policyTypes(spec).includes('egress') ? asList(spec.egress) : undefined;
   if (object.kind === 'CiliumNetworkPolicy' && apiGroup(object.apiVersion) === 'cilium.io') {
     // Cilium 1.15's enableDefaultDeny.egress: false adds rules without isolating the pods.
-    return spec.egress !== undefined && asRecord(spec.enableDefaultDeny)?.egress !== false ? list(spec.egress) : undefined;
+    return spec.egress !== undefined && asRecord(spec.enableDefaultDeny)?.egress !== false ? asList(spec.egress) : undefined;
   }
   return undefined;
 }
@@ -93,14 +93,14 @@ function allowsApiServer(rule: unknown, port: number): boolean {
   if (!record) return false;
   if (isAllowAll(rule)) return true;
   if ('toPorts' in record || 'toEntities' in record || 'toEndpoints' in record || 'toCIDR' in record || 'toCIDRSet' in record || 'toFQDNs' in record || 'toServices' in record) {
-    const entities = list(record.toEntities).map(String);
+    const entities = asList(record.toEntities).map(String);
     const peers = entities.some((entity) => API_ENTITIES.has(entity)) || 'toCIDR' in record || 'toCIDRSet' in record || !['toEntities', 'toEndpoints', 'toFQDNs', 'toServices'].some((field) => field in record);
-    const ports = list(record.toPorts).flatMap((entry) => list(asRecord(entry)?.ports));
+    const ports = asList(record.toPorts).flatMap((entry) => asList(asRecord(entry)?.ports));
     return peers && (ports.length === 0 || ports.some((entry) => Number(asRecord(entry)?.port) === port));
   }
-  const to = list(record.to);
+  const to = asList(record.to);
   const peers = to.length === 0 || to.some((peer) => asRecord(peer)?.ipBlock !== undefined);
-  const ports = list(record.ports);
+  const ports = asList(record.ports);
   return peers && (ports.length === 0 || ports.some((entry) => coversPort(asRecord(entry) ?? {}, port)));
 }
 
@@ -109,8 +109,4 @@ function coversPort(entry: Record<string, unknown>, port: number): boolean {
   const start = Number(entry.port);
   const end = typeof entry.endPort === 'number' ? entry.endPort : start;
   return port >= start && port <= end;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

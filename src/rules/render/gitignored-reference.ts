@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { apiGroup, type NodePath } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asList, asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 /** Fields of a kustomization whose entries are paths (files or directories) kustomize reads. */
@@ -34,13 +34,13 @@ export default {
           hint: `Commit it — encrypted with SOPS if it holds secrets — and let it through .gitignore (a \`!${path.posix.basename(target)}\` line after the pattern). If it is in Git already (\`git ls-files ${target}\` lists it), suppress this with that reason.`,
         });
       };
-      for (const field of PATH_LISTS) list(object.body[field]).forEach((entry, index) => check(entry, [field, index]));
-      for (const field of PATH_OBJECT_LISTS) list(object.body[field]).forEach((entry, index) => check(asRecord(entry)?.path, [field, index, 'path']));
+      for (const field of PATH_LISTS) asList(object.body[field]).forEach((entry, index) => check(entry, [field, index]));
+      for (const field of PATH_OBJECT_LISTS) asList(object.body[field]).forEach((entry, index) => check(asRecord(entry)?.path, [field, index, 'path']));
       for (const field of GENERATORS) {
-        list(object.body[field]).forEach((generator, index) => {
+        asList(object.body[field]).forEach((generator, index) => {
           const spec = asRecord(generator) ?? {};
-          list(spec.files).forEach((file, at) => check(typeof file === 'string' ? file.slice(file.indexOf('=') + 1) : file, [field, index, 'files', at]));
-          list(spec.envs).forEach((file, at) => check(file, [field, index, 'envs', at]));
+          asList(spec.files).forEach((file, at) => check(typeof file === 'string' ? file.slice(file.indexOf('=') + 1) : file, [field, index, 'files', at]));
+          asList(spec.envs).forEach((file, at) => check(file, [field, index, 'envs', at]));
           if (spec.env !== undefined) check(spec.env, [field, index, 'env']);
         });
       }
@@ -51,8 +51,4 @@ export default {
 /** Remote bases and resources (`https://…`, `github.com/org/repo//dir?ref=…`) are not files of this repository. */
 function isRemote(entry: string): boolean {
   return entry.includes('://') || entry.startsWith('git@') || /^(github|gitlab|bitbucket)\.(com|org)\//.test(entry);
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }

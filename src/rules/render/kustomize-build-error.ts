@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { argoApplications } from '../../argocd/argo-applications.js';
-import { argoSources, isPlaceholder } from '../../k8s/argo-apps.js';
+import { repositoryRelative, repositorySources } from '../../argocd/argo-applications.js';
 import { nodeObject } from '../../flux/node-object.js';
 import type { RenderError } from '../../render/kustomize.js';
 import { apiGroup, type KubeObject } from '../../repo/object.js';
-import { normaliseRepoUrl } from '../../repo/repository-urls.js';
 import type { Problem, Rule, RuleContext } from '../rule.js';
 
 export default {
@@ -57,16 +55,7 @@ export default {
 
 /** Directories of this repository that Argo CD Applications render, with the Application's name. */
 function argoSourcePaths(context: RuleContext): Map<string, string> {
-  const paths = new Map<string, string>();
-  const { urls } = context.repository;
-  for (const app of argoApplications(context.applied, context.repository)) {
-    for (const { source } of argoSources(app)) {
-      const { repoURL, path: dir } = source;
-      if (typeof repoURL !== 'string' || typeof dir !== 'string' || isPlaceholder(dir) || !urls.has(normaliseRepoUrl(repoURL))) continue;
-      paths.set(path.posix.normalize(dir.replace(/^\/+/, '') || '.'), `${app.object.namespace ?? 'argocd'}/${app.object.name ?? ''}`);
-    }
-  }
-  return paths;
+  return new Map(repositorySources(context.applied, context.repository).map(({ app, dir }) => [repositoryRelative(dir), `${app.object.namespace ?? 'argocd'}/${app.object.name ?? ''}`]));
 }
 
 /** What to do, by the kind of failure kustomize reported. */

@@ -1,6 +1,6 @@
 import { podTemplateOf, type PodTemplate } from '../../k8s/pod-templates.js';
 import type { KubeObject, NodePath } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asList, asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 /** Node constraints as alternatives (any one may hold), each a label key → the values it allows. */
@@ -36,7 +36,7 @@ export default {
       if (!template) continue;
       const pin = podPin(template);
       if (!pin) continue;
-      for (const entry of list(template.spec.volumes)) {
+      for (const entry of asList(template.spec.volumes)) {
         const claim = asRecord(asRecord(entry)?.persistentVolumeClaim)?.claimName;
         const volume = typeof claim === 'string' ? bound.get(`${object.namespace ?? 'default'}/${claim}`) : undefined;
         if (!volume) continue;
@@ -75,9 +75,9 @@ function podPin(template: PodTemplate): { alternatives: Alternatives; path: Node
 
 /** `nodeSelectorTerms` as alternatives. Only `In` constrains values hctl can compare; other operators leave the key open. */
 function alternatives(terms: unknown): Alternatives {
-  return list(terms).map((term) => {
+  return asList(terms).map((term) => {
     const constraints = new Map<string, Set<string>>();
-    for (const expression of list(asRecord(term)?.matchExpressions)) {
+    for (const expression of asList(asRecord(term)?.matchExpressions)) {
       const { key, operator, values } = (asRecord(expression) ?? {}) as { key?: unknown; operator?: unknown; values?: unknown };
       if (typeof key === 'string' && operator === 'In' && Array.isArray(values)) narrow(constraints, key, new Set(values.map(String)));
     }
@@ -104,8 +104,4 @@ function describe(alternatives: Alternatives): string {
   return alternatives
     .map((term) => [...term].map(([key, values]) => `${key} ${[...values].join(' or ') || '(none)'}`).join(', '))
     .join('; or ');
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
 }
