@@ -57,7 +57,8 @@ for (const [name, definition] of Object.entries(swagger.definitions)) {
 }
 // YAML writes these as numbers or strings; the swagger types them as strings only.
 definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'] = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
-definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+// The API server refuses a document whose quantity does not parse (`2gb`); hctl-quantity is that parse.
+definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'] = { type: ['string', 'number'], format: 'hctl-quantity' };
 // Cluster-scoped kinds: no path of theirs has a {namespace}; kustomize's namespace transformer skips them.
 const namespaced = new Set();
 const scoped = new Set();

@@ -6,6 +6,9 @@ import { ajvFormats } from '../lazy-packages.js';
 const DURATION = /^\s*[-+]?(\d+(\.\d+)?\s*[a-zµ]+\s*)+$|^0$/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const accept = () => true;
+// resource.ParseQuantity, which trims the JSON value first: a sign, a decimal, then one binary-SI,
+// decimal-SI or exponent suffix.
+const QUANTITY = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?\s*$/;
 
 let formats: Record<string, Format> | undefined;
 
@@ -40,6 +43,8 @@ function makeFormats(fullFormats: ReturnType<typeof ajvFormats>['fullFormats']):
       return compact.length % 4 === 0 && BASE64.test(compact);
     },
     duration: (value: string) => DURATION.test(value),
+    // Only the bundle's core Quantity uses it: CRDs spell quantities with a pattern of their own.
+    'hctl-quantity': (value: string) => QUANTITY.test(value),
     ip: (value: string) => isIP(value) !== 0,
     cidr: (value: string) => {
       const [address, bits] = value.split('/');

@@ -267,8 +267,16 @@ function describe(error: ErrorObject, path: NodePath, value: unknown, guide: Sch
       return at(`${field} matches none of the allowed shapes (${describeAlternatives(error, guide.at(path))})`, 'Check the value against the field\'s documented forms.');
     case 'pattern':
       return at(`${field} ${JSON.stringify(value)} does not match ${String((error.params as { pattern: string }).pattern)}`, 'Fix the value to match the pattern.');
-    case 'format':
-      return at(`${field} ${JSON.stringify(value)} is not a valid ${String((error.params as { format: string }).format)}`, 'Fix the value to the expected format.');
+    case 'format': {
+      const format = String((error.params as { format: string }).format);
+      if (format === 'hctl-quantity') {
+        return at(
+          `${field} ${JSON.stringify(value)} is not a Kubernetes quantity: the API server refuses the whole document`,
+          'Write a number with one suffix: binary Ki, Mi, Gi, Ti (512Mi, 2Gi), decimal m, k, M, G (500m, 2G) or an exponent (1e9). Suffixes are case-sensitive; there is no "gb" or "MB".',
+        );
+      }
+      return at(`${field} ${JSON.stringify(value)} is not a valid ${format}`, 'Fix the value to the expected format.');
+    }
     case 'x-kubernetes-validations':
       return at(`${field || 'the object'}: ${error.message ?? 'failed a validation rule'}`, `The API server rejects it with this message (rule: ${String((error.params as { rule?: string }).rule ?? '')}).`);
     default:

@@ -93,6 +93,11 @@ ruleTester(rule, {
       files: { 'app/kustomization.yaml': 'namespace: web\nresouces:\n  - deployment.yaml\n' },
       errors: [{ line: 2, column: 1, file: 'app/kustomization.yaml', message: 'unknown field resouces' }],
     },
+    {
+      name: 'a quantity the API server cannot parse (gb is no suffix), while 512Mi, 500m, 1e9 and 1.5 parse',
+      code: deployment('          resources:\n            requests:\n              cpu: 500m\n              memory: 1e9\n            limits:\n              cpu: 1.5\n              memory: 2gb\n'),
+      errors: [{ line: 23, column: 23, message: 'resources.limits.memory "2gb" is not a Kubernetes quantity' }],
+    },
     { name: 'Secret data that is not base64', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  token: not base64!\n', errors: [{ line: 6, message: 'is not a valid byte' }] },
   ],
 });
