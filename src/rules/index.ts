@@ -42,6 +42,7 @@ import kustomizeBuildError from './render/kustomize-build-error.js';
 import renderUnverified from './render/render-unverified.js';
 import deprecatedApi from './schema/deprecated-api.js';
 import schemaInvalid from './schema/schema-invalid.js';
+import apiValidation from './schema/api-validation.js';
 import schemaUnknown from './schema/schema-unknown.js';
 import templatedFile from './repo/templated-file.js';
 import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   fileSkipped,
   templatedFile,
   schemaInvalid,
+  apiValidation,
   schemaUnknown,
   deprecatedApi,
   kustomizeBuildError,

@@ -30,6 +30,7 @@ describe('hctl check on the bundled examples', () => {
       'image-unpinned apps/media/jellyfin/helmrelease.yaml:26',
       'netpol-missing-default-deny apps/media/namespace.yaml:1',
       'workload-resources apps/media/sonarr/deployment.yaml:21',
+      'api-validation apps/media/sonarr/deployment.yaml:24',
       'deprecated-api apps/media/transmission/deployment.yaml:2',
       'schema-unknown apps/media/transmission/deployment.yaml:2',
       'flux-kustomization-no-wait clusters/home/apps.yaml:6',
@@ -46,7 +47,7 @@ describe('hctl check on the bundled examples', () => {
     expect(schema[0]!.hint).toMatch(/^Did you mean matchLabels\?/);
     // The unverified document is a removed Deployment version (deprecated-api's), not a CRD to fetch.
     expect(report.details.inventory).toMatchObject({ files: 17, documents: 17, validated: 16, unverified: 1, unverifiedKinds: {}, kustomizations: 3, templated: 0, skipped: 0 });
-    expect(report.summary).toMatchObject({ critical: 9, warnings: 7, info: 1 });
+    expect(report.summary).toMatchObject({ critical: 10, warnings: 7, info: 1 });
     expect(report.issues).toContain(
       'apps/home/home-assistant/mqtt-secret.yaml:7:1: critical: Secret home/mqtt-credentials: 2 values in plain text under stringData [secret-plaintext]',
     );

@@ -126,7 +126,7 @@ describe('SARIF', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
-    expect(run!.results).toHaveLength(17);
+    expect(run!.results).toHaveLength(18);
     for (const result of run!.results) {
       expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
       expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);
