@@ -26,6 +26,8 @@ export function podSpecProblems(template: PodTemplate, claimTemplates: readonly 
   for (const ref of containersOf(template)) {
     const nameProblem = namedOnceProblem(ref.container.name, [...ref.path, 'name'], containerNames, CONTAINER_NAME);
     if (nameProblem) problems.push(nameProblem);
+    const image = imageProblem(ref);
+    if (image) problems.push(image);
     problems.push(...portProblems(ref, hostNetwork), ...mountProblems(ref, volumes), ...resourceProblems(ref), ...probeProblems(ref), ...envProblems(ref));
   }
   return problems;
@@ -47,6 +49,17 @@ function volumeNames(template: PodTemplate, problems: ApiProblem[]): Set<string>
     }
   });
   return names;
+}
+
+function imageProblem(ref: ContainerRef): ApiProblem | undefined {
+  const image = ref.container.image;
+  if (image === undefined || image === null || (typeof image === 'string' && image.trim() === '')) {
+    return { path: ref.path, message: `container ${ref.name} has no image (the API server: "image: Required value")`, hint: 'Set image to a pinned reference (registry/name:tag or @sha256:digest). A patch that replaces the containers list drops the base\'s image: patch the container by name instead.' };
+  }
+  if (typeof image === 'string' && image !== image.trim()) {
+    return { path: [...ref.path, 'image'], message: `image "${image}" has leading or trailing spaces`, hint: 'Remove the spaces (quote the value if a template adds them).' };
+  }
+  return undefined;
 }
 
 function portProblems(ref: ContainerRef, hostNetwork: boolean): ApiProblem[] {

@@ -94,6 +94,14 @@ ruleTester(rule, {
         { line: 26, message: 'init container wait has a readinessProbe' },
       ],
     },
+    {
+      name: 'a container without an image (a patch that replaced the containers list), and one with a trailing space',
+      code: deployment({ podSpec: '        - name: sidecar\n          ports: [{containerPort: 9090}]\n        - name: exporter\n          image: "prom/exporter:1.0 "\n' }),
+      errors: [
+        { line: 18, message: 'container sidecar has no image' },
+        { line: 21, message: 'image "prom/exporter:1.0 " has leading or trailing spaces' },
+      ],
+    },
     { name: 'env with both value and valueFrom', code: deployment({ podSpec: '          env:\n            - name: TZ\n              value: UTC\n              valueFrom:\n                configMapKeyRef: {name: tz, key: tz}\n' }), errors: [{ line: 21, message: 'env TZ has both value and valueFrom' }] },
     {
       name: 'Recreate with a leftover rollingUpdate block',
