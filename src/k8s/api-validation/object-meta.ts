@@ -21,6 +21,9 @@ export function objectMetaProblems(object: KubeObject): ApiProblem[] {
   const metadata = asRecord(object.body.metadata);
   if (!metadata) return [];
   const problems: ApiProblem[] = [];
+  if ((metadata.name === undefined || metadata.name === null || metadata.name === '') && !metadata.generateName) {
+    problems.push({ path: ['metadata'], key: true, message: 'metadata.name is missing: nothing can apply an object without a name ("resource name may not be empty")', hint: 'Give the object a name.' });
+  }
   const rule = nameCheck(object);
   if (rule && typeof metadata.name === 'string' && !isLateValue(metadata.name)) {
     const problem = rule.check(metadata.name);

@@ -14,14 +14,14 @@ export default {
       'P2 (validate before push); kube-apiserver validation beyond the schema, which kubeconform and kubectl-validate do not run: names, label syntax, selectors that miss their pods, Job restart policies, volume mounts of no volume, requests above limits, CronJob schedules',
   },
   check(context) {
-    // Kinds the API knows (schema-checked ones and the core group): other YAML with apiVersion/kind is not applied.
+    // Kinds with a schema: other YAML with apiVersion and kind (kubeconfigs, tool configs) is not applied.
     const apiKinds = new Set<string>();
     for (const [object, result] of context.validation.results) if (result.status === 'validated') apiKinds.add(`${object.apiVersion} ${object.kind}`);
     const patchFiles = kustomizePatchFiles(context.objects);
     const reported = new Set<string>();
     for (const object of context.applied) {
       const group = apiGroup(object.apiVersion);
-      if (group === 'kustomize.config.k8s.io' || (group !== '' && !apiKinds.has(`${object.apiVersion} ${object.kind}`))) continue;
+      if (group === 'kustomize.config.k8s.io' || !apiKinds.has(`${object.apiVersion} ${object.kind}`)) continue;
       // Patches are partial objects; what they do is judged in the objects they patch.
       const file = object.source?.file;
       if (file && (patchFiles.has(file) || isNamedAsPatch(file))) continue;

@@ -32,6 +32,7 @@ ruleTester(rule, {
       },
     },
     { name: 'YAML that is not an API object', code: 'apiVersion: k3d.io/v1alpha5\nkind: Simple\nmetadata:\n  name: My_Cluster\n' },
+    { name: 'a kubeconfig (v1 Config) and a hook named by generateName', code: 'apiVersion: v1\nkind: Config\nclusters: []\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n  annotations:\n    argocd.argoproj.io/hook: PreSync\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: busybox:1.36\n' },
   ],
   invalid: [
     {
@@ -39,6 +40,7 @@ ruleTester(rule, {
       code: deployment({ name: 'My_App', templateLabels: 'app: web' }),
       errors: [{ line: 4, column: 9, message: 'metadata.name "My_App" must be lowercase letters' }],
     },
+    { name: 'an object without a name', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: home\ndata:\n  a: b\n', errors: [{ line: 3, column: 1, message: 'metadata.name is missing' }] },
     { name: 'a Service name must start with a letter (RFC 1035)', code: service('    - port: 80\n').replace('name: web', 'name: 1password-connect'), errors: [{ line: 4, message: 'RFC 1035 label' }] },
     {
       name: 'a label value longer than 63 characters',
