@@ -3,6 +3,7 @@ import { ajv as ajvPackage, ajvStandalone } from '../lazy-packages.js';
 import { closest } from '../text/closest.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { addCelKeyword } from './cel-keyword.js';
+import { isLateValue } from '../repo/late-value.js';
 import { fieldPlaces, schemasAt } from './schema-at.js';
 import { ValidatorCache } from './validator-cache.js';
 import { addKubernetesFormats } from './formats.js';
@@ -42,8 +43,6 @@ export type ValidationResult =
   | { status: 'validated'; source: SchemaSource; problems: SchemaProblem[] }
   | { status: 'unverified'; reason: string };
 
-/** Values filled in after Git (SOPS encryption, Flux postBuild, ApplicationSet templates) cannot be typed yet. */
-const LATE_VALUE = /^ENC\[|\$\{[^}]*\}|\{\{.*\}\}/;
 
 /** An ajv instance with Kubernetes formats, CEL rules and the core definitions, plus its compile cache. */
 class Compiler {
@@ -210,7 +209,7 @@ function toProblems(errors: ErrorObject[], body: unknown, guide: SchemaGuide): S
     if (error.keyword === 'if') continue;
     const path = decodePointer(error.instancePath, body);
     const value = valueAt(body, path);
-    if (typeof value === 'string' && LATE_VALUE.test(value)) continue;
+    if (isLateValue(value)) continue;
     // The API treats null as "not set" (and prunes it from custom resources).
     if (value === null && error.keyword === 'type') continue;
     const problem = describe(error, path, value, guide);

@@ -1,6 +1,7 @@
 import { BlockList, isIPv4 } from 'node:net';
 import valid from 'semver/functions/valid.js';
 import { quantityBytes } from '../k8s/byte-sizes.js';
+import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, qualifiedNameProblem } from '../k8s/names.js';
 
 /**
  * One check per kind of value a vCluster request takes. Each returns what is wrong, in words a
@@ -8,23 +9,13 @@ import { quantityBytes } from '../k8s/byte-sizes.js';
  */
 export type FieldCheck = (value: string) => string | undefined;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+export const dnsLabel: FieldCheck = (value) => (value.length === 0 ? 'must not be empty' : dnsLabelProblem(value));
 
-export const dnsLabel: FieldCheck = (value) => {
-  if (value.length === 0) return 'must not be empty';
-  if (value.length > 63) return `is ${value.length} characters; at most 63`;
-  if (!DNS_LABEL.test(value)) return 'must be lower-case letters, digits and "-", starting and ending with a letter or digit (DNS-1123 label)';
-  return undefined;
-};
-
-export const dnsSubdomain: FieldCheck = (value) =>
-  value.length <= 253 && DNS_SUBDOMAIN.test(value) ? undefined : 'must be lower-case letters, digits, "-" and "." (DNS-1123 subdomain)';
+export const dnsSubdomain: FieldCheck = dnsSubdomainProblem;
 
 export const hostname: FieldCheck = (value) => {
   if (value.length > 253) return `is ${value.length} characters; at most 253`;
-  if (!DNS_SUBDOMAIN.test(value) || !/\.[a-z]{2,}$/.test(value)) return 'must be a lower-case DNS name with a domain, like team.cluster.example.com';
+  if (dnsSubdomainProblem(value) || !/\.[a-z]{2,}$/.test(value)) return 'must be a lower-case DNS name with a domain, like team.cluster.example.com';
   if (value.split('.').some((label) => label.length > 63)) return 'has a part longer than 63 characters';
   return undefined;
 };
@@ -86,18 +77,12 @@ export const kubernetesVersion: FieldCheck = (value) => (/^v?\d+\.\d+(\.\d+)?$/.
 
 export const chartVersion: FieldCheck = (value) => (valid(value) ? undefined : 'must be a chart version (semver) like 0.31.0');
 
-export const labelValue: FieldCheck = (value) =>
-  value.length <= 63 && LABEL_VALUE.test(value) ? undefined : 'must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+export const labelValue: FieldCheck = labelValueProblem;
 
 /** A label or annotation key: an optional DNS-subdomain prefix and `/`, then a name. */
 export const labelKey: FieldCheck = (value) => {
-  if (value.length === 0) return 'has an empty key';
-  const slash = value.lastIndexOf('/');
-  const prefix = slash === -1 ? undefined : value.slice(0, slash);
-  const name = slash === -1 ? value : value.slice(slash + 1);
-  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return `key prefix "${prefix}" must be a DNS subdomain`;
-  if (name.length === 0 || name.length > 63 || !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name)) return `key "${value}" must be a name of at most 63 letters, digits, "-", "_" or "."`;
-  return undefined;
+  const problem = value.length === 0 ? 'is empty' : qualifiedNameProblem(value);
+  return problem ? `key "${value}" ${problem}` : undefined;
 };
 
 /** A Git URL Argo CD can clone: https://, ssh:// or scp-like `git@host:path`. */

@@ -117,7 +117,7 @@ describe('checking the flags', () => {
     ).toEqual([
       '--preset must be one of: dev, prod',
       '--replicas must be a whole number from 1 to 9',
-      '--environment must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
+      '--environment must be empty or letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
       '--k8s-version must be a Kubernetes version like v1.34.3 or 1.33',
       '--isolation must be one of: standard, strict',
       '--subnet has host bits set; the network is 10.0.4.0/24',
@@ -134,7 +134,7 @@ describe('checking the flags', () => {
 
   it('egress rules: shape, CIDR, port, protocol and unique names', () => {
     expect(problemsOf({ extraEgress: ['db:10.0.1.50/32'] })).toEqual(['--extra-egress must be name:cidr:port[:protocol], like postgres:10.0.1.50/32:5432']);
-    expect(problemsOf({ extraEgress: ['DB:10.0.1.50/32:5432'] })[0]).toContain('name "DB" must be lower-case');
+    expect(problemsOf({ extraEgress: ['DB:10.0.1.50/32:5432'] })[0]).toContain('name "DB" must be lowercase');
     expect(problemsOf({ extraEgress: ['db:10.0.1.500/32:5432'] })).toEqual(['--extra-egress CIDR "10.0.1.500/32" must be an IPv4 CIDR like 10.0.4.0/24']);
     expect(problemsOf({ extraEgress: ['db:10.0.1.50/32:0'] })).toEqual(['--extra-egress port "0" must be from 1 to 65535']);
     expect(problemsOf({ extraEgress: ['db:10.0.1.50/32:53:SCTP'] })).toEqual(['--extra-egress protocol "SCTP" must be TCP or UDP']);
@@ -150,11 +150,11 @@ describe('checking the flags', () => {
 
   it('label keys may carry a DNS prefix; an empty key is refused', () => {
     expect(check.labelKey('platform.integratn.tech/reconcile-at')).toBeUndefined();
-    expect(check.labelKey('')).toBe('has an empty key');
-    expect(check.labelKey('Bad_Prefix/x')).toContain('must be a DNS subdomain');
+    expect(check.labelKey('')).toBe('key "" is empty');
+    expect(check.labelKey('Bad_Prefix/x')).toContain('has a prefix that must be lowercase letters, digits, "-" and "."');
   });
 
   it('names longer than 63 characters are refused', () => {
-    expect(problemsOf({}, 'a'.repeat(64))).toEqual(['NAME is 64 characters; at most 63']);
+    expect(problemsOf({}, 'a'.repeat(64))).toEqual(['NAME is 64 characters; at most 63 are allowed']);
   });
 });

@@ -56,7 +56,7 @@ describe('hctl vcluster create and Git', () => {
     const before = status();
     const result = hctl('create', 'Team_1', '--subnet', '10.0.4.0/24', '--vip', '10.0.9.9', '--extra-egress', 'db:10.0.1.50/32:5432:ICMP', '--auto-commit');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('NAME "Team_1": must be lower-case');
+    expect(result.stderr).toContain('NAME "Team_1": must be lowercase');
     expect(result.stderr).toContain('--vip "10.0.9.9": 10.0.9.9 is not inside 10.0.4.0/24');
     expect(result.stderr).toContain('protocol "ICMP" must be TCP or UDP');
     expect(existsSync(path.join(repo, 'platform'))).toBe(false);

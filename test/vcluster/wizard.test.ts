@@ -92,7 +92,7 @@ describe('the vcluster create wizard', () => {
     const { name, flags } = await runWizard(prompter, DEFAULT_PLATFORM, { flags: {} });
     expect(name).toBe('team-a');
     expect(prompter.rejected).toEqual([
-      'vCluster name: Team A: must be lower-case letters, digits and "-", starting and ending with a letter or digit (DNS-1123 label)',
+      'vCluster name: Team A: must be lowercase letters, digits and "-", starting and ending with a letter or digit (RFC 1123 label)',
       'Static VIP (empty to allocate): 10.0.5.9: 10.0.5.9 is not inside 10.0.4.0/24',
       'CoreDNS replicas: 0: must be from 1 to 9',
     ]);

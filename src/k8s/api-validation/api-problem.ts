@@ -1,3 +1,4 @@
+import { isLateValue } from '../../repo/late-value.js';
 import type { NodePath } from '../../repo/object.js';
 
 /** A value the API server's built-in validation refuses, at a path inside the object. */
@@ -9,12 +10,6 @@ export interface ApiProblem {
   hint: string;
 }
 
-/** Values filled in after Git (Flux postBuild, SOPS, ApplicationSet templates) are judged once known, not here. */
-const LATE_VALUE = /^ENC\[|\$\{[^}]*\}|\{\{.*\}\}/;
-
-export function isLateValue(value: unknown): boolean {
-  return typeof value === 'string' && LATE_VALUE.test(value);
-}
 
 export interface NameRule {
   /** `container name`, `port name`… */

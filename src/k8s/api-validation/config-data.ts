@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
-import { isLateValue, type ApiProblem } from './api-problem.js';
-import { configKeyProblem } from './names.js';
+import { isLateValue } from '../../repo/late-value.js';
+import type { ApiProblem } from './api-problem.js';
+import { configKeyProblem } from '../names.js';
 
 /** What etcd can hold in one object: the API server refuses larger ConfigMaps and Secrets. */
 const MAX_DATA_BYTES = 1024 * 1024;

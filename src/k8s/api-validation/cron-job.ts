@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
-import { isLateValue, type ApiProblem } from './api-problem.js';
+import { isLateValue } from '../../repo/late-value.js';
+import type { ApiProblem } from './api-problem.js';
 
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
 const ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
 import type { KubeObject } from '../../repo/object.js';
 import { asList, asRecord } from '../../repo/parse.js';
-import { isLateValue, type ApiProblem } from './api-problem.js';
-import { dnsSubdomainProblem } from './names.js';
+import { isLateValue } from '../../repo/late-value.js';
+import type { ApiProblem } from './api-problem.js';
+import { dnsSubdomainProblem } from '../names.js';
 
 /** A networking.k8s.io/v1 Ingress as its validation checks it: rule hosts and HTTP paths. */
 export function ingressProblems(object: KubeObject): ApiProblem[] {

@@ -1,7 +1,8 @@
 import { apiGroup, type KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
-import { isLateValue, type ApiProblem } from './api-problem.js';
-import { dns1035LabelProblem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, qualifiedNameProblem } from './names.js';
+import { isLateValue } from '../../repo/late-value.js';
+import type { ApiProblem } from './api-problem.js';
+import { dns1035LabelProblem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, qualifiedNameProblem } from '../names.js';
 
 /** Groups whose object names are path segments rather than DNS subdomains. */
 const PATH_SEGMENT_GROUPS = new Set(['rbac.authorization.k8s.io', 'flowcontrol.apiserver.k8s.io']);

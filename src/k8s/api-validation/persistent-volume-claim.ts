@@ -1,7 +1,8 @@
 import { quantityBytes } from '../byte-sizes.js';
 import type { KubeObject } from '../../repo/object.js';
 import { asList, asRecord } from '../../repo/parse.js';
-import { isLateValue, type ApiProblem } from './api-problem.js';
+import { isLateValue } from '../../repo/late-value.js';
+import type { ApiProblem } from './api-problem.js';
 
 /** A PersistentVolumeClaim as core validation checks it: access modes and a storage request. */
 export function claimProblems(object: KubeObject): ApiProblem[] {

@@ -2,8 +2,9 @@ import { quantityBytes } from '../byte-sizes.js';
 import { containersOf, type ContainerRef, type PodTemplate } from '../pod-templates.js';
 import type { NodePath } from '../../repo/object.js';
 import { asList, asRecord } from '../../repo/parse.js';
-import { isLateValue, namedOnceProblem, type ApiProblem, type NameRule } from './api-problem.js';
-import { dnsLabelProblem, isPortNumber, portNameProblem } from './names.js';
+import { isLateValue } from '../../repo/late-value.js';
+import { namedOnceProblem, type ApiProblem, type NameRule } from './api-problem.js';
+import { dnsLabelProblem, isPortNumber, portNameProblem } from '../names.js';
 import { labelProblems } from './object-meta.js';
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];

@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../repo/object.js';
 import { asList, asRecord } from '../../repo/parse.js';
-import { isLateValue, namedOnceProblem, type ApiProblem, type NameRule } from './api-problem.js';
-import { dnsLabelProblem, isPortNumber, portNameProblem } from './names.js';
+import { isLateValue } from '../../repo/late-value.js';
+import { namedOnceProblem, type ApiProblem, type NameRule } from './api-problem.js';
+import { dnsLabelProblem, isPortNumber, portNameProblem } from '../names.js';
 import { labelProblems } from './object-meta.js';
 
 const SERVICE_PORT_NAME: NameRule = { what: 'port name', check: dnsLabelProblem, hint: 'Service port names are lowercase letters, digits and "-", one per port.', scope: 'in the Service' };
