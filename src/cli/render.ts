@@ -24,7 +24,8 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
       // Paths inside the build are relative to the parent, so `../` resources resolve.
       const outcome = renderDirectory(path.dirname(absolute), path.basename(absolute), { fallback: flags.kubectl });
       if (outcome.error) {
-        const fallback = outcome.error.unsupported && flags.kubectl ? ' (and kubectl, the fallback, is not installed or failed)' : '';
+        const helm = outcome.error.message.startsWith('helmCharts') ? '; Helm charts need helm on the PATH and the network too' : '';
+        const fallback = outcome.error.unsupported && flags.kubectl ? ` (and \`kubectl kustomize --enable-helm\`, the fallback, is not installed or failed${helm})` : '';
         throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}${where(path.dirname(absolute), outcome.error)}`);
       }
       if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);

@@ -9,7 +9,7 @@ import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from '../render/copy-body.js';
 import { PathFacts } from '../repo/path-facts.js';
 import type { KindScope } from '../render/kind-scope.js';
-import { Kustomizer, RenderError, type RenderedObject, type Take } from '../render/kustomize.js';
+import { Kustomizer, RenderError, type Build, type Omission, type RenderedObject, type Take } from '../render/kustomize.js';
 import { metadataOf, setCommonMetadata, setImages, setNamespace, type ImageOverride } from '../render/transformers.js';
 import { postBuildValues, substitute } from './substitute.js';
 
@@ -22,10 +22,17 @@ export interface FluxNode {
   /** spec.path relative to the repository root, when the source is this repository. */
   path?: string;
   applies: RenderedObject[];
+  /** What its build left out because hctl does not render it offline (Helm charts, remote resources). */
+  omitted: readonly Omission[];
   children: FluxNode[];
   parent?: FluxNode;
   /** Why the build failed or was not attempted (another repository, a missing path). */
   problem?: { message: string; unsupported: boolean; missingPath?: boolean; error?: RenderError };
+}
+
+/** A node whose build hctl does not know in full: what it applies may include objects hctl never saw. */
+export function isIncomplete(node: FluxNode): boolean {
+  return (node.problem !== undefined && !node.problem.missingPath) || node.omitted.length > 0;
 }
 
 export interface FluxGraph {
@@ -53,7 +60,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     list.push({ body: object.body, source: object.source });
     preloaded.set(object.source.file, list);
   }
-  const kustomizer = new Kustomizer(root, bundle, scope, preloaded, paths);
+  const kustomizer = new Kustomizer(root, bundle, scope, { preloaded, paths, omitUnrendered: true });
   const fluxKustomizations = objects.filter(isFluxKustomization);
   const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
   // Which repo documents some Kustomization's build applies: those are not roots.
@@ -80,7 +87,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     if (visited.has(identity)) return undefined;
     visited.add(identity);
     reachedSources.add(sourceKey(object.source?.file, object.source?.documentIndex));
-    const node: FluxNode = { object, name, namespace, applies: [], children: [], ...(parent ? { parent } : {}) };
+    const node: FluxNode = { object, name, namespace, applies: [], omitted: [], children: [], ...(parent ? { parent } : {}) };
     nodes.push(node);
     const spec = asRecord(object.body.spec) ?? {};
     const sourceRef = asRecord(spec.sourceRef) ?? {};
@@ -93,6 +100,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     const outcome = buildPath(root, kustomizer, target, spec, postBuildValues(asRecord(spec.postBuild), namespace, objects));
     if (outcome.problem) node.problem = outcome.problem;
     node.applies = outcome.objects;
+    node.omitted = outcome.omitted;
     for (const child of outcome.objects) {
       if (child.body.kind === 'Kustomization' && String(child.body.apiVersion ?? '').startsWith('kustomize.toolkit.fluxcd.io/')) {
         const childNode = visit(child, node);
@@ -138,45 +146,46 @@ function buildPath(
   target: string | undefined,
   spec: Record<string, unknown> | undefined,
   variables: Record<string, unknown> = {},
-): { objects: RenderedObject[]; problem?: FluxNode['problem'] } {
+): Build & { problem?: FluxNode['problem'] } {
   if (target === undefined || !kustomizer.paths.exists(target)) {
     // Checking a subdirectory of a repository: paths are relative to the repository's root.
     const repository = findGitRoot(root);
     if (target !== undefined && repository && path.resolve(repository) !== path.resolve(root) && existsSync(path.join(repository, target))) {
-      return { objects: [], problem: { message: `spec.path ${target} is outside the checked directory`, unsupported: true } };
+      return { objects: [], omitted: [], problem: { message: `spec.path ${target} is outside the checked directory`, unsupported: true } };
     }
-    return { objects: [], problem: { message: `spec.path ${target ?? '(none)'} does not exist in the repository`, unsupported: false, missingPath: true } };
+    return { objects: [], omitted: [], problem: { message: `spec.path ${target ?? '(none)'} does not exist in the repository`, unsupported: false, missingPath: true } };
   }
   // Without a spec nothing transforms the build: read the kustomizer's own objects, copy nothing.
   const take: Take = spec ? 'copies' : 'shared';
-  let objects: RenderedObject[];
+  let built: Build;
   try {
     // ignoreMissingComponents (Flux 2.5+) drops components whose directory does not exist.
     const components = (Array.isArray(spec?.components) ? spec.components : []).filter(
       (entry): entry is string => typeof entry === 'string' && (spec?.ignoreMissingComponents !== true || kustomizer.paths.exists(path.posix.join(target, entry))),
     );
-    objects = kustomizer.kustomizationIn(target)
+    built = kustomizer.kustomizationIn(target)
       ? kustomizer.build(target, take, components)
       : components.length > 0
         ? kustomizer.addComponents(target, generatedBuild(root, kustomizer, target, 'copies'), components)
         : generatedBuild(root, kustomizer, target, take);
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return { objects: [], problem: { message: error.message, unsupported: error.unsupported, error } };
+    return { objects: [], omitted: [], problem: { message: error.message, unsupported: error.unsupported, error } };
   }
-  if (!spec) return { objects };
+  if (!spec) return built;
+  const { objects, omitted } = built;
   try {
-    const patched = kustomizer.patchAll(objects, spec.patches);
+    const patched = kustomizer.patchAll(objects, spec.patches, omitted.length > 0);
     // kustomize-controller writes spec.images into the kustomization it builds: they apply after its patches.
     if (Array.isArray(spec.images)) setImages(patched.map((object) => object.body), spec.images as ImageOverride[]);
     if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
     const substituted = substitute(patched, asRecord(spec.postBuild), variables);
     const common = asRecord(spec.commonMetadata);
     if (common) setCommonMetadata(substituted.map((object) => object.body), stringMap(common.labels), stringMap(common.annotations));
-    return { objects: substituted };
+    return { objects: substituted, omitted };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return { objects, problem: { message: error.message, unsupported: error.unsupported } };
+    return { objects, omitted, problem: { message: error.message, unsupported: error.unsupported } };
   }
 }
 
@@ -184,17 +193,20 @@ function buildPath(
  * Flux's own generated kustomization for a path without one: every manifest below it, and every
  * directory that has a kustomization.yaml built as a unit.
  */
-function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take: Take): RenderedObject[] {
+function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take: Take): Build {
   const objects: RenderedObject[] = [];
+  const omitted: Omission[] = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const relative = path.posix.join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(root, relative)).isDirectory())) {
-      objects.push(...(kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take) : generatedBuild(root, kustomizer, relative, take)));
+      const built = kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take) : generatedBuild(root, kustomizer, relative, take);
+      objects.push(...built.objects);
+      omitted.push(...built.omitted);
     } else if (MANIFEST.test(entry.name)) {
       objects.push(...kustomizer.manifests(relative, take));
     }
   }
-  return objects;
+  return { objects, omitted };
 }
 

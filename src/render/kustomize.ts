@@ -27,6 +27,27 @@ export interface RenderedObject {
   unsubstituted?: { variable: string; path: (string | number)[] }[];
 }
 
+/** A part of a build hctl does not render offline (a Helm chart, a remote resource): the rest is built without it. */
+export interface Omission {
+  /** The kustomization that asks for it, and where in it (`['helmCharts', 0]`). */
+  file: string;
+  path: (string | number)[];
+  /** What is left out: "Helm chart keda 2.20.2 from https://kedacore.github.io/charts". */
+  what: string;
+}
+
+/** The objects of a build, and what hctl left out of it. */
+export interface Build {
+  objects: RenderedObject[];
+  omitted: readonly Omission[];
+}
+
+/** What one build gathers from all its kustomizations: `configurations` name references (kustomize merges them), omissions. */
+interface BuildState {
+  references: NameReference[];
+  omitted: Omission[];
+}
+
 /** What a caller gets: its own copies to transform, or (`shared`) the cached objects, to read only. */
 export type Take = 'copies' | 'shared';
 
@@ -50,7 +71,7 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 /** Fields whose steps change the objects of a build (runTransformers). */
 const TRANSFORM_FIELDS = ['patchesStrategicMerge', 'patches', 'namespace', 'namePrefix', 'nameSuffix', 'commonLabels', 'labels', 'commonAnnotations', 'patchesJson6902', 'replicas', 'images'];
 /** kustomize features hctl does not render itself; `kubectl kustomize` can. */
-const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'crds', 'openapi', 'vars', 'sortOptions'];
+const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'generators', 'transformers', 'validators', 'replacements', 'crds', 'openapi', 'vars', 'sortOptions'];
 
 export function findKustomization(root: string, dir: string, exists = (file: string) => existsSync(path.join(root, file))): string | undefined {
   return KUSTOMIZATION_NAMES.map((name) => path.posix.join(dir, name)).find(exists);
@@ -66,7 +87,7 @@ export function findKustomization(root: string, dir: string, exists = (file: str
 export class Kustomizer {
   private readonly parsed = new Map<string, RenderedObject[]>();
   /** Finished builds by directory: Flux asks for the same directories again (roots, then nodes). */
-  private readonly builds = new Map<string, RenderedObject[]>();
+  private readonly builds = new Map<string, Build>();
   /** Parsed patch documents by text (see inlineObjects). */
   private readonly patches = new Map<string, unknown[]>();
   /** Every kustomization file a build read, with its content, in the order read. */
@@ -74,18 +95,24 @@ export class Kustomizer {
   /** Objects whose body is still the parsed file's own (not copied): read them, `own` them before changing them. */
   private readonly borrowedObjects = new WeakSet<RenderedObject>();
 
+  readonly paths: PathFacts;
+  private readonly omitUnrendered: boolean;
+
   /**
    * `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice.
    * `paths`: what exists (the loader's walk already listed most directories).
+   * `omitUnrendered`: build the rest of a kustomization whose Helm charts or remote resources hctl
+   * cannot render offline, and list them in the build's `omitted` (else they fail the build).
    */
   constructor(
     private readonly root: string,
     private readonly bundle: SchemaBundle,
     readonly scope: KindScope,
-    preloaded?: ReadonlyMap<string, RenderedObject[]>,
-    readonly paths: PathFacts = new PathFacts(root),
+    options: { preloaded?: ReadonlyMap<string, RenderedObject[]>; paths?: PathFacts; omitUnrendered?: boolean } = {},
   ) {
-    if (preloaded) for (const [file, objects] of preloaded) this.parsed.set(file, objects);
+    this.paths = options.paths ?? new PathFacts(root);
+    this.omitUnrendered = options.omitUnrendered ?? false;
+    for (const [file, objects] of options.preloaded ?? []) this.parsed.set(file, objects);
   }
 
   /** The objects of one manifest file, as a build would take them. */
@@ -94,11 +121,14 @@ export class Kustomizer {
     return take === 'shared' ? objects : objects.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
-  /** Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects. */
-  patchAll(objects: RenderedObject[], patches: unknown, file = '(spec.patches)'): RenderedObject[] {
+  /**
+   * Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects.
+   * `partial`: the build left something out, which a patch that matches nothing may be aimed at.
+   */
+  patchAll(objects: RenderedObject[], patches: unknown, partial: boolean, file = '(spec.patches)'): RenderedObject[] {
     for (const entry of asList(patches)) {
       const spec = asRecord(entry) ?? {};
-      if (typeof spec.patch === 'string') this.applyPatch(objects, spec.patch, asRecord(spec.target), file);
+      if (typeof spec.patch === 'string') this.applyPatch(objects, spec.patch, asRecord(spec.target), file, partial);
     }
     return objects;
   }
@@ -109,67 +139,89 @@ export class Kustomizer {
   }
 
   /** `components`: Flux's `spec.components`, directories relative to `dir` that kustomize-controller appends to the kustomization's own. */
-  build(dir: string, take: Take = 'copies', components: readonly string[] = []): RenderedObject[] {
+  build(dir: string, take: Take = 'copies', components: readonly string[] = []): Build {
     const key = components.length === 0 ? dir : `${dir}\n${components.join('\n')}`;
     let built = this.builds.get(key);
     if (!built) {
-      const references: NameReference[] = [];
-      built = this.accumulate(dir, [], [], references, components);
-      this.applyHashes(built, references);
+      const state: BuildState = { references: [], omitted: [] };
+      const objects = this.accumulate(dir, [], [], state, components);
+      this.applyHashes(objects, state.references);
+      built = { objects, omitted: state.omitted };
       this.builds.set(key, built);
     }
     // Callers transform what they get (Flux patches, namespaces): each gets its own copy.
-    return take === 'shared' ? built : built.map((object) => ({ ...object, body: copyBody(object.body) }));
+    return take === 'shared' ? built : { objects: built.objects.map((object) => ({ ...object, body: copyBody(object.body) })), omitted: built.omitted };
   }
 
   /**
    * Flux's `spec.components` on a path without a kustomization.yaml: kustomize-controller generates
    * one listing the path's files and appends the components, which then add to and transform them.
    */
-  addComponents(dir: string, objects: RenderedObject[], components: readonly string[]): RenderedObject[] {
-    const references: NameReference[] = [];
+  addComponents(dir: string, build: Build, components: readonly string[]): Build {
+    const state: BuildState = { references: [], omitted: [...build.omitted] };
+    const objects = build.objects;
     const start = objects.length;
-    for (const entry of components) this.accumulate(this.resolve(dir, entry, dir), objects, [], references);
-    this.applyHashes(objects, references, start);
-    return objects;
+    for (const entry of components) this.accumulate(this.resolve(dir, entry, dir), objects, [], state);
+    this.applyHashes(objects, state.references, start);
+    return { objects, omitted: state.omitted };
   }
 
-  /** `references`: the build's `configurations` name references, gathered from every kustomization in it (kustomize merges them). */
-  private accumulate(dir: string, objects: RenderedObject[], stack: string[], references: NameReference[], extraComponents: readonly string[] = []): RenderedObject[] {
+  private accumulate(dir: string, objects: RenderedObject[], stack: string[], state: BuildState, extraComponents: readonly string[] = []): RenderedObject[] {
     const file = this.kustomizationIn(dir);
     // Reported at the entry that names the directory, when a kustomization does.
     if (!file) throw new RenderError(`no kustomization.yaml in ${dir}`, stack.at(-1) ?? dir);
     if (stack.includes(file)) throw new RenderError(`kustomization cycle: ${[...stack, file].join(' → ')}`, file);
     const kustomization = this.loadKustomization(file);
-    for (const field of UNSUPPORTED_FIELDS) {
-      if (kustomization[field] !== undefined) throw new RenderError(`${field} is not rendered by hctl`, file, true);
+    asList(kustomization.helmCharts).forEach((entry, index) => this.omit(state, { file, path: ['helmCharts', index], what: describeChart(asRecord(entry) ?? {}) }, 'helmCharts is not rendered by hctl'));
+    const unsupported = UNSUPPORTED_FIELDS.find((field) => kustomization[field] !== undefined);
+    if (unsupported) {
+      const error = new RenderError(`${unsupported} is not rendered by hctl`, file, true);
+      error.path = [unsupported];
+      error.atKey = true;
+      throw error;
     }
     const next = [...stack, file];
     const entries = [...asList(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...asList(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
     for (const [field, index, entry] of entries) {
-      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, next, references)));
+      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, [field, index], next, state)));
     }
     asList(kustomization.components).forEach((entry, index) => {
-      atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, references));
+      atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, state));
     });
-    for (const entry of extraComponents) this.accumulate(this.resolve(dir, entry, file), objects, next, references);
+    for (const entry of extraComponents) this.accumulate(this.resolve(dir, entry, file), objects, next, state);
     asList(kustomization.configurations).forEach((entry, index) => {
-      atEntry(file, ['configurations', index], () => references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
+      atEntry(file, ['configurations', index], () => state.references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
     });
-    this.runGenerators(kustomization, dir, file, objects);
-    this.runTransformers(kustomization, dir, file, objects);
+    // With something left out, a patch or merge that finds nothing may be aimed at what is missing.
+    const partial = state.omitted.length > 0;
+    this.runGenerators(kustomization, dir, file, objects, partial);
+    this.runTransformers(kustomization, dir, file, objects, partial);
     return objects;
   }
 
-  private resource(entry: string, dir: string, file: string, stack: string[], references: NameReference[]): RenderedObject[] {
-    if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) throw new RenderError(`remote resource ${entry} is not fetched offline`, file, true);
+  /** Leaves a part of the build out (omitUnrendered), or fails the build as kustomize without it would. */
+  private omit(state: BuildState, omission: Omission, refusal: string): void {
+    if (this.omitUnrendered) {
+      state.omitted.push(omission);
+      return;
+    }
+    const error = new RenderError(refusal, omission.file, true);
+    error.path = omission.path;
+    throw error;
+  }
+
+  private resource(entry: string, dir: string, file: string, at: (string | number)[], stack: string[], state: BuildState): RenderedObject[] {
+    if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=|\.git(\/|$)/.test(entry)) {
+      this.omit(state, { file, path: at, what: `remote resource ${entry}` }, `remote resource ${entry} is not fetched offline`);
+      return [];
+    }
     const target = this.resolve(dir, entry, file);
-    if (this.paths.isDirectory(target)) return this.accumulate(target, [], stack, references);
+    if (this.paths.isDirectory(target)) return this.accumulate(target, [], stack, state);
     // Not copied yet: most kustomizations only list resources; the first transform copies (own).
     return this.loadObjects(target, file).map((object) => this.borrowed({ ...object }));
   }
 
-  private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
+  private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean): void {
     const options = (asRecord(kustomization.generatorOptions) ?? {}) as GeneratorOptions;
     // `at`: the entry naming the file inside its generator (`['files', 1]`), where the finding points.
     const readFile = (target: string, at: (string | number)[]) => {
@@ -191,7 +243,10 @@ export class Kustomizer {
             objects.push({ body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) });
             return;
           }
-          if (!existing) throw new RenderError(`${field} ${String(name)}: behavior ${generated.behavior} needs an existing ${kind}`, file);
+          if (!existing) {
+            if (partial) return;
+            throw new RenderError(`${field} ${String(name)}: behavior ${generated.behavior} needs an existing ${kind}`, file);
+          }
           this.own([existing]);
           existing.body.data = generated.behavior === 'merge' ? { ...asRecord(existing.body.data), ...asRecord(generated.object.data) } : generated.object.data;
           existing.hashed = existing.hashed && generated.hashed;
@@ -200,17 +255,17 @@ export class Kustomizer {
     }
   }
 
-  private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[]): void {
+  private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean): void {
     if (!TRANSFORM_FIELDS.some((field) => kustomization[field] !== undefined)) return;
     this.own(objects);
     const bodies = () => objects.map((object) => object.body);
     for (const entry of asList(kustomization.patchesStrategicMerge)) {
       const text = String(entry);
       for (const patch of text.includes('\n') ? this.inlineObjects(text, file) : this.loadObjects(this.resolve(dir, text, file), file).map((object) => object.body)) {
-        this.applyStrategic(objects, patch as JsonObject, undefined, file);
+        this.applyStrategic(objects, patch as JsonObject, undefined, file, partial);
       }
     }
-    for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
+    for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial);
     if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
@@ -227,20 +282,20 @@ export class Kustomizer {
     }
     const annotations = asRecord(kustomization.commonAnnotations) as Record<string, string> | undefined;
     if (annotations) addAnnotations(bodies(), annotations);
-    for (const entry of asList(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file);
+    for (const entry of asList(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial);
     if (Array.isArray(kustomization.replicas)) setReplicas(bodies(), kustomization.replicas as { name: string; count: number }[]);
     if (Array.isArray(kustomization.images)) setImages(bodies(), kustomization.images as ImageOverride[]);
   }
 
-  /** A `patches:` entry: JSON 6902 when it is a list of operations, a strategic merge patch otherwise. */
   /** A `patches:`/`patchesJson6902:` entry: inline (`patch:`) or from a file (`path:`). */
-  private applyPatchEntry(objects: RenderedObject[], spec: JsonObject, dir: string, file: string): void {
-    if (typeof spec.patch === 'string') return this.applyPatch(objects, spec.patch, asRecord(spec.target), file);
+  private applyPatchEntry(objects: RenderedObject[], spec: JsonObject, dir: string, file: string, partial: boolean): void {
+    if (typeof spec.patch === 'string') return this.applyPatch(objects, spec.patch, asRecord(spec.target), file, partial);
     const patchFile = this.resolve(dir, String(spec.path), file);
-    this.applyPatch(objects, readFileSync(path.join(this.root, patchFile), 'utf8'), asRecord(spec.target), file, patchFile);
+    this.applyPatch(objects, readFileSync(path.join(this.root, patchFile), 'utf8'), asRecord(spec.target), file, partial, patchFile);
   }
 
-  private applyPatch(objects: RenderedObject[], text: string, target: JsonObject | undefined, file: string, patchFile?: string): void {
+  /** JSON 6902 when the patch is a list of operations, a strategic merge patch otherwise. */
+  private applyPatch(objects: RenderedObject[], text: string, target: JsonObject | undefined, file: string, partial: boolean, patchFile?: string): void {
     const documents = this.inlineObjects(text, file, true, patchFile);
     const first = documents[0] as unknown;
     if (Array.isArray(first)) {
@@ -258,14 +313,14 @@ export class Kustomizer {
       }
       return;
     }
-    for (const patch of documents) this.applyStrategic(objects, patch as JsonObject, target, file);
+    for (const patch of documents) this.applyStrategic(objects, patch as JsonObject, target, file, partial);
   }
 
-  private applyStrategic(objects: RenderedObject[], patch: JsonObject, target: JsonObject | undefined, file: string): void {
+  private applyStrategic(objects: RenderedObject[], patch: JsonObject, target: JsonObject | undefined, file: string, partial: boolean): void {
     const selector = target ?? { kind: patch.kind, name: metadataOf(patch).name, ...(metadataOf(patch).namespace ? { namespace: metadataOf(patch).namespace } : {}) };
     const matched = objects.filter((object) => matchesTarget(object.body, selector));
     // A patch that names its own object must find it; a target that selects nothing is fine.
-    if (matched.length === 0 && !target) throw new RenderError(`patch for ${describeTarget(selector)} matches nothing`, file);
+    if (matched.length === 0 && !target && !partial) throw new RenderError(`patch for ${describeTarget(selector)} matches nothing`, file);
     for (const object of matched) {
       // A patch with a target may carry any name; it must not rename what it patches.
       const body = target ? { ...patch, metadata: { ...metadataOf(patch), name: metadataOf(object.body).name } } : patch;
@@ -450,6 +505,14 @@ function selectorMatches(selector: string, labels: JsonObject): boolean {
     if (term.includes('!=')) return labels[key!] !== value;
     return value === undefined ? key! in labels : labels[key!] === value;
   });
+}
+
+/** "Helm chart keda 2.20.2 from https://kedacore.github.io/charts", from a `helmCharts` entry. */
+function describeChart(chart: JsonObject): string {
+  const name = typeof chart.name === 'string' ? chart.name : '(unnamed)';
+  const version = typeof chart.version === 'string' || typeof chart.version === 'number' ? ` ${String(chart.version)}` : '';
+  const from = typeof chart.repo === 'string' ? ` from ${chart.repo}` : '';
+  return `Helm chart ${name}${version}${from}`;
 }
 
 function describeTarget(target: JsonObject | undefined): string {

@@ -26,7 +26,7 @@ export function renderDirectory(root: string, dir: string, options: { fallback: 
   let objects: RenderedObject[] = [];
   let failure: unknown;
   try {
-    objects = kustomizer.build(dir);
+    objects = kustomizer.build(dir).objects;
   } catch (error) {
     failure = error;
   }
@@ -62,7 +62,8 @@ function invalidKustomization(read: ReadonlyMap<string, Record<string, unknown>>
 
 function kubectlKustomize(dir: string): string | undefined {
   try {
-    return execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    // --enable-helm: helmCharts need it (and helm on the PATH); without helmCharts it changes nothing.
+    return execFileSync('kubectl', ['kustomize', '--enable-helm', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   } catch {
     return undefined;
   }

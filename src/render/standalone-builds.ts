@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { apiGroup, type KubeObject } from '../repo/object.js';
-import { RenderError, type Kustomizer, type RenderedObject } from './kustomize.js';
+import { RenderError, type Kustomizer, type Omission, type RenderedObject } from './kustomize.js';
 
 /** `kustomize build DIR` of a kustomization directory that no Flux Kustomization builds. */
 export interface StandaloneBuild {
   /** The directory, relative to the checked root. */
   dir: string;
   objects: RenderedObject[];
+  /** What the build left out because hctl does not render it offline (Helm charts, remote resources). */
+  omitted: readonly Omission[];
   error?: RenderError;
 }
 
@@ -28,10 +30,10 @@ export function buildStandalone(kustomizer: Kustomizer, objects: readonly KubeOb
     if (kustomizer.kustomizationsRead.has(file)) continue;
     const dir = path.posix.dirname(file);
     try {
-      builds.push({ dir, objects: kustomizer.build(dir, 'shared') });
+      builds.push({ dir, ...kustomizer.build(dir, 'shared') });
     } catch (error) {
       if (!(error instanceof RenderError)) throw error;
-      builds.push({ dir, objects: [], error });
+      builds.push({ dir, objects: [], omitted: [], error });
     }
   }
   return builds;

@@ -32,7 +32,10 @@ describe('appliedObjects without Flux', () => {
       }).sort(),
     ).toEqual(['ConfigMap -/loose loose/cm.yaml', 'ConfigMap media/home-settings-4h2mbtbbt6 apps/media/kustomization.yaml', 'ConfigMap media/home-sonarr apps/media/cm.yaml']);
   });
-  it('keeps the documents of a build hctl cannot make (Helm charts) as written', () => {
-    expect(applied({ 'apps/kustomization.yaml': 'namespace: media\nhelmCharts:\n  - name: demo\n    repo: https://example.com/charts\nresources:\n  - cm.yaml\n', 'apps/cm.yaml': configMap('sonarr') })).toEqual(['ConfigMap -/sonarr apps/cm.yaml']);
+  it('builds the rest of a kustomization whose Helm chart it cannot render: its resources take the namespace', () => {
+    expect(applied({ 'apps/kustomization.yaml': 'namespace: media\nhelmCharts:\n  - name: demo\n    repo: https://example.com/charts\nresources:\n  - cm.yaml\n', 'apps/cm.yaml': configMap('sonarr') })).toEqual(['ConfigMap media/sonarr apps/cm.yaml']);
+  });
+  it('keeps the documents of a build hctl cannot make (replacements) as written', () => {
+    expect(applied({ 'apps/kustomization.yaml': 'namespace: media\nreplacements:\n  - path: r.yaml\nresources:\n  - cm.yaml\n', 'apps/cm.yaml': configMap('sonarr') })).toEqual(['ConfigMap -/sonarr apps/cm.yaml']);
   });
 });

@@ -167,9 +167,9 @@ describe('hctl render (kustomize in TypeScript)', () => {
     const bundle = new SchemaBundle();
     const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
     const patches = [{ patch: '- op: add\n  path: /data\n  value:\n    nested: [x]\n', target: { kind: 'ConfigMap' } }];
-    const first = kustomizer.patchAll(kustomizer.build('a'), patches);
+    const first = kustomizer.patchAll(kustomizer.build('a').objects, patches, false);
     (first[0]!.body.data as { nested: string[] }).nested.push('changed by a later transform');
-    const second = kustomizer.patchAll(kustomizer.build('a'), patches);
+    const second = kustomizer.patchAll(kustomizer.build('a').objects, patches, false);
     expect(second[0]!.body.data).toEqual({ nested: ['x'] });
   });
 
@@ -185,7 +185,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
     const bundle = new SchemaBundle();
     const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
     const exporterImage = (dir: string) =>
-      (kustomizer.build(dir)[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
+      (kustomizer.build(dir).objects[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
     expect(exporterImage('retagged')).toBe('exporter:2.0');
     expect(exporterImage('plain')).toBe('exporter:1.0');
   });
@@ -200,17 +200,58 @@ describe('hctl render (kustomize in TypeScript)', () => {
     });
     const bundle = new SchemaBundle();
     const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
-    const overlay = kustomizer.build('overlay').find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
+    const overlay = kustomizer.build('overlay').objects.find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
     expect(overlay.metadata).toMatchObject({ namespace: 'prod', labels: { tier: 'web' } });
     expect(overlay.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toMatch(/^web-config-/);
-    const hashed = kustomizer.build('hashed').find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
+    const hashed = kustomizer.build('hashed').objects.find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
     expect(hashed.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toMatch(/^web-config-/);
     for (const dir of ['base', 'plain']) {
-      const built = kustomizer.build(dir, 'shared')[0]!.body as Record<string, any>;
+      const built = kustomizer.build(dir, 'shared').objects[0]!.body as Record<string, any>;
       expect(built.metadata).toEqual({ name: 'web' });
       expect(built.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe('web-config');
     }
     expect(kustomizer.manifests('base/deployment.yaml', 'shared')[0]!.body.metadata).toEqual({ name: 'web' });
+  });
+
+  it('with omitUnrendered, builds the rest of a kustomization with Helm charts and remote resources, and lists what it left out', () => {
+    const root = repo({
+      'app/kustomization.yaml': [
+        'namespace: media',
+        'resources:',
+        '  - cm.yaml',
+        '  - https://raw.githubusercontent.com/x/y/v1/crds.yaml',
+        'helmCharts:',
+        '  - name: demo',
+        '    repo: https://example.com/charts',
+        '    version: 1.2.3',
+        // Aimed at the chart's objects: it finds nothing here, which a partial build tolerates.
+        'patches:',
+        '  - patch: |-',
+        '      apiVersion: apps/v1',
+        '      kind: Deployment',
+        '      metadata:',
+        '        name: demo',
+        '      spec:',
+        '        replicas: 2',
+        'configMapGenerator:',
+        '  - name: demo-config',
+        '    behavior: merge',
+        '    literals: [a=b]',
+        '',
+      ].join('\n'),
+      'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n',
+    });
+    const bundle = new SchemaBundle();
+    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() }, { omitUnrendered: true });
+    const built = kustomizer.build('app');
+    expect(built.objects.map((object) => object.body.metadata)).toEqual([{ name: 'own', namespace: 'media' }]);
+    expect(built.omitted).toEqual([
+      { file: 'app/kustomization.yaml', path: ['helmCharts', 0], what: 'Helm chart demo 1.2.3 from https://example.com/charts' },
+      { file: 'app/kustomization.yaml', path: ['resources', 1], what: 'remote resource https://raw.githubusercontent.com/x/y/v1/crds.yaml' },
+    ]);
+    // Without omissions the same patch is an error, as in kustomize.
+    const whole = repo({ 'app/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: demo\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n' });
+    expect(() => new Kustomizer(whole, bundle, { bundle, clusterCrds: new Set() }, { omitUnrendered: true }).build('app')).toThrow(/matches nothing/);
   });
 
   it('a generator merging into a resource\'s ConfigMap changes the build, not the parsed file', () => {
@@ -221,8 +262,8 @@ describe('hctl render (kustomize in TypeScript)', () => {
     });
     const bundle = new SchemaBundle();
     const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
-    expect(kustomizer.build('merged')[0]!.body.data).toEqual({ a: '1', b: '2' });
-    expect(kustomizer.build('cms', 'shared')[0]!.body.data).toEqual({ a: '1' });
+    expect(kustomizer.build('merged').objects[0]!.body.data).toEqual({ a: '1', b: '2' });
+    expect(kustomizer.build('cms', 'shared').objects[0]!.body.data).toEqual({ a: '1' });
   });
 
   it('refuses a kustomization kustomize cannot decode (a misspelt field, a string for a list), even in a base, as kubectl kustomize does', () => {

@@ -1,4 +1,5 @@
 import { dependsOnEntries } from '../../flux/depends-on.js';
+import { isIncomplete } from '../../flux/flux-graph.js';
 import { nodeObject } from '../../flux/node-object.js';
 import { isHelmRelease } from '../../k8s/kinds.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -15,7 +16,7 @@ export default {
     const { nodes } = context.flux;
     checkHelmReleases(context);
     const byIdentity = new Set(nodes.map((node) => `${node.namespace}/${node.name}`));
-    const incomplete = nodes.some((node) => node.problem && !node.problem.missingPath);
+    const incomplete = nodes.some(isIncomplete);
     for (const node of nodes) {
       for (const { name, namespace, index } of dependsOnEntries(node.object.body, node.namespace)) {
         if (byIdentity.has(`${namespace}/${name}`)) continue;
@@ -44,7 +45,7 @@ function checkHelmReleases(context: RuleContext): void {
   if (context.flux.nodes.length === 0) return;
   const releases = context.applied.filter(isHelmRelease);
   const identities = new Set(releases.map((release) => `${release.namespace ?? ''}/${release.name}`));
-  const incomplete = context.flux.nodes.some((node) => node.problem && !node.problem.missingPath);
+  const incomplete = context.flux.nodes.some(isIncomplete);
   for (const release of releases) {
     for (const { name, namespace, index } of dependsOnEntries(release.body, release.namespace ?? '')) {
       if (identities.has(`${namespace}/${name}`)) continue;

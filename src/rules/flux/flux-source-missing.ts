@@ -1,3 +1,4 @@
+import { isIncomplete } from '../../flux/flux-graph.js';
 import { renderedObject } from '../../flux/node-object.js';
 import { objectIdentity } from '../../flux/identity.js';
 import type { RenderedObject } from '../../render/kustomize.js';
@@ -19,7 +20,7 @@ export default {
     const { roots, nodes } = context.flux;
     const applied: RenderedObject[] = [...roots.map((root) => root.object), ...nodes.flatMap((node) => node.applies)];
     const sources = new Set(applied.filter((object) => String(object.body.apiVersion).startsWith(`${SOURCE_GROUP}/`)).map((object) => objectIdentity(object.body)));
-    const incomplete = nodes.some((node) => node.problem && !node.problem.missingPath);
+    const incomplete = nodes.some(isIncomplete);
     const check = (object: RenderedObject, path: (string | number)[], reference: Record<string, unknown> | undefined, ownNamespace: string) => {
       if (!reference || typeof reference.name !== 'string' || typeof reference.kind !== 'string') return;
       // Flux's default: the referring object's own (effective) namespace.
