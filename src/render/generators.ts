@@ -103,3 +103,19 @@ function splitPair(text: string): [string, string] {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) value = value.slice(1, -1);
   return [text.slice(0, equals), value];
 }
+
+/**
+ * Where in its kustomization a generated ConfigMap or Secret is declared (`['configMapGenerator', 2]`):
+ * the entry whose name the object's name holds (after a prefix, before a suffix and content hash).
+ */
+export function generatorEntryPath(kustomization: Record<string, unknown>, kind: string, name: string): (string | number)[] | undefined {
+  const field = kind === 'ConfigMap' ? 'configMapGenerator' : kind === 'Secret' ? 'secretGenerator' : undefined;
+  const entries = field ? kustomization[field] : undefined;
+  if (!field || !Array.isArray(entries)) return undefined;
+  let best: { index: number; length: number } | undefined;
+  entries.forEach((entry, index) => {
+    const entryName = (entry as GeneratorArgs | null)?.name;
+    if (typeof entryName === 'string' && name.includes(entryName) && entryName.length > (best?.length ?? 0)) best = { index, length: entryName.length };
+  });
+  return best ? [field, best.index] : undefined;
+}

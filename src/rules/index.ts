@@ -3,6 +3,7 @@ import argocdChartUnpinned from './argocd/argocd-chart-unpinned.js';
 import argocdHpaReplicasDrift from './argocd/argocd-hpa-replicas-drift.js';
 import argocdInfiniteRetry from './argocd/argocd-infinite-retry.js';
 import argocdJobImmutable from './argocd/argocd-job-immutable.js';
+import argocdApplyTooLarge from './argocd/argocd-apply-too-large.js';
 import argocdNoSelfheal from './argocd/argocd-no-selfheal.js';
 import argocdAppsetGeneratorEmpty from './argocd/argocd-appset-generator-empty.js';
 import argocdNamespaceMissing from './argocd/argocd-namespace-missing.js';
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   argocdUnreached,
   argocdHpaReplicasDrift,
   argocdJobImmutable,
+  argocdApplyTooLarge,
   netpolMissingDefaultDeny,
   netpolAllowAllRule,
   netpolEgressNoDns,

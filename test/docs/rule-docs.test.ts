@@ -11,7 +11,10 @@ import { runRule } from '../rule-tester.js';
 
 const pageOf = (id: string) => readFileSync(new URL(`../../${docsPath(id)}`, import.meta.url), 'utf8');
 
-/** Each example block is one repository: `# file: PATH` lines start its files (default example.yaml). */
+/**
+ * Each example block is one repository: `# file: PATH` lines start its files (default example.yaml).
+ * `# file: PATH (N bytes of JSON)` stands for a file too large to print: a JSON document of N bytes.
+ */
 function examples(page: string, kind: 'bad' | 'good'): Record<string, string>[] {
   const blocks = [...page.matchAll(new RegExp('```yaml ' + kind + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
   return blocks.map((code) => {
@@ -19,7 +22,10 @@ function examples(page: string, kind: 'bad' | 'good'): Record<string, string>[] 
     const files: Record<string, string> = {};
     for (const part of code.split(/^# file: /m).filter(Boolean)) {
       const newline = part.indexOf('\n');
-      files[part.slice(0, newline).trim()] = part.slice(newline + 1);
+      const header = part.slice(0, newline).trim();
+      const generated = /^(\S+) \((\d+) bytes of JSON\)$/.exec(header);
+      if (generated) files[generated[1]!] = `{"filler":"${'x'.repeat(Number(generated[2]) - 13)}"}`;
+      else files[header] = part.slice(newline + 1);
     }
     return files;
   });

@@ -2,6 +2,7 @@ import { apiGroup, type KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import { isLateValue } from '../../repo/late-value.js';
 import type { ApiProblem } from './api-problem.js';
+import { annotationBytes, ANNOTATIONS_LIMIT_BYTES, kibibytes } from '../annotation-size.js';
 import { dns1035LabelProblem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, qualifiedNameProblem } from '../names.js';
 
 /** Groups whose object names are path segments rather than DNS subdomains. */
@@ -42,6 +43,16 @@ export function objectMetaProblems(object: KubeObject): ApiProblem[] {
   }
   problems.push(...labelProblems(metadata.labels, ['metadata', 'labels']));
   problems.push(...annotationKeyProblems(metadata.annotations, ['metadata', 'annotations']));
+  const annotations = asRecord(metadata.annotations);
+  const size = annotations ? annotationBytes(annotations) : 0;
+  if (size > ANNOTATIONS_LIMIT_BYTES) {
+    problems.push({
+      path: ['metadata', 'annotations'],
+      key: true,
+      message: `metadata.annotations hold ${kibibytes(size)}: the API server refuses more than 256 KiB of annotations ("Too long: must have at most 262144 bytes")`,
+      hint: 'Move the large values out of annotations: into a ConfigMap, or the field the tool reading them offers.',
+    });
+  }
   return problems;
 }
 

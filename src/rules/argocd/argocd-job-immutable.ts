@@ -1,10 +1,10 @@
 import { argoAppObjects } from '../../k8s/argo-app-objects.js';
+import { applicationSyncOptions, objectSyncOptions, SYNC_OPTIONS_ANNOTATION } from '../../k8s/argo-sync-options.js';
 import { apiGroup } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 const HOOK = 'argocd.argoproj.io/hook';
-const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 
 export default {
   meta: {
@@ -18,13 +18,11 @@ export default {
     // Two Applications may deploy the same directory: one finding per object is enough.
     const reported = new Set<object>();
     for (const { app, objects } of argoAppObjects(context.objects)) {
-      const appOptions = (Array.isArray(asRecord(app.spec.syncPolicy)?.syncOptions) ? (asRecord(app.spec.syncPolicy)!.syncOptions as unknown[]) : []).map(String);
-      if (appOptions.includes('Replace=true')) continue;
+      if (applicationSyncOptions(app.spec).get('Replace') === 'true') continue;
       for (const object of objects) {
         if (object.kind !== 'Job' || apiGroup(object.apiVersion) !== 'batch') continue;
-        const annotations = asRecord(asRecord(object.body.metadata)?.annotations) ?? {};
-        const options = String(annotations[SYNC_OPTIONS] ?? '');
-        if (annotations[HOOK] !== undefined || options.includes('Replace=true') || options.includes('Force=true')) continue;
+        const options = objectSyncOptions(object);
+        if (asRecord(asRecord(object.body.metadata)?.annotations)?.[HOOK] !== undefined || options.get('Replace') === 'true' || options.get('Force') === 'true') continue;
         if (reported.has(object)) continue;
         reported.add(object);
         context.report({
@@ -32,7 +30,7 @@ export default {
           path: ['metadata'],
           key: true,
           message: `Application ${app.object.name} syncs this Job in place: its pod template is immutable, so the next change fails with "field is immutable"`,
-          hint: `Make it a hook (${HOOK}: Sync, with a delete policy) or annotate ${SYNC_OPTIONS}: Replace=true.`,
+          hint: `Make it a hook (${HOOK}: Sync, with a delete policy) or annotate ${SYNC_OPTIONS_ANNOTATION}: Replace=true.`,
         });
       }
     }

@@ -1,5 +1,6 @@
 import { argoApplications, generatedSuffix } from '../../argocd/argo-applications.js';
 import { isPlaceholder } from '../../k8s/argo-apps.js';
+import { applicationSyncOptions } from '../../k8s/argo-sync-options.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
@@ -22,8 +23,7 @@ export default {
       if (typeof namespace !== 'string' || namespace === '' || isPlaceholder(namespace)) continue;
       // Argo CD itself runs in the Application's namespace, so that one exists.
       if (BUILT_IN.has(namespace) || created.has(namespace) || namespace === app.object.namespace) continue;
-      const syncOptions = asRecord(app.spec.syncPolicy)?.syncOptions;
-      if (Array.isArray(syncOptions) && syncOptions.some((option) => typeof option === 'string' && option.replace(/\s/g, '') === 'CreateNamespace=true')) continue;
+      if (applicationSyncOptions(app.spec).get('CreateNamespace') === 'true') continue;
       context.report({
         object: app.object,
         path: [...app.specPath, 'destination', 'namespace'],

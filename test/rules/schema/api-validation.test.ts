@@ -40,6 +40,11 @@ ruleTester(rule, {
       code: deployment({ name: 'My_App', templateLabels: 'app: web' }),
       errors: [{ line: 4, column: 9, message: 'metadata.name "My_App" must be lowercase letters' }],
     },
+    {
+      name: 'annotations over 256 KiB together (a dashboard kept in an annotation)',
+      code: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\n  annotations:\n    example.com/dashboard: '${'x'.repeat(262_200)}'\n    example.com/owner: team\ndata:\n  a: b\n`,
+      errors: [{ line: 5, column: 3, message: 'metadata.annotations hold 257 KiB: the API server refuses more than 256 KiB of annotations' }],
+    },
     { name: 'an object without a name', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: home\ndata:\n  a: b\n', errors: [{ line: 3, column: 1, message: 'metadata.name is missing' }] },
     { name: 'a Service name must start with a letter (RFC 1035)', code: service('    - port: 80\n').replace('name: web', 'name: 1password-connect'), errors: [{ line: 4, message: 'RFC 1035 label' }] },
     {
