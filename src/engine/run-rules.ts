@@ -11,6 +11,7 @@ import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { fluxGraphOf } from './flux-graph-of.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
 import { buildStandalone, type StandaloneBuild } from '../render/standalone-builds.js';
+import { argoApplicationBuilds, type ApplicationBuild } from '../argocd/application-builds.js';
 import { findGitRoot } from '../repo/git-root.js';
 import { gitRemoteUrls, normaliseRepoUrl } from '../repo/repository-urls.js';
 import { configSuppressions, inlineSuppressions, isExpired, suppressionProblem, type Suppression } from './suppressions.js';
@@ -46,6 +47,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
     root: gitRoot ?? path.resolve(options.root),
     urls: new Set([...options.config.repoUrls, ...(gitRoot ? gitRemoteUrls(gitRoot) : [])].map(normaliseRepoUrl)),
   };
+  let argoBuilds: ApplicationBuild[] | undefined;
+  const argoBuildsOnDemand = () => (argoBuilds ??= argoApplicationBuilds(repo.objects, repository, fluxOnDemand().kustomizer));
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -67,6 +70,9 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       },
       get applied() {
         return appliedOnDemand();
+      },
+      get argoBuilds() {
+        return argoBuildsOnDemand();
       },
       kubernetesVersion: options.config.kubernetesVersion,
       repository,

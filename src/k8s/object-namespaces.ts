@@ -1,4 +1,4 @@
-import { argoAppObjects } from './argo-app-objects.js';
+import type { ApplicationBuild } from '../argocd/application-builds.js';
 import { isPlaceholder } from './argo-apps.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
@@ -9,26 +9,27 @@ import { asRecord } from '../repo/parse.js';
  * kustomization beside its file, else the destination of the one Argo CD Application deploying it.
  * Undefined when nothing, or more than one Application, decides it.
  */
-export function objectNamespaces(applied: readonly KubeObject[], objects: readonly KubeObject[]): (object: KubeObject) => string | undefined {
+export function objectNamespaces(objects: readonly KubeObject[], argoBuilds: readonly ApplicationBuild[]): (object: KubeObject) => string | undefined {
   const kustomizeNamespaces = new Map<string, string>();
   for (const object of objects) {
     if (apiGroup(object.apiVersion) !== 'kustomize.config.k8s.io' || !object.source || typeof object.body.namespace !== 'string') continue;
     kustomizeNamespaces.set(directoryOf(object.source.file), object.body.namespace);
   }
-  const destinations = new Map<KubeObject, Set<string>>();
-  for (const { app, objects: deployed } of argoAppObjects(applied)) {
+  // By document: an Application's build and the repository's own builds hand back different copies of it.
+  const destinations = new Map<string, Set<string>>();
+  for (const { app, objects: deployed } of argoBuilds) {
     const namespace = asRecord(app.spec.destination)?.namespace;
     for (const object of deployed) {
-      const set = destinations.get(object) ?? new Set<string>();
+      const set = destinations.get(documentOf(object)) ?? new Set<string>();
       set.add(typeof namespace === 'string' && !isPlaceholder(namespace) ? namespace : '');
-      destinations.set(object, set);
+      destinations.set(documentOf(object), set);
     }
   }
   return (object) => {
     if (object.namespace !== undefined) return object.namespace;
     const namespace = object.source && kustomizeNamespaces.get(directoryOf(object.source.file));
     if (namespace !== undefined) return namespace;
-    const candidates = destinations.get(object);
+    const candidates = destinations.get(documentOf(object));
     return candidates?.size === 1 && !candidates.has('') ? [...candidates][0] : undefined;
   };
 }
@@ -36,4 +37,9 @@ export function objectNamespaces(applied: readonly KubeObject[], objects: readon
 function directoryOf(file: string): string {
   const slash = file.lastIndexOf('/');
   return slash === -1 ? '' : file.slice(0, slash);
+}
+
+/** The document an object comes from, and which object of it (a kustomization generates several). */
+function documentOf(object: KubeObject): string {
+  return `${object.source?.file ?? ''}#${object.source?.documentIndex ?? ''}#${object.kind}/${object.name ?? ''}`;
 }

@@ -7,6 +7,7 @@ import type { SkippedFile } from '../repo/walk.js';
 import type { ValidationOutcome } from '../engine/validate-objects.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
 import type { StandaloneBuild } from '../render/standalone-builds.js';
+import type { ApplicationBuild } from '../argocd/application-builds.js';
 
 export type RuleDomain = 'yaml' | 'repo' | 'schema' | 'render' | 'flux' | 'argocd' | 'secrets' | 'network' | 'workloads' | 'policy' | 'config';
 
@@ -62,6 +63,8 @@ export interface RuleContext {
    * and the documents no build includes as written.
    */
   readonly applied: readonly KubeObject[];
+  /** What each Argo CD Application (ApplicationSets expanded) applies from this repository, rendered; computed on first use. */
+  readonly argoBuilds: readonly ApplicationBuild[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
   /** The Git working tree holding the checked directory (else that directory) and the URLs that name it. */

@@ -1,4 +1,3 @@
-import { argoApplicationBuilds } from '../../argocd/application-builds.js';
 import { generatedSuffix } from '../../argocd/argo-applications.js';
 import { objectIdentity } from '../../flux/identity.js';
 import { ANNOTATIONS_LIMIT_BYTES, clientSideApplyAnnotationBytes, kibibytes } from '../../k8s/annotation-size.js';
@@ -47,7 +46,7 @@ export default {
         hint: `Annotate it ${SYNC_OPTIONS_ANNOTATION}: ServerSideApply=true (a generated ConfigMap takes it from generatorOptions.annotations)${fix}.`,
       });
     };
-    for (const build of argoApplicationBuilds(context.objects, context.repository, context.flux.kustomizer)) {
+    for (const build of context.argoBuilds) {
       const name = `${build.app.object.name ?? ''}${generatedSuffix(build.app)}`;
       for (const object of build.objects) {
         judge(object, effectiveSyncOptions(build.app.spec, object), `Argo CD Application ${name}`, `, or add ServerSideApply=true to Application ${build.app.object.name ?? ''}'s spec.syncPolicy.syncOptions`);

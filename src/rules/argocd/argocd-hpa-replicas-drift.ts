@@ -1,4 +1,3 @@
-import { argoAppObjects } from '../../k8s/argo-app-objects.js';
 import { getIn } from '../../k8s/pod-templates.js';
 import { apiGroup } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
@@ -15,7 +14,7 @@ export default {
   check(context) {
     // Two Applications may deploy the same directory: one finding per object is enough.
     const reported = new Set<object>();
-    for (const { app, objects } of argoAppObjects(context.objects)) {
+    for (const { app, objects } of context.argoBuilds) {
       const scaled = new Set(
         objects
           .filter((object) => object.kind === 'HorizontalPodAutoscaler' && apiGroup(object.apiVersion) === 'autoscaling')
@@ -30,8 +29,8 @@ export default {
       for (const object of objects) {
         if (object.kind !== 'Deployment' || apiGroup(object.apiVersion) !== 'apps' || getIn(object.body, ['spec', 'replicas']) === undefined) continue;
         if (!scaled.has(`${object.namespace ?? ''}/Deployment/${object.name}`)) continue;
-        if (reported.has(object)) continue;
-        reported.add(object);
+        if (reported.has(object.body)) continue;
+        reported.add(object.body);
         context.report({
           object,
           path: ['spec', 'replicas'],

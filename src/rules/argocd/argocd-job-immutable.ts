@@ -1,4 +1,3 @@
-import { argoAppObjects } from '../../k8s/argo-app-objects.js';
 import { applicationSyncOptions, objectSyncOptions, SYNC_OPTIONS_ANNOTATION } from '../../k8s/argo-sync-options.js';
 import { apiGroup } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
@@ -17,14 +16,14 @@ export default {
   check(context) {
     // Two Applications may deploy the same directory: one finding per object is enough.
     const reported = new Set<object>();
-    for (const { app, objects } of argoAppObjects(context.objects)) {
+    for (const { app, objects } of context.argoBuilds) {
       if (applicationSyncOptions(app.spec).get('Replace') === 'true') continue;
       for (const object of objects) {
         if (object.kind !== 'Job' || apiGroup(object.apiVersion) !== 'batch') continue;
         const options = objectSyncOptions(object);
         if (asRecord(asRecord(object.body.metadata)?.annotations)?.[HOOK] !== undefined || options.get('Replace') === 'true' || options.get('Force') === 'true') continue;
-        if (reported.has(object)) continue;
-        reported.add(object);
+        if (reported.has(object.body)) continue;
+        reported.add(object.body);
         context.report({
           object,
           path: ['metadata'],

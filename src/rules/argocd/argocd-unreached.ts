@@ -1,4 +1,3 @@
-import { argoAppObjects } from '../../k8s/argo-app-objects.js';
 import { argoAppSpecs } from '../../k8s/argo-apps.js';
 import { isArgoApplication, isArgoApplicationSet } from '../../k8s/kinds.js';
 import type { KubeObject } from '../../repo/object.js';
@@ -13,21 +12,23 @@ export default {
     source: 'Part 3 of the check (issue #4): "every Argo CD Application reached", app-of-apps',
   },
   check(context) {
-    // Which Applications (and ApplicationSets) another Application deploys from its source path.
-    const deployedBy = new Map<KubeObject, KubeObject>();
-    for (const { app, objects } of argoAppObjects(context.objects)) {
+    // Which Applications (and ApplicationSets) another Application deploys from its source path, by
+    // where they are written: a kustomize-built app of apps hands back copies of the documents.
+    const at = (object: KubeObject) => (object.source ? `${object.source.file}#${object.source.documentIndex}` : '');
+    const deployedBy = new Map<string, KubeObject>();
+    for (const { app, objects } of context.argoBuilds) {
       for (const object of objects) {
-        if ((isArgoApplication(object) || isArgoApplicationSet(object)) && object !== app.object && !deployedBy.has(object)) deployedBy.set(object, app.object);
+        if ((isArgoApplication(object) || isArgoApplicationSet(object)) && at(object) !== at(app.object) && !deployedBy.has(at(object))) deployedBy.set(at(object), app.object);
       }
     }
     const apps = argoAppSpecs(context.objects).map((app) => app.object);
     const parents = new Set(deployedBy.values());
     // Roots of app-of-apps trees: they deploy Applications and nothing deploys them.
-    const roots = apps.filter((app) => parents.has(app) && !deployedBy.has(app));
+    const roots = apps.filter((app) => parents.has(app) && !deployedBy.has(at(app)));
     if (roots.length === 0) return;
     const rootNames = roots.map((root) => root.name).join(', ');
     for (const app of apps) {
-      if (deployedBy.has(app) || parents.has(app)) continue;
+      if (deployedBy.has(at(app)) || parents.has(app)) continue;
       context.report({
         object: app,
         message: `no other Application deploys this one and the app of apps (${rootNames}) does not reach it: it exists only where someone applied it by hand`,

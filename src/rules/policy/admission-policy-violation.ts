@@ -34,7 +34,7 @@ export default {
       compiled.set(policy, policyCompiled);
       if (actions.includes('Deny')) for (const expression of policyCompiled.uncompiled) reportUncompiled(context, policy, expression);
     }
-    const namespaceOf = objectNamespaces(context.applied, context.objects);
+    const namespaceOf = objectNamespaces(context.objects, context.argoBuilds);
     const namespaces = new Map(context.applied.filter((object) => object.kind === 'Namespace' && object.apiVersion === 'v1').map((object) => [object.name, object.body]));
     const namespaceLabels = namespaceLabelsIn(context.applied);
     const resourceOf = resourceNames(context.applied);

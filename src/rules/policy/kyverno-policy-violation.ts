@@ -22,7 +22,7 @@ export default {
     const rules = validateRules(context.applied);
     if (rules.length === 0) return;
     const exceptions = policyExceptions(context.applied);
-    const namespaceOf = objectNamespaces(context.applied, context.objects);
+    const namespaceOf = objectNamespaces(context.objects, context.argoBuilds);
     const namespaceLabels = namespaceLabelsIn(context.applied);
     const subjects = context.applied
       .filter((object) => !isKyvernoPolicy(object) && object.kind !== 'PolicyException')

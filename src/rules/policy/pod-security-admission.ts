@@ -19,7 +19,7 @@ export default {
   check(context) {
     const levels = enforcedLevels(context.applied);
     if (levels.size === 0) return;
-    const namespaceOf = objectNamespaces(context.applied, context.objects);
+    const namespaceOf = objectNamespaces(context.objects, context.argoBuilds);
     for (const object of context.applied) {
       const template = podTemplateOf(object);
       const namespace = template && namespaceOf(object);

@@ -18,7 +18,7 @@ export default {
     source: 'Part 3 of the check (issue #4): HelmRelease valuesFrom and workload Secret/ConfigMap references that nothing produces; seed 000 (Vault/ESO secrets per app)',
   },
   check(context) {
-    const namespaceOf = objectNamespaces(context.applied, context.objects);
+    const namespaceOf = objectNamespaces(context.objects, context.argoBuilds);
     const releases = appTemplateReleases(context.applied, context.objects);
     const producers = objectProducers(context.applied, context.objects, namespaceOf, releases);
     for (const object of context.applied) {
