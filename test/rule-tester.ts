@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig, type RawConfig } from '../src/config/config.js';
 import { runRules } from '../src/engine/run-rules.js';
 import type { Finding, Severity } from '../src/report/finding.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { loadRepo } from '../src/repo/load.js';
-import { tempDir } from './temp-dir.js';
+import { repoDir } from './temp-dir.js';
 import type { Rule } from '../src/rules/rule.js';
 
 /** One case: a single manifest (`code`, loaded as manifest.yaml) or several files. */
@@ -34,11 +32,7 @@ export interface InvalidCase extends CaseInput {
 export function runRule(rule: Rule, input: CaseInput): Finding[] {
   const files = input.files ?? { 'manifest.yaml': input.code ?? '' };
   // On disk, as a user's repo is: some rules build kustomizations and follow Flux paths.
-  const root = tempDir('rule');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  const root = repoDir('rule', files);
   const repo = loadRepo(root);
   // A case may carry its own .hctl.yaml (repoURL, schemaDirs); otherwise the defaults.
   const base = files['.hctl.yaml'] !== undefined ? loadConfig({ startDir: root }) : defaultConfig(input.profile, input.rules);

@@ -3,6 +3,8 @@ import picomatch from 'picomatch';
 import { argoSources, isPlaceholder } from '../k8s/argo-apps.js';
 import { renderedObject } from '../flux/node-object.js';
 import { RenderError, type Kustomizer } from '../render/kustomize.js';
+import { addAnnotations, addLabels, setImages, setNamespace, setReplicas, type ImageOverride } from '../render/transformers.js';
+import { stringMap } from '../k8s/namespace-labels.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 import { normaliseRepoUrl, type Repository } from '../repo/repository-urls.js';
@@ -20,8 +22,9 @@ export interface ApplicationBuild {
 
 /**
  * What each Argo CD Application (ApplicationSets expanded) applies from this repository, rendered
- * as Argo CD renders it: a kustomization is built (without the Application's own
- * `source.kustomize` overrides); a plain directory gives its manifests — the top level only unless
+ * as Argo CD renders it: a kustomization is built with the Application's own `source.kustomize`
+ * edits (components, patches, namespace, labels, annotations, images, replicas — not name
+ * prefixes or suffixes); a plain directory gives its manifests — the top level only unless
  * `directory.recurse`, filtered by `directory.include`/`exclude`. A source is this repository's when
  * its repoURL is one of the repository's URLs, or — when hctl knows none — when its path exists here.
  * Helm sources and builds that fail are left out: other rules report those.
@@ -34,27 +37,57 @@ export function argoApplicationBuilds(objects: readonly KubeObject[], repository
       if (repository.urls.size > 0 && !(typeof source.repoURL === 'string' && repository.urls.has(normaliseRepoUrl(source.repoURL)))) continue;
       const dir = repositoryRelative(source.path);
       if (!kustomizer.paths.isDirectory(dir) || kustomizer.paths.exists(path.posix.join(dir, 'Chart.yaml'))) continue;
-      const built = kustomizer.kustomizationIn(dir) ? kustomizationObjects(kustomizer, dir) : directoryObjects(objects, dir, asRecord(source.directory) ?? {});
+      const built = kustomizer.kustomizationIn(dir) ? kustomizationObjects(kustomizer, dir, asRecord(source.kustomize) ?? {}) : directoryObjects(objects, dir, asRecord(source.directory) ?? {});
       if (built) builds.push({ app, sourcePath, dir, objects: built });
     }
   }
   return builds;
 }
 
-function kustomizationObjects(kustomizer: Kustomizer, dir: string): KubeObject[] | undefined {
+/** A kustomize source, with the edits Argo CD makes to its kustomization before building it. */
+function kustomizationObjects(kustomizer: Kustomizer, dir: string, edits: Record<string, unknown>): KubeObject[] | undefined {
+  const components = Array.isArray(edits.components) ? edits.components.filter((entry): entry is string => typeof entry === 'string') : [];
+  const edited = ['patches', 'namespace', 'commonLabels', 'commonAnnotations', 'images', 'replicas'].some((field) => edits[field] !== undefined);
   try {
-    return kustomizer.build(dir, 'shared').objects.map(renderedObject);
+    const { objects, omitted } = kustomizer.build(dir, edited ? 'copies' : 'shared', components);
+    kustomizer.patchAll(objects, edits.patches, omitted.length > 0);
+    // After the patches: a JSON patch hands back a new body.
+    const bodies = objects.map((object) => object.body);
+    if (typeof edits.namespace === 'string' && edits.namespace !== '') setNamespace(bodies, edits.namespace, kustomizer.scope);
+    if (edits.commonLabels !== undefined) addLabels(bodies, stringMap(edits.commonLabels), { selectors: true, templates: true });
+    if (edits.commonAnnotations !== undefined) addAnnotations(bodies, stringMap(edits.commonAnnotations));
+    if (Array.isArray(edits.images)) setImages(bodies, edits.images.flatMap(imageOverride));
+    if (Array.isArray(edits.replicas)) setReplicas(bodies, edits.replicas as { name: string; count: number }[]);
+    return objects.map(renderedObject);
   } catch (error) {
     if (error instanceof RenderError) return undefined;
     throw error;
   }
 }
 
+/** Argo CD's image edit, as `kustomize edit set image` takes it: `[name=]image[:tag|@digest]`. */
+function imageOverride(entry: unknown): ImageOverride[] {
+  if (typeof entry !== 'string' || entry === '') return [];
+  const equals = entry.indexOf('=');
+  const reference = entry.slice(equals + 1);
+  const at = reference.indexOf('@');
+  const colon = reference.lastIndexOf(':');
+  const tagged = at < 0 && colon > reference.lastIndexOf('/');
+  const image = at >= 0 ? reference.slice(0, at) : tagged ? reference.slice(0, colon) : reference;
+  return [
+    {
+      name: equals > 0 ? entry.slice(0, equals) : image,
+      newName: image,
+      ...(at >= 0 ? { digest: reference.slice(at + 1) } : tagged ? { newTag: reference.slice(colon + 1) } : {}),
+    },
+  ];
+}
+
 /** A directory source: its manifests (not kustomizations), as Argo CD's directory settings select them. */
 function directoryObjects(objects: readonly KubeObject[], dir: string, settings: Record<string, unknown>): KubeObject[] {
   const prefix = dir === '.' ? '' : `${dir}/`;
   // Argo CD's globs match paths below the source; a pattern without "/" (`*.yaml`) matches in every directory.
-  const glob = (pattern: unknown) => (typeof pattern === 'string' && pattern !== '' ? picomatch(pattern, { dot: true, basename: true }) : undefined);
+  const glob = (pattern: unknown) => (typeof pattern === 'string' && pattern !== '' ? picomatch(pattern, { dot: true, basename: !pattern.includes('/') }) : undefined);
   const include = glob(settings.include);
   const exclude = glob(settings.exclude);
   return objects.filter((object) => {

@@ -1,6 +1,6 @@
 import type { ApplicationBuild } from '../argocd/application-builds.js';
 import { isPlaceholder } from './argo-apps.js';
-import { apiGroup, type KubeObject } from '../repo/object.js';
+import { apiGroup, documentKey, type KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
 
 /**
@@ -20,16 +20,16 @@ export function objectNamespaces(objects: readonly KubeObject[], argoBuilds: rea
   for (const { app, objects: deployed } of argoBuilds) {
     const namespace = asRecord(app.spec.destination)?.namespace;
     for (const object of deployed) {
-      const set = destinations.get(documentOf(object)) ?? new Set<string>();
+      const set = destinations.get(documentKey(object)) ?? new Set<string>();
       set.add(typeof namespace === 'string' && !isPlaceholder(namespace) ? namespace : '');
-      destinations.set(documentOf(object), set);
+      destinations.set(documentKey(object), set);
     }
   }
   return (object) => {
     if (object.namespace !== undefined) return object.namespace;
     const namespace = object.source && kustomizeNamespaces.get(directoryOf(object.source.file));
     if (namespace !== undefined) return namespace;
-    const candidates = destinations.get(documentOf(object));
+    const candidates = destinations.get(documentKey(object));
     return candidates?.size === 1 && !candidates.has('') ? [...candidates][0] : undefined;
   };
 }
@@ -37,9 +37,4 @@ export function objectNamespaces(objects: readonly KubeObject[], argoBuilds: rea
 function directoryOf(file: string): string {
   const slash = file.lastIndexOf('/');
   return slash === -1 ? '' : file.slice(0, slash);
-}
-
-/** The document an object comes from, and which object of it (a kustomization generates several). */
-function documentOf(object: KubeObject): string {
-  return `${object.source?.file ?? ''}#${object.source?.documentIndex ?? ''}#${object.kind}/${object.name ?? ''}`;
 }

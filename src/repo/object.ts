@@ -29,6 +29,14 @@ export interface KubeObject {
   source?: ObjectSource;
 }
 
+/**
+ * The document an object was written in, and which object of it (a kustomization generates
+ * several): the same for every copy builds make of it.
+ */
+export function documentKey(object: KubeObject): string {
+  return `${object.source?.file ?? ''}#${object.source?.documentIndex ?? ''}#${object.kind}/${object.name ?? ''}`;
+}
+
 export function resourceRef(object: KubeObject): ResourceRef {
   const ref: ResourceRef = { apiVersion: object.apiVersion, kind: object.kind };
   if (object.namespace !== undefined) ref.namespace = object.namespace;

@@ -1,21 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fluxGraphOf } from '../../src/engine/flux-graph-of.js';
 import { appliedObjects } from '../../src/flux/applied-objects.js';
 import { buildStandalone } from '../../src/render/standalone-builds.js';
 import { loadRepo } from '../../src/repo/load.js';
-import { tempDir } from '../temp-dir.js';
+import { repoDir } from '../temp-dir.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: b\n`;
 
 /** What reaches the cluster from a repository without Flux made of `files`. */
 function applied(files: Record<string, string>) {
-  const root = tempDir('applied');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  const root = repoDir('applied', files);
   const { objects } = loadRepo(root);
   const graph = fluxGraphOf(root, objects);
   return appliedObjects(graph, objects, () => buildStandalone(graph.kustomizer, objects)).map((object) => `${object.kind} ${object.namespace ?? '-'}/${object.name} ${object.source?.file}`);

@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fluxGraphOf } from '../../src/engine/flux-graph-of.js';
 import { loadRepo } from '../../src/repo/load.js';
 import { ks } from '../rules/flux/flux-graph-fixtures.js';
-import { tempDir } from '../temp-dir.js';
+import { repoDir } from '../temp-dir.js';
 
 const extra = (namespace: string, value: string, patch = '') =>
   `  targetNamespace: ${namespace}\n  postBuild:\n    substitute:\n      X: "${value}"\n${patch}`;
@@ -12,7 +10,6 @@ const labelPatch = '  patches:\n    - target:\n        kind: ConfigMap\n      pa
 
 describe('Flux Kustomizations that build the same path', () => {
   it('each get their own namespace, substitutions and patches, and the files as parsed stay untouched', () => {
-    const root = tempDir('shared-builds');
     const files: Record<string, string> = {
       'flux/cluster.yaml': ks('cluster-apps', './apps'),
       'apps/kustomization.yaml': 'resources:\n  - a.yaml\n  - b.yaml\n',
@@ -23,10 +20,7 @@ describe('Flux Kustomizations that build the same path', () => {
       'shared/app/binding.yaml':
         'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: app\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: app\nsubjects:\n  - kind: ServiceAccount\n    name: app\n',
     };
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    }
+    const root = repoDir('shared-builds', files);
     const repo = loadRepo(root);
     const graph = fluxGraphOf(root, repo.objects, repo.paths);
     const applied = (name: string, kind: string) => graph.nodes.find((node) => node.name === name)!.applies.find((object) => object.body.kind === kind)!.body as Record<string, any>;

@@ -1,17 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Kustomizer, RenderError } from '../../src/render/kustomize.js';
 import { SchemaBundle } from '../../src/schema/bundle.js';
 import { renderDirectory } from '../../src/render/render.js';
-import { tempDir } from '../temp-dir.js';
+import { repoDir } from '../temp-dir.js';
 
 function repo(files: Record<string, string>): string {
-  const root = tempDir('render');
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
+  const root = repoDir('render', files);
   return root;
 }
 

@@ -1,5 +1,5 @@
 import { getIn } from '../../k8s/pod-templates.js';
-import { apiGroup } from '../../repo/object.js';
+import { apiGroup, documentKey } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
@@ -13,7 +13,7 @@ export default {
   },
   check(context) {
     // Two Applications may deploy the same directory: one finding per object is enough.
-    const reported = new Set<object>();
+    const reported = new Set<string>();
     for (const { app, objects } of context.argoBuilds) {
       const scaled = new Set(
         objects
@@ -29,8 +29,8 @@ export default {
       for (const object of objects) {
         if (object.kind !== 'Deployment' || apiGroup(object.apiVersion) !== 'apps' || getIn(object.body, ['spec', 'replicas']) === undefined) continue;
         if (!scaled.has(`${object.namespace ?? ''}/Deployment/${object.name}`)) continue;
-        if (reported.has(object.body)) continue;
-        reported.add(object.body);
+        if (reported.has(documentKey(object))) continue;
+        reported.add(documentKey(object));
         context.report({
           object,
           path: ['spec', 'replicas'],

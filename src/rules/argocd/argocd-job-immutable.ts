@@ -1,5 +1,5 @@
 import { applicationSyncOptions, objectSyncOptions, SYNC_OPTIONS_ANNOTATION } from '../../k8s/argo-sync-options.js';
-import { apiGroup } from '../../repo/object.js';
+import { apiGroup, documentKey } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
@@ -15,15 +15,15 @@ export default {
   },
   check(context) {
     // Two Applications may deploy the same directory: one finding per object is enough.
-    const reported = new Set<object>();
+    const reported = new Set<string>();
     for (const { app, objects } of context.argoBuilds) {
       if (applicationSyncOptions(app.spec).get('Replace') === 'true') continue;
       for (const object of objects) {
         if (object.kind !== 'Job' || apiGroup(object.apiVersion) !== 'batch') continue;
         const options = objectSyncOptions(object);
         if (asRecord(asRecord(object.body.metadata)?.annotations)?.[HOOK] !== undefined || options.get('Replace') === 'true' || options.get('Force') === 'true') continue;
-        if (reported.has(object.body)) continue;
-        reported.add(object.body);
+        if (reported.has(documentKey(object))) continue;
+        reported.add(documentKey(object));
         context.report({
           object,
           path: ['metadata'],

@@ -1,6 +1,6 @@
 import { argoAppSpecs } from '../../k8s/argo-apps.js';
 import { isArgoApplication, isArgoApplicationSet } from '../../k8s/kinds.js';
-import type { KubeObject } from '../../repo/object.js';
+import { documentKey as at, type KubeObject } from '../../repo/object.js';
 import type { Rule } from '../rule.js';
 
 export default {
@@ -14,7 +14,6 @@ export default {
   check(context) {
     // Which Applications (and ApplicationSets) another Application deploys from its source path, by
     // where they are written: a kustomize-built app of apps hands back copies of the documents.
-    const at = (object: KubeObject) => (object.source ? `${object.source.file}#${object.source.documentIndex}` : '');
     const deployedBy = new Map<string, KubeObject>();
     for (const { app, objects } of context.argoBuilds) {
       for (const object of objects) {

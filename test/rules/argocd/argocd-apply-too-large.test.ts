@@ -18,6 +18,10 @@ ruleTester(rule, {
     { name: 'ServerSideApply=true on the Application', files: { 'argocd/grafana.yaml': app('apps/grafana', '  syncPolicy:\n    syncOptions:\n      - ServerSideApply=true\n'), 'apps/grafana/cm.yaml': configMap('big', '  annotations:\n    argocd.argoproj.io/sync-wave: "1"\n') } },
     { name: 'Replace=true among other options', files: { 'argocd/grafana.yaml': app('apps/grafana'), 'apps/grafana/cm.yaml': configMap('big', '  annotations:\n    argocd.argoproj.io/sync-options: Prune=false, Replace=true\n') } },
     { name: 'a generated ConfigMap with ServerSideApply=true from generatorOptions', files: { 'argocd/grafana.yaml': app('apps/grafana'), 'apps/grafana/kustomization.yaml': generated('generatorOptions:\n  annotations:\n    argocd.argoproj.io/sync-options: ServerSideApply=true\n'), 'apps/grafana/big.json': dashboard } },
+    {
+      name: 'ServerSideApply=true from the Application\'s own kustomize edits',
+      files: { 'argocd/grafana.yaml': app('apps/grafana', '', '    kustomize:\n      commonAnnotations:\n        argocd.argoproj.io/sync-options: ServerSideApply=true\n'), 'apps/grafana/kustomization.yaml': generated(), 'apps/grafana/big.json': dashboard },
+    },
     { name: 'a small object', files: { 'argocd/grafana.yaml': app('apps/grafana'), 'apps/grafana/cm.yaml': configMap('small', '', '{}') } },
     { name: 'in a subdirectory of a directory source without recurse: Argo CD does not apply it', files: { 'argocd/grafana.yaml': app('apps/grafana'), 'apps/grafana/old/cm.yaml': configMap('big') } },
     { name: 'excluded by the directory source', files: { 'argocd/grafana.yaml': app('apps/grafana', '', '    directory:\n      exclude: "big-*.yaml"\n'), 'apps/grafana/big-cm.yaml': configMap('big') } },
