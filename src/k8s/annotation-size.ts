@@ -3,7 +3,7 @@ import { asRecord } from '../repo/parse.js';
 /** The API server's limit on all of an object's annotations together: keys and values, in bytes ("Too long: must have at most 262144 bytes"). */
 export const ANNOTATIONS_LIMIT_BYTES = 256 * 1024;
 
-export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Bytes the API server counts for a set of annotations: each key's and value's UTF-8 length. */
 export function annotationBytes(annotations: Record<string, unknown>): number {
