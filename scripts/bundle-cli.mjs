@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Bundles the CLI into one module, dist/bundle/hctl.js, which bin/hctl runs (`npm run build` does
-// it after tsc). Node's ESM loader opens, reads and links each module on its own: hctl's ~230
-// modules and the small packages it imports at start (commander, js-yaml, ignore…) cost ~200 ms
-// at every start, the bundle ~35 ms. Large packages stay in node_modules and load on first use:
-// the cluster client and the prompt library (dynamic imports, external here), ajv, yaml, CEL…
-// (src/lazy-packages.ts, whose require() esbuild leaves alone). The bundle sits two directories
-// below the project, as every compiled module does, so `new URL('../../…', import.meta.url)` finds
-// schemas/ and package.json from either. The licences of the packages bundled go beside it.
+// Bundles the CLI into one CommonJS file, dist/bundle/hctl.cjs, which bin/hctl runs through
+// src/cli/bundle-loader.ts (`npm run build` does it after tsc). Node's ESM loader opens, reads and
+// links each module on its own: hctl's ~230 modules and the small packages it imports at start
+// (commander, js-yaml, ignore…) cost ~200 ms at every start, the bundle ~35 ms. CommonJS, because
+// the loader compiles it with V8's code cache kept between runs, which Node 20 has no API for with
+// ES modules. Large packages stay in node_modules and load on first use: the cluster client and the
+// prompt library (external here), ajv, yaml, CEL… (src/lazy-packages.ts, whose require() esbuild
+// leaves alone). The bundle sits two directories below the project, as every compiled module does,
+// so `new URL('../../…', import.meta.url)` finds schemas/ and package.json from either. The licences
+// of the packages bundled go beside it.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,14 +18,18 @@ const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = path.join(project, 'dist/bundle');
 const { metafile } = await build({
   entryPoints: [path.join(project, 'src/cli/main.ts')],
-  outfile: path.join(outdir, 'hctl.js'),
+  outfile: path.join(outdir, 'hctl.cjs'),
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   external: ['@kubernetes/client-node', '@inquirer/prompts'],
-  // Bundled CommonJS packages require Node's own modules; an ES module has no `require` of its own.
-  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  // A script compiled from V8's code cache loses its dynamic-import callback (Node 20 to 24), so the
+  // external packages load with require(), which Node 20.19+ offers for ES modules too.
+  supported: { 'dynamic-import': false },
+  // The sources are ES modules; in CommonJS their own URL is the bundle's.
+  define: { 'import.meta.url': 'bundleUrl' },
+  banner: { js: "const bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   logLevel: 'warning',
 });
@@ -40,4 +46,4 @@ const notices = [...packageDirs].sort().map((dir) => {
   const text = file && existsSync(path.join(absolute, file)) ? readFileSync(path.join(absolute, file), 'utf8').trim() : `${license} (no licence file in the package)`;
   return `${name}@${version} (${license})\n\n${text}\n`;
 });
-writeFileSync(path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into hctl.js, and their licences.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);
+writeFileSync(path.join(outdir, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into hctl.cjs, and their licences.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`);

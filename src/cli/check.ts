@@ -44,7 +44,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
     .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--no-cache', 'do not keep compiled schema validators, parsed files and validation results between runs (~/.cache/hctl)')
+    .option('--no-cache', 'do not keep compiled schema validators, parsed files, validation results or the compiled code of hctl itself between runs (~/.cache/hctl)')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text, markdown)').choices([...SEVERITIES]).default('info'))
     .option('--list-rules', 'list every rule with its id, severity and title, then exit')
     .action(async (dir: string, flags: CheckFlags) => {

@@ -20,7 +20,7 @@ function moduleFor(id: string): unknown {
 
 /**
  * The code whose behaviour is baked into generated validators: a change to any invalidates the
- * cache. In the bundled CLI (dist/bundle/hctl.js) the module names are not files; this module's own
+ * cache. In the bundled CLI (dist/bundle/hctl.cjs) the module names are not files; this module's own
  * URL is then the bundle, which holds them all.
  */
 export const GENERATOR_MODULES = [

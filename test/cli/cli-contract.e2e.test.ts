@@ -27,6 +27,19 @@ describe('the CLI contract', () => {
     expect(result.stderr).toBe(`hctl is not built yet: run \`npm ci\` (or \`npm run build\`) in ${checkout}${path.sep}\n`);
   });
 
+  it('a checkout built by tsc but not bundled says how to build it too', () => {
+    const checkout = tempDir('unbundled');
+    const project = new URL('../../', import.meta.url);
+    for (const file of ['bin/hctl', 'dist/cli/bundle-loader.js', 'dist/cache/cache-dir.js', 'dist/fs/write-atomically.js']) {
+      mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+      copyFileSync(new URL(file, project), path.join(checkout, file));
+    }
+    writeFileSync(path.join(checkout, 'package.json'), '{"type": "module"}\n');
+    const result = spawnSync(process.execPath, [path.join(checkout, 'bin', 'hctl'), 'check', '.'], { encoding: 'utf8' });
+    expect(result.stderr).toBe(`hctl is not built yet: run \`npm ci\` (or \`npm run build\`) in ${checkout}${path.sep}\n`);
+    expect(result.status).toBe(3);
+  });
+
   it('a missing path exits 3 with one clear line and no stack trace', () => {
     const result = runCli(['check', 'no/such/dir']);
     expect(result.status).toBe(3);

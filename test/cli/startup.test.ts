@@ -24,8 +24,9 @@ function filesLoaded(args: string[], cacheDir: string, control: { imports?: stri
     register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
     ${control.imports ? `await import(${JSON.stringify(control.imports)});` : ''}
     ${control.requires ? `createRequire(import.meta.url)(${JSON.stringify(control.requires)});` : ''}
-    const { main } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/bundle/hctl.js'))});
-    await main(['node', 'hctl', ...${JSON.stringify(args)}]);
+    const { loadBundledCli } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/cli/bundle-loader.js'))});
+    const argv = ['node', 'hctl', ...${JSON.stringify(args)}];
+    await loadBundledCli(${JSON.stringify(path.join(PROJECT_ROOT, 'dist/bundle/hctl.cjs'))}, argv).main(argv);
     const loaded = Object.keys(createRequire(import.meta.url)('node:module')._cache);
     process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n');
   `;
