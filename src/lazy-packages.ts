@@ -10,7 +10,8 @@ function loadOnUse<T>(id: string): () => T {
 
 // Hundreds of modules between them, which most runs never touch: a check whose validations are all
 // cached needs no ajv and no CEL, a repo without CronJobs no cron-parser (and its luxon), a file the fast
-// parser reads and the line locator places no `yaml`, `--version` none of them.
+// parser reads and the line locator places no `yaml`, `--version` none of them. From the bundled
+// CLI, require() finds yaml, CEL and cron-parser as one file each (scripts/bundle-cli.mjs).
 export const ajv = loadOnUse<typeof import('ajv')>('ajv');
 export const ajvStandalone = loadOnUse<typeof import('ajv/dist/standalone/index.js')>('ajv/dist/standalone/index.js');
 export const ajvFormats = loadOnUse<typeof import('ajv-formats/dist/formats.js')>('ajv-formats/dist/formats.js');

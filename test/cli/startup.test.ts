@@ -55,6 +55,13 @@ describe('startup', () => {
     expect(cached).not.toContain('@marcbachmann/cel-js');
   });
 
+  it('the packages it loads on first use that are many modules each load as one file from beside the bundle', () => {
+    const files = filesLoaded(['check', path.join(PROJECT_ROOT, 'examples', 'flux-homelab'), '--no-cache'], tempDir('cache'));
+    for (const name of ['yaml', '@marcbachmann/cel-js']) {
+      expect(files.filter((file) => file.includes(`node_modules/${name}/`) && !file.endsWith('package.json'))).toEqual([path.join(PROJECT_ROOT, 'dist', 'bundle', 'node_modules', name, 'index.cjs')]);
+    }
+  });
+
   it('a config file is read without the yaml package or ajv once its validator is cached, unless it has suppressions to place', () => {
     const cache = tempDir('cache');
     const repo = tempDir('repo');
