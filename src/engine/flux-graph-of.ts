@@ -12,5 +12,5 @@ let bundle: SchemaBundle | undefined;
  */
 export function fluxGraphOf(root: string, objects: readonly KubeObject[], paths = new PathFacts(root)): FluxGraph {
   bundle ??= new SchemaBundle();
-  return buildFluxGraph(root, objects, bundle, { bundle, clusterCrds: new Set() }, paths);
+  return buildFluxGraph(root, objects, bundle, { bundle }, paths);
 }

@@ -1,15 +1,16 @@
 import type { SchemaBundle } from '../schema/bundle.js';
 import { splitApiVersion } from './strategic-merge.js';
 
-/** Which kinds have no namespace: core kinds from the Kubernetes API, custom kinds from CRDs in the build. */
+/**
+ * Which kinds have no namespace, as kustomize's namespace transformer sees them: the Kubernetes
+ * API's own cluster-scoped kinds. Like kustomize, a build takes every custom kind for namespaced
+ * (the API server drops the namespace of a cluster-scoped one when it is applied).
+ */
 export interface KindScope {
   bundle: SchemaBundle;
-  /** `group/Kind` of CRDs with `scope: Cluster` seen in the repo. */
-  clusterCrds: Set<string>;
 }
 
 export function isClusterScopedIn(object: Record<string, unknown>, scope: KindScope): boolean {
   const [group, version] = splitApiVersion(String(object.apiVersion ?? ''));
-  const kind = String(object.kind ?? '');
-  return scope.bundle.isClusterScoped(group, version, kind) || scope.clusterCrds.has(`${group}/${kind}`);
+  return scope.bundle.isClusterScoped(group, version, String(object.kind ?? ''));
 }

@@ -22,7 +22,7 @@ let bundle: SchemaBundle | undefined;
  */
 export function renderDirectory(root: string, dir: string, options: { fallback: boolean }): RenderOutcome {
   bundle ??= new SchemaBundle();
-  const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+  const kustomizer = new Kustomizer(root, bundle, { bundle });
   let objects: RenderedObject[] = [];
   let failure: unknown;
   try {

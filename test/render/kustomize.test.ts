@@ -159,7 +159,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
   it('gives each use of a repeated JSON patch its own values: changing one patched object leaves the next untouched', () => {
     const root = repo({ 'a/kustomization.yaml': 'resources: [cm.yaml]\n', 'a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
     const bundle = new SchemaBundle();
-    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const kustomizer = new Kustomizer(root, bundle, { bundle });
     const patches = [{ patch: '- op: add\n  path: /data\n  value:\n    nested: [x]\n', target: { kind: 'ConfigMap' } }];
     const first = kustomizer.patchAll(kustomizer.build('a').objects, patches, false);
     (first[0]!.body.data as { nested: string[] }).nested.push('changed by a later transform');
@@ -177,7 +177,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
       'plain/kustomization.yaml': 'resources: [../base]\npatchesStrategicMerge: [../patches/exporter.yaml]\n',
     });
     const bundle = new SchemaBundle();
-    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const kustomizer = new Kustomizer(root, bundle, { bundle });
     const exporterImage = (dir: string) =>
       (kustomizer.build(dir).objects[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
     expect(exporterImage('retagged')).toBe('exporter:2.0');
@@ -193,7 +193,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
       'hashed/kustomization.yaml': 'resources: [../base]\nconfigMapGenerator:\n  - name: web-config\n    literals: [k=w]\n',
     });
     const bundle = new SchemaBundle();
-    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const kustomizer = new Kustomizer(root, bundle, { bundle });
     const overlay = kustomizer.build('overlay').objects.find((object) => object.body.kind === 'Deployment')!.body as Record<string, any>;
     expect(overlay.metadata).toMatchObject({ namespace: 'prod', labels: { tier: 'web' } });
     expect(overlay.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toMatch(/^web-config-/);
@@ -236,7 +236,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
       'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n',
     });
     const bundle = new SchemaBundle();
-    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() }, { omitUnrendered: true });
+    const kustomizer = new Kustomizer(root, bundle, { bundle }, { omitUnrendered: true });
     const built = kustomizer.build('app');
     expect(built.objects.map((object) => object.body.metadata)).toEqual([{ name: 'own', namespace: 'media' }]);
     expect(built.omitted).toEqual([
@@ -245,7 +245,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
     ]);
     // Without omissions the same patch is an error, as in kustomize.
     const whole = repo({ 'app/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: demo\n', 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: own\n' });
-    expect(() => new Kustomizer(whole, bundle, { bundle, clusterCrds: new Set() }, { omitUnrendered: true }).build('app')).toThrow(/matches nothing/);
+    expect(() => new Kustomizer(whole, bundle, { bundle }, { omitUnrendered: true }).build('app')).toThrow(/matches nothing/);
   });
 
   it('a generator merging into a resource\'s ConfigMap changes the build, not the parsed file', () => {
@@ -255,7 +255,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
       'merged/kustomization.yaml': 'resources: [../cms]\nconfigMapGenerator:\n  - name: app\n    behavior: merge\n    literals: [b=2]\n',
     });
     const bundle = new SchemaBundle();
-    const kustomizer = new Kustomizer(root, bundle, { bundle, clusterCrds: new Set() });
+    const kustomizer = new Kustomizer(root, bundle, { bundle });
     expect(kustomizer.build('merged').objects[0]!.body.data).toEqual({ a: '1', b: '2' });
     expect(kustomizer.build('cms', 'shared').objects[0]!.body.data).toEqual({ a: '1' });
   });
