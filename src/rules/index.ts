@@ -21,6 +21,7 @@ import fluxDuplicateObject from './flux/flux-duplicate-object.js';
 import fluxHelmreleaseChartVersion from './flux/flux-helmrelease-chart-version.js';
 import fluxHelmreleaseInfiniteRetries from './flux/flux-helmrelease-infinite-retries.js';
 import fluxKustomizationNoWait from './flux/flux-kustomization-no-wait.js';
+import fluxNamespaceMissing from './flux/flux-namespace-missing.js';
 import fluxNamespaceUnset from './flux/flux-namespace-unset.js';
 import fluxPathMissing from './flux/flux-path-missing.js';
 import fluxPostbuildUndefined from './flux/flux-postbuild-undefined.js';
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
   fluxSourceMissing,
   fluxDuplicateObject,
   fluxNamespaceUnset,
+  fluxNamespaceMissing,
   fluxSopsNoDecryption,
   fluxPostbuildUndefined,
   fluxUnreached,

@@ -1,11 +1,9 @@
 import { argoApplications, generatedSuffix } from '../../argocd/argo-applications.js';
 import { isPlaceholder } from '../../k8s/argo-apps.js';
+import { BUILT_IN_NAMESPACES } from '../../k8s/built-in-namespaces.js';
 import { applicationSyncOptions } from '../../k8s/argo-sync-options.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
-
-/** Namespaces every cluster has. */
-const BUILT_IN = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 export default {
   meta: {
@@ -22,7 +20,7 @@ export default {
       const namespace = destination?.namespace;
       if (typeof namespace !== 'string' || namespace === '' || isPlaceholder(namespace)) continue;
       // Argo CD itself runs in the Application's namespace, so that one exists.
-      if (BUILT_IN.has(namespace) || created.has(namespace) || namespace === app.object.namespace) continue;
+      if (BUILT_IN_NAMESPACES.has(namespace) || created.has(namespace) || namespace === app.object.namespace) continue;
       if (applicationSyncOptions(app.spec).get('CreateNamespace') === 'true') continue;
       context.report({
         object: app.object,
