@@ -55,7 +55,7 @@ export async function validateTarget(
   target: string,
   config: ResolvedConfig,
 ): Promise<{ root: string; repo: LoadedRepo; validation: ValidationOutcome; schemaDirs: SchemaDirContents[]; cache?: CheckCache }> {
-  const { root, repo, cache } = load(target);
+  const { root, repo, cache } = load(target, config.kubernetesVersion);
   if (repo.files.length === 0 && repo.skipped.length === 0) {
     throw new UsageError(`nothing to check in ${target}: no .yaml, .yml or Kubernetes .json files (after .gitignore and .hctlignore)`);
   }
@@ -65,18 +65,18 @@ export async function validateTarget(
 }
 
 /** Synchronous, like the walk and reads it starts: awaiting one stat would idle for a thread-pool round trip. */
-function load(target: string): { root: string; repo: LoadedRepo; cache?: CheckCache } {
+function load(target: string, kubernetesVersion: string): { root: string; repo: LoadedRepo; cache?: CheckCache } {
   const info = statSync(target, { throwIfNoEntry: false });
   if (!info) throw new UsageError(`cannot check ${target}: no such file or directory`);
   if (info.isDirectory()) {
     const cache = CheckCache.open(target);
-    return { root: target, repo: loadRepo(target, cache), ...(cache ? { cache } : {}) };
+    return { root: target, repo: loadRepo(target, cache, kubernetesVersion), ...(cache ? { cache } : {}) };
   }
   if (!info.isFile()) throw new UsageError(`cannot check ${target}: not a file or directory`);
   if (!isManifestFileName(target)) throw new UsageError(`cannot check ${target}: not a .yaml, .yml or .json file`);
   const read = readManifest(target);
   if ('skipped' in read) throw new UsageError(`cannot check ${target}: ${read.skipped}`);
-  return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }) };
+  return { root: path.dirname(target), repo: loadFiles({ [path.basename(target)]: read.text }, kubernetesVersion) };
 }
 
 export function inventoryOf(repo: LoadedRepo, validation: ValidationOutcome): Inventory {

@@ -1,9 +1,7 @@
 import type { KubeObject } from '../repo/object.js';
 import { buildFluxGraph, type FluxGraph } from '../flux/flux-graph.js';
-import { SchemaBundle } from '../schema/bundle.js';
+import { embeddedBundle } from '../schema/bundle.js';
 import { PathFacts } from '../repo/path-facts.js';
-
-let bundle: SchemaBundle | undefined;
 
 /**
  * The Flux graph of a loaded repository rooted at `root` (the checked directory). Builds follow
@@ -11,6 +9,6 @@ let bundle: SchemaBundle | undefined;
  * `paths`: the loader's facts from the walk, which answer most "does this path exist" questions.
  */
 export function fluxGraphOf(root: string, objects: readonly KubeObject[], paths = new PathFacts(root)): FluxGraph {
-  bundle ??= new SchemaBundle();
+  const bundle = embeddedBundle();
   return buildFluxGraph(root, objects, bundle, { bundle }, paths);
 }

@@ -33,7 +33,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const rules = options.rules ?? RULES;
   const findings: Finding[] = [];
   const parseProblems = repo.files.flatMap((file) => file.problems.map((problem) => ({ ...problem, file: file.file })));
-  const templatedFiles = repo.files.flatMap((file) => (file.templated ? [{ file: file.file, kind: file.templated }] : []));
+  const templatedFiles = repo.files.flatMap((file) => (file.templated ? [{ file: file.file, kind: file.templated, ...(file.templateProblem ? { problem: file.templateProblem } : {}) }] : []));
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;

@@ -2,7 +2,7 @@ import type { CheckCache } from '../cache/check-cache.js';
 import type { KubeObject } from '../repo/object.js';
 import { isNamedAsPatch, kustomizePatchFiles } from '../repo/kustomize-patches.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
-import { kindKey, SchemaBundle } from '../schema/bundle.js';
+import { embeddedBundle, kindKey } from '../schema/bundle.js';
 import { crdSchemas, UserSchema } from '../schema/crd-schemas.js';
 import { flushValidatorCache, SchemaValidator, type ValidationResult } from '../schema/validator.js';
 
@@ -12,8 +12,6 @@ export interface ValidationOutcome {
   deprecatedCrdVersions: Map<string, string>;
 }
 
-let bundle: SchemaBundle | undefined;
-
 /**
  * Checks every object against its schema: the repo's own CRDs first, then `--schema-dir`, then
  * the embedded bundle. Objects from kustomize patch files, and files named as patches, are
@@ -21,7 +19,7 @@ let bundle: SchemaBundle | undefined;
  * earlier run against the same schema are not validated again.
  */
 export function validateObjects(objects: readonly KubeObject[], schemaDirs: readonly SchemaDirContents[] = [], cache?: CheckCache): ValidationOutcome {
-  bundle ??= new SchemaBundle();
+  const bundle = embeddedBundle();
   const extra = new Map<string, UserSchema>();
   for (const dir of schemaDirs) {
     for (const { group, version, kind, schema } of dir.jsonSchemas) extra.set(kindKey(group, version, kind), new UserSchema(schema));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseFile } from '../repo/parse.js';
-import { SchemaBundle } from '../schema/bundle.js';
+import { embeddedBundle, type SchemaBundle } from '../schema/bundle.js';
 import { flushValidatorCache, SchemaValidator } from '../schema/validator.js';
 import { Kustomizer, RenderError, type RenderedObject } from './kustomize.js';
 
@@ -13,15 +13,13 @@ export interface RenderOutcome {
   viaKubectl?: boolean;
 }
 
-let bundle: SchemaBundle | undefined;
-
 /**
  * Builds one kustomization directory (relative to `root`). Features hctl does not render (Helm
  * charts, plugins, remote bases) fall back to `kubectl kustomize` when `fallback` is on and kubectl
  * is installed; otherwise the outcome carries the reason.
  */
 export function renderDirectory(root: string, dir: string, options: { fallback: boolean }): RenderOutcome {
-  bundle ??= new SchemaBundle();
+  const bundle = embeddedBundle();
   const kustomizer = new Kustomizer(root, bundle, { bundle });
   let objects: RenderedObject[] = [];
   let failure: unknown;

@@ -6,6 +6,9 @@ import { parseFile, type ParsedFile } from './parse.js';
 import { readManifest, type ReadResult } from './read.js';
 import { SopsConfig } from './sops-config.js';
 import { walkRepo, type SkippedFile } from './walk.js';
+import { diskChartFiles, memoryChartFiles } from '../helm/chart-files.js';
+import { renderRepoCharts } from '../helm/render-repo-charts.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../config/config.js';
 
 /** Everything hctl read from a repository: the one place that touched the disk. */
 export interface LoadedRepo {
@@ -23,9 +26,10 @@ const SOPS_CONFIG = /(^|\/)\.sops\.ya?ml$/;
 
 /**
  * Reads and parses a repository. With a check cache, files parsed by an earlier run are not parsed
- * again, and files unchanged since (same size, times and inode) not even read.
+ * again, and files unchanged since (same size, times and inode) not even read. Chart templates are
+ * rendered for `kubernetesVersion` (their `.Capabilities`).
  */
-export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
+export function loadRepo(root: string, cache?: CheckCache, kubernetesVersion = DEFAULT_KUBERNETES_VERSION): LoadedRepo {
   const walked = walkRepo(root);
   const skipped = [...walked.skipped];
   const sopsSources: { file: string; text: string }[] = [];
@@ -44,7 +48,8 @@ export function loadRepo(root: string, cache?: CheckCache): LoadedRepo {
     else if (isOtherJson(entry.file, read.text)) cache?.notManifest(entry.file, read.stamp);
     else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
-  return { ...assemble(parsed, skipped, SopsConfig.fromFiles(sopsSources)), paths: new PathFacts(root, walked.listings, walked.directories), gitIgnored: walked.gitIgnored };
+  const files = renderRepoCharts(parsed, diskChartFiles(root), kubernetesVersion);
+  return { ...assemble(files, skipped, SopsConfig.fromFiles(sopsSources)), paths: new PathFacts(root, walked.listings, walked.directories), gitIgnored: walked.gitIgnored };
 }
 
 /** A file's text for positions, read after the fact: empty if it has since become unreadable. */
@@ -53,14 +58,14 @@ function textOf(read: ReadResult): string {
 }
 
 /** Loads in-memory files (path → content) exactly as a repository on disk would be loaded. */
-export function loadFiles(files: Record<string, string>): LoadedRepo {
+export function loadFiles(files: Record<string, string>, kubernetesVersion = DEFAULT_KUBERNETES_VERSION): LoadedRepo {
   const sopsSources: { file: string; text: string }[] = [];
   const parsed: ParsedFile[] = [];
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (SOPS_CONFIG.test(file)) sopsSources.push({ file, text });
     else if (!isOtherJson(file, text)) parsed.push(parseFile(file, text));
   }
-  return assemble(parsed, [], SopsConfig.fromFiles(sopsSources));
+  return assemble(renderRepoCharts(parsed, memoryChartFiles(files), kubernetesVersion), [], SopsConfig.fromFiles(sopsSources));
 }
 
 function assemble(files: ParsedFile[], skipped: SkippedFile[], sops: SopsConfig): LoadedRepo {

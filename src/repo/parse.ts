@@ -32,6 +32,8 @@ export interface ParsedFile {
   problems: ParseProblem[];
   /** A template hctl does not check, reported as unverified: Helm/Go (or Jinja) actions, or `<placeholder>` names. */
   templated: TemplateKind | false;
+  /** Why a chart template did not render offline (hctl renders the others and checks what they make). */
+  templateProblem?: { message: string; line: number; column: number };
   emptyDocuments: number;
   /** YAML documents that are not Kubernetes objects (Helm values, Taskfiles, CI config…). */
   otherDocuments: number;
@@ -87,6 +89,16 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
 }
 
 /**
+ * Parses what a chart template rendered to: the YAML Helm would apply, which may hold `{{ }}` of
+ * its own (an ApplicationSet's or an ExternalSecret's templates), so it is never taken for a template.
+ */
+export function parseRenderedFile(file: string, text: string): ParsedFile {
+  const values = text.includes('hctl-ignore') ? undefined : fastValues(text);
+  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text);
+  return parseFullPath(file, text, false).parsed;
+}
+
+/**
  * What the full path made of a file, as plain data the check cache keeps, so files with inline
  * suppressions or YAML problems are not parsed (nor the full parser loaded) on every run.
  */
@@ -102,8 +114,8 @@ export interface FullParseRecord {
 type FullDocuments = { all: Document[]; lineCounter: LineCounter };
 
 /** The full path: a file parsed with positions; `record` is undefined for a template (nothing to keep). */
-export function parseFullPath(file: string, text: string): { parsed: ParsedFile; record?: FullParseRecord } {
-  const looksTemplated = mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
+export function parseFullPath(file: string, text: string, mayBeTemplate = true): { parsed: ParsedFile; record?: FullParseRecord } {
+  const looksTemplated = mayBeTemplate && mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
   if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) return { parsed: emptyParsedFile(file, 'helm') };
   const documents = fullParse(text);
   if (looksTemplated && documents.all.some((document) => document.errors.length > 0)) return { parsed: emptyParsedFile(file, 'helm') };

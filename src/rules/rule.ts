@@ -48,8 +48,8 @@ export interface RuleContext {
   objects: readonly KubeObject[];
   parseProblems: readonly (ParseProblem & { file: string })[];
   skippedFiles: readonly SkippedFile[];
-  /** Files hctl does not check because they are templates, and of which kind. */
-  templatedFiles: readonly { file: string; kind: TemplateKind }[];
+  /** Files hctl does not check because they are templates, of which kind, and why a chart template did not render. */
+  templatedFiles: readonly { file: string; kind: TemplateKind; problem?: { message: string; line: number; column: number } }[];
   sops: SopsConfig;
   /** Schema validation of every object; computed on first use. */
   readonly validation: ValidationOutcome;

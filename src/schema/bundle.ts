@@ -19,11 +19,19 @@ export function kindKey(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind.toLowerCase()}`;
 }
 
+let embedded: SchemaBundle | undefined;
+
+/** The bundle hctl ships, read once per process. */
+export function embeddedBundle(): SchemaBundle {
+  return (embedded ??= new SchemaBundle());
+}
+
 /** The embedded schemas, read lazily: the index at start, a group's file the first time it is needed. */
 export class SchemaBundle {
   private readonly index: BundleIndex;
   private kubernetesDocument: { definitions: Record<string, JsonSchema>; patchMergeKeys: Record<string, Record<string, string>> } | undefined;
   private clusterScopedKeys: Set<string> | undefined;
+  private kubernetesApis: Set<string> | undefined;
   private readonly groups = new Map<string, Record<string, JsonSchema>>();
 
   constructor(private readonly dir: URL = BUNDLE_DIR) {
@@ -54,6 +62,22 @@ export class SchemaBundle {
 
   isKubernetes(group: string, version: string, kind: string): boolean {
     return kindKey(group, version, kind) in this.index.kubernetes;
+  }
+
+  /** Whether Kubernetes itself serves `group/version` (`v1`, `apps/v1`), or a kind of it (`apps/v1/Deployment`). */
+  servesKubernetesApi(apiVersion: string): boolean {
+    if (!this.kubernetesApis) {
+      this.kubernetesApis = new Set();
+      for (const key of Object.keys(this.index.kubernetes)) {
+        const [group, version, kind] = key.split('/') as [string, string, string];
+        const groupVersion = group === '' ? version : `${group}/${version}`;
+        this.kubernetesApis.add(groupVersion).add(`${groupVersion}/${kind}`);
+      }
+    }
+    const parts = apiVersion.split('/');
+    // A kind is the last part when there are three (apps/v1/Deployment) or two with a core version (v1/Pod).
+    const withKind = parts.length === 3 || (parts.length === 2 && /^v\d/.test(parts[0]!));
+    return this.kubernetesApis.has(withKind ? `${parts.slice(0, -1).join('/')}/${parts.at(-1)!.toLowerCase()}` : apiVersion);
   }
 
   /** The schema for a kind: a `$ref` into the core document, or a CRD schema; undefined when unknown. */

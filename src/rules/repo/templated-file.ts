@@ -9,10 +9,15 @@ export default {
     source: 'hctl contract: unverified documents are visible and counted (ARCHITECTURE.md)',
   },
   check(context) {
-    for (const { file, kind } of context.templatedFiles) {
+    for (const { file, kind, problem } of context.templatedFiles) {
       context.report({
-        location: { file, line: 1, column: 1 },
-        ...(kind === 'helm'
+        location: { file, line: problem?.line ?? 1, column: problem?.column ?? 1 },
+        ...(problem
+          ? {
+              message: `Unverified: this chart template does not render offline: ${problem.message}`,
+              hint: 'hctl renders chart templates with the chart\'s values.yaml; a value the template requires belongs there (or list the chart in .hctlignore to hide this notice).',
+            }
+          : kind === 'helm'
           ? { message: 'Unverified: Helm/Go template, not checked until it is rendered', hint: 'Nothing to fix. List chart directories in .hctlignore to hide this notice.' }
           : {
               message: 'Unverified: a template with <placeholder> names, not checked until they are filled in',

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import type { Location } from '../report/finding.js';
+import { apiGroup, type KubeObject } from '../repo/object.js';
+import { parseRenderedFile, type ParsedFile } from '../repo/parse.js';
+import { embeddedBundle } from '../schema/bundle.js';
+import { ChartLoadError, loadChart, type ChartFiles } from './chart.js';
+import { renderChart } from './render-chart.js';
+import type { LineOrigin } from './template/execute.js';
+
+
+/**
+ * The repository's chart templates, rendered offline: each Go-templated file under a chart's
+ * templates/ (a directory beside a Chart.yaml) becomes what `helm template` makes of it with the
+ * chart's own values, and is checked like any manifest — findings point at the template line that
+ * wrote the text. The release is named after the chart's directory, in a namespace of that name:
+ * what an Argo CD ApplicationSet generating one Application per directory does. A template that does
+ * not render (a value it requires, a function hctl does not have) stays unverified, with the reason.
+ */
+export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFiles, kubernetesVersion: string): ParsedFile[] {
+  const byChart = new Map<string, ParsedFile[]>();
+  for (const file of files) {
+    if (file.templated !== 'helm') continue;
+    const dir = chartDirOf(file.file);
+    if (dir === undefined || source.read(path.posix.join(dir, 'Chart.yaml')) === undefined) continue;
+    byChart.set(dir, [...(byChart.get(dir) ?? []), file]);
+  }
+  if (byChart.size === 0) return [...files];
+  const hasApiVersion = servedApis(files.flatMap((file) => file.objects));
+  const replaced = new Map<ParsedFile, ParsedFile>();
+  for (const [dir, group] of byChart) {
+    let outputs;
+    try {
+      const chart = loadChart(source, dir);
+      const releaseName = dir === '.' ? String(chart.metadata.name) : path.posix.basename(dir);
+      outputs = renderChart(chart, source, { name: releaseName, namespace: releaseName, kubernetesVersion, hasApiVersion });
+    } catch (error) {
+      if (!(error instanceof ChartLoadError)) throw error;
+      for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });
+      continue;
+    }
+    for (const file of group) {
+      const output = outputs.get(file.file);
+      if (!output) continue;
+      if (output.ok) {
+        replaced.set(file, mapToTemplate(parseRenderedFile(file.file, output.text), output.origins));
+        continue;
+      }
+      const { reason, template, line, column } = output.error;
+      replaced.set(file, { ...file, templateProblem: template === file.file ? { message: reason, line, column } : { message: `${reason} (in ${template}:${line})`, line: 1, column: 1 } });
+    }
+  }
+  return files.map((file) => replaced.get(file) ?? file);
+}
+
+/** The chart directory of a file under its templates/ (`apps/demo/templates/x.yaml` → `apps/demo`). */
+function chartDirOf(file: string): string | undefined {
+  const index = file.lastIndexOf('templates/');
+  if (index === -1 || (index > 0 && file[index - 1] !== '/')) return undefined;
+  return index === 0 ? '.' : file.slice(0, index - 1);
+}
+
+/**
+ * `.Capabilities.APIVersions.Has`: what Kubernetes serves, and what the repository shows the cluster
+ * serves — its CRDs' versions and the API versions its objects use (the cluster Argo CD or Flux
+ * renders for has them, or they would not apply).
+ */
+function servedApis(objects: readonly KubeObject[]): (version: string) => boolean {
+  const served = new Set<string>();
+  for (const object of objects) {
+    served.add(object.apiVersion).add(`${object.apiVersion}/${object.kind}`);
+    if (object.kind !== 'CustomResourceDefinition' || apiGroup(object.apiVersion) !== 'apiextensions.k8s.io') continue;
+    const spec = object.body.spec as { group?: unknown; names?: { kind?: unknown }; versions?: { name?: unknown }[] } | undefined;
+    if (typeof spec?.group !== 'string' || !Array.isArray(spec.versions)) continue;
+    for (const version of spec.versions) {
+      if (typeof version?.name !== 'string') continue;
+      served.add(`${spec.group}/${version.name}`);
+      if (typeof spec.names?.kind === 'string') served.add(`${spec.group}/${version.name}/${spec.names.kind}`);
+    }
+  }
+  return (version) => served.has(version) || embeddedBundle().servesKubernetesApi(version);
+}
+
+/** A file parsed from rendered text, with every position moved to the template line that wrote it. */
+function mapToTemplate(parsed: ParsedFile, origins: readonly LineOrigin[]): ParsedFile {
+  const at = (line: number, column: number): { line: number; column: number } => {
+    const origin = origins[line - 1] ?? origins[origins.length - 1];
+    if (!origin) return { line, column };
+    return { line: origin.line, column: origin.verbatim ? origin.column + column - 1 : origin.column };
+  };
+  const moved = new Map<KubeObject, KubeObject>();
+  for (const object of parsed.objects) {
+    const source = object.source!;
+    moved.set(object, {
+      ...object,
+      source: {
+        file: source.file,
+        documentIndex: source.documentIndex,
+        locate: (nodePath, options): Location => {
+          const location = source.locate(nodePath, options);
+          return { ...location, ...at(location.line, location.column) };
+        },
+      },
+    });
+  }
+  const comments = new Map<number, { text: string; column: number }>();
+  for (const [line, comment] of parsed.comments) {
+    const origin = at(line, comment.column);
+    comments.set(origin.line, { text: comment.text, column: origin.column });
+  }
+  return {
+    ...parsed,
+    objects: parsed.objects.map((object) => moved.get(object)!),
+    spans: parsed.spans.map((span) => ({ object: moved.get(span.object)!, firstLine: at(span.firstLine, 1).line, lastLine: at(span.lastLine, 1).line })),
+    problems: parsed.problems.map((problem) => ({ ...problem, ...at(problem.line, problem.column), message: `${problem.message} (in what the template renders)` })),
+    comments,
+    contentLines: new Set([...parsed.contentLines].map((line) => at(line, 1).line)),
+  };
+}
