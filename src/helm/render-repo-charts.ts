@@ -35,18 +35,25 @@ export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFile
       outputs = renderChart(chart, source, { name: releaseName, namespace: releaseName, kubernetesVersion, hasApiVersion });
     } catch (error) {
       if (!(error instanceof ChartLoadError)) throw error;
-      for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });
+      for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `this chart template does not render offline: the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });
       continue;
     }
     for (const file of group) {
       const output = outputs.get(file.file);
       if (!output) continue;
       if (output.ok) {
-        replaced.set(file, mapToTemplate(parseRenderedFile(file.file, output.text), output.origins));
+        const parsed = parseRenderedFile(file.file, output.text);
+        // Nothing to check: the values that deploy it (an Application's, a HelmRelease's) may make objects.
+        if (parsed.objects.length === 0 && parsed.problems.length === 0 && parsed.otherDocuments === 0) {
+          replaced.set(file, { ...file, templateProblem: { message: "this chart template renders no object with the chart's values.yaml: what it makes with the values that deploy it is not checked", line: 1, column: 1 } });
+        } else {
+          replaced.set(file, mapToTemplate(parsed, output.origins));
+        }
         continue;
       }
       const { reason, template, line, column } = output.error;
-      replaced.set(file, { ...file, templateProblem: template === file.file ? { message: reason, line, column } : { message: `${reason} (in ${template}:${line})`, line: 1, column: 1 } });
+      const message = `this chart template does not render offline: ${reason}`;
+      replaced.set(file, { ...file, templateProblem: template === file.file ? { message, line, column } : { message: `${message} (in ${template}:${line})`, line: 1, column: 1 } });
     }
   }
   return files.map((file) => replaced.get(file) ?? file);

@@ -202,7 +202,7 @@ export const SPRIG_FUNCTIONS: ReadonlyMap<string, TemplateFunction> = new Map(
     clean: (text: unknown) => path.posix.normalize(toText(text) || '.').replace(/(.)\/$/, '$1'),
     isAbs: (text: unknown) => path.posix.isAbsolute(toText(text)),
     // Versions (Masterminds/semver constraints: commas are ANDs; "-0" admits pre-releases)
-    semverCompare: (constraint: unknown, version: unknown) => satisfies(toText(version).replace(/^v/, ''), toText(constraint).replace(/,/g, ' '), { loose: true, includePrerelease: true }),
+    semverCompare: (constraint: unknown, version: unknown) => satisfies(toText(version).replace(/^v/, ''), helmConstraint(toText(constraint)), { loose: true, includePrerelease: true }),
     // Deterministic stand-ins for random values
     randAlphaNum: (count: unknown) => 'x'.repeat(Number(toInt(count))),
     randAlpha: (count: unknown) => 'x'.repeat(Number(toInt(count))),
@@ -362,4 +362,12 @@ function adler32(bytes: Buffer): number {
     b = (b + a) % 65521;
   }
   return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * A Masterminds constraint as node-semver reads one: commas are ANDs, and a partial version with a
+ * pre-release (`>=1.21-0`, the common Kubernetes-version guard) is completed (`1.21.0-0`).
+ */
+function helmConstraint(constraint: string): string {
+  return constraint.replace(/,/g, ' ').replace(/(?<![\d.])(\d+)(?:\.(\d+))?(?!\.?\d)(-[0-9A-Za-z.-]+)/g, (_, major: string, minor: string | undefined, pre: string) => `${major}.${minor ?? '0'}.0${pre}`);
 }

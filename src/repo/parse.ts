@@ -73,6 +73,14 @@ function kubernetesTags(tags: Tags): Tags {
 const TEMPLATE_ACTION =
   /\{\{-?\s*(?:[.$"(]|if\b|else\b|end\b|range\b|with\b|define\b|include\b|template\b|toYaml\b|tpl\b|default\b|printf\b|-?\}\})|\{%-?\s*(?:if|for|set|else|elif|end\w*|raw|macro|include)\b/;
 const CHART_TEMPLATES_DIR = /(^|\/)templates\//;
+/** In a templates/ directory any action counts (`{{ required … }}`, `{{ pool_name }}` parse as YAML flow maps). */
+const ANY_ACTION = /\{\{-?\s*(?:[\w.$"(`]|\/\*)/;
+
+/** Whether a file's text holds template actions: any action under templates/, the telling ones elsewhere. */
+function holdsTemplateActions(file: string, text: string): boolean {
+  if (!mayHoldTemplates(text)) return false;
+  return TEMPLATE_ACTION.test(text) || (CHART_TEMPLATES_DIR.test(file) && ANY_ACTION.test(text));
+}
 
 /**
  * Parses one YAML (or JSON) file into Kubernetes objects. The fast path (js-yaml) reads values
@@ -115,7 +123,7 @@ type FullDocuments = { all: Document[]; lineCounter: LineCounter };
 
 /** The full path: a file parsed with positions; `record` is undefined for a template (nothing to keep). */
 export function parseFullPath(file: string, text: string, mayBeTemplate = true): { parsed: ParsedFile; record?: FullParseRecord } {
-  const looksTemplated = mayBeTemplate && mayHoldTemplates(text) && TEMPLATE_ACTION.test(text);
+  const looksTemplated = mayBeTemplate && holdsTemplateActions(file, text);
   if (looksTemplated && CHART_TEMPLATES_DIR.test(file)) return { parsed: emptyParsedFile(file, 'helm') };
   const documents = fullParse(text);
   if (looksTemplated && documents.all.some((document) => document.errors.length > 0)) return { parsed: emptyParsedFile(file, 'helm') };
@@ -271,7 +279,7 @@ function clipLastString(value: unknown, lastLine: string | null): void {
  * spans need the full parse), or text the fast parser cannot be trusted with.
  */
 export function fastPathValues(file: string, text: string): unknown[] | null {
-  if (text.includes('hctl-ignore') || (CHART_TEMPLATES_DIR.test(file) && mayHoldTemplates(text) && TEMPLATE_ACTION.test(text))) return null;
+  if (text.includes('hctl-ignore') || (CHART_TEMPLATES_DIR.test(file) && holdsTemplateActions(file, text))) return null;
   return fastValues(text) ?? null;
 }
 

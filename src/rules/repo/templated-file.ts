@@ -14,7 +14,7 @@ export default {
         location: { file, line: problem?.line ?? 1, column: problem?.column ?? 1 },
         ...(problem
           ? {
-              message: `Unverified: this chart template does not render offline: ${problem.message}`,
+              message: `Unverified: ${problem.message}`,
               hint: 'hctl renders chart templates with the chart\'s values.yaml; a value the template requires belongs there (or list the chart in .hctlignore to hide this notice).',
             }
           : kind === 'helm'
