@@ -13,19 +13,27 @@ import {
   holdsObjects,
   parseFile,
   parseFullPath,
+  parseRenderedFile,
   parseValues,
+  renderedValues,
   type FullParseRecord,
   type ParsedFile,
   type PositionMemo,
   type TemplateKind,
 } from '../repo/parse.js';
 import type { FileStamp } from '../repo/read.js';
+import type { ChartInputs, ChartMemo, StoredOutput } from '../helm/render-repo-charts.js';
 import { GENERATOR_MODULES } from '../schema/validator-cache.js';
 import { writeAtomically } from '../fs/write-atomically.js';
 import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-dir.js';
 
 /** The code whose results this cache keeps (the YAML fast path, everything validation depends on), and the pack's own format. */
-const CACHED_CODE = [...GENERATOR_MODULES, new URL('./check-cache.js', import.meta.url), new URL('../repo/parse.js', import.meta.url), new URL('../repo/yaml11-schema.js', import.meta.url), new URL('../schema/crd-schemas.js', import.meta.url)];
+const CACHED_CODE = [
+  ...GENERATOR_MODULES,
+  ...['./check-cache.js', '../repo/parse.js', '../repo/yaml11-schema.js', '../schema/crd-schemas.js'].map((module) => new URL(module, import.meta.url)),
+  // What chart renders depend on.
+  ...['render-repo-charts.js', 'render-chart.js', 'chart.js', 'sprig.js', 'yaml-functions.js', 'template/lex.js', 'template/parse.js', 'template/execute.js', 'template/go-values.js', 'template/printf.js'].map((module) => new URL(`../helm/${module}`, import.meta.url)),
+];
 
 interface Pack {
   /** sha1 of a file's path and text → its fast-path YAML values as JSON (else V8-serialised), or null: the fast path declined. */
@@ -40,6 +48,8 @@ interface Pack {
   files: Map<string, KnownFile>;
   /** A file's key → positions findings asked for in it (parse.ts PositionMemo): placed again without reading it. */
   positions: Map<string, Map<string, readonly [number, number]>>;
+  /** Kubernetes version and chart directory → what rendering its templates read, and what they rendered to. */
+  charts: Map<string, { inputs: ChartInputs; outputs: [string, StoredOutput][] }>;
 }
 
 interface KnownFile {
@@ -56,7 +66,7 @@ interface KnownFile {
  */
 const SETTLED_AFTER_MS = 2000;
 
-const emptyPack = (): Pack => ({ parsed: new Map(), full: new Map(), validated: new Map(), templated: new Map(), files: new Map(), positions: new Map() });
+const emptyPack = (): Pack => ({ parsed: new Map(), full: new Map(), validated: new Map(), templated: new Map(), files: new Map(), positions: new Map(), charts: new Map() });
 
 let root: string | undefined;
 
@@ -108,7 +118,7 @@ function isJsonExact(value: unknown): boolean {
  * strategy does. One pack file per repository, rewritten with only the entries the run used, so it
  * never grows stale.
  */
-export class CheckCache {
+export class CheckCache implements ChartMemo {
   private readonly used: Pack = emptyPack();
   private changed = false;
   /** Saved once this run: a later save writes only what changed since. */
@@ -135,7 +145,7 @@ export class CheckCache {
     let previous = emptyPack();
     try {
       const read = deserialize(readFileSync(file)) as Pack;
-      if ([read.parsed, read.full, read.validated, read.templated, read.files, read.positions].every((part) => part instanceof Map)) previous = read;
+      if ([read.parsed, read.full, read.validated, read.templated, read.files, read.positions, read.charts].every((part) => part instanceof Map)) previous = read;
     } catch {
       // no pack yet, or a damaged one: start empty
     }
@@ -202,6 +212,37 @@ export class CheckCache {
       this.changed = true;
     }
     return this.keyed(parsed, key);
+  }
+
+  /** ChartMemo: a chart's template outputs from an earlier run whose every input is unchanged. */
+  recallChart(key: string, current: Parameters<ChartMemo['recallChart']>[1]): [string, StoredOutput][] | undefined {
+    const entry = this.previous.charts.get(key);
+    if (!entry) return undefined;
+    const { files, lists, apis } = entry.inputs;
+    const unchanged =
+      files.every(([file, stamp]) => {
+        const now = current.stamp(file);
+        return stamp === null ? now === undefined : now !== undefined && sameStamp(now, stamp);
+      }) &&
+      lists.every(([dir, listing]) => current.list(dir).join('\n') === listing) &&
+      apis.every(([version, answer]) => current.has(version) === answer);
+    if (!unchanged) return undefined;
+    this.used.charts.set(key, entry);
+    return entry.outputs;
+  }
+
+  /** ChartMemo: keeps a chart's outputs, unless a file it read may still be changing (see SETTLED_AFTER_MS). */
+  keepChart(key: string, inputs: ChartInputs, outputs: [string, StoredOutput][]): void {
+    if (inputs.files.some(([, stamp]) => stamp !== null && this.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < SETTLED_AFTER_MS)) return;
+    this.used.charts.set(key, { inputs, outputs });
+    this.changed = true;
+  }
+
+  /** ChartMemo: parses what a template rendered, reusing the values an earlier run kept for the same file and text. */
+  parseRendered(file: string, text: string): ParsedFile {
+    const key = sha1(`rendered\0${file}\0${text}`);
+    const values = this.values(file, key, () => renderedValues(text));
+    return this.keyed(parseRenderedFile(file, text, values, values ? this.positionsIn(key) : undefined), key);
   }
 
   /** A file the fast path declined: what the full path made of it, from the pack or made now. */
@@ -285,7 +326,7 @@ export class CheckCache {
    * if saved before); a cache that cannot be written is skipped.
    */
   save(): void {
-    const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files', 'positions'] as const).every((part) => this.used[part].size === this.previous[part].size);
+    const sameSizes = (['parsed', 'full', 'validated', 'templated', 'files', 'positions', 'charts'] as const).every((part) => this.used[part].size === this.previous[part].size);
     if (!this.changed && (this.written || sameSizes)) return;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });

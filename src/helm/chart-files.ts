@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { stampOf } from '../repo/read.js';
 import type { ChartFiles } from './chart.js';
 
 /** A chart's files on disk, under the checked root. */
@@ -11,6 +12,10 @@ export function diskChartFiles(root: string): ChartFiles {
       } catch {
         return undefined;
       }
+    },
+    stamp(file) {
+      const stats = statSync(path.join(root, file), { throwIfNoEntry: false });
+      return stats ? stampOf(stats) : undefined;
     },
     list(dir) {
       try {
@@ -29,6 +34,7 @@ export function diskChartFiles(root: string): ChartFiles {
 export function memoryChartFiles(files: Readonly<Record<string, string>>): ChartFiles {
   return {
     read: (file) => files[path.posix.normalize(file)],
+    stamp: () => undefined,
     list(dir) {
       const prefix = dir === '.' ? '' : `${path.posix.normalize(dir)}/`;
       return Object.keys(files)

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import jsyaml from 'js-yaml';
+import type { FileStamp } from '../repo/read.js';
 import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import { isMap, type GoMap } from './template/go-values.js';
 
@@ -9,6 +10,8 @@ export interface ChartFiles {
   read(file: string): string | undefined;
   /** Every file under a directory, recursively, as paths relative to the root. */
   list(dir: string): string[];
+  /** A file's stamp (size, times, inode), to tell later whether it changed; undefined when absent or in memory. */
+  stamp(file: string): FileStamp | undefined;
 }
 
 /** A chart in the repository, as Helm's loader sees a chart directory. */

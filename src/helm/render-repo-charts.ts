@@ -2,10 +2,33 @@ import path from 'node:path';
 import type { Location } from '../report/finding.js';
 import { apiGroup, type KubeObject } from '../repo/object.js';
 import { parseRenderedFile, type ParsedFile } from '../repo/parse.js';
+import type { FileStamp } from '../repo/read.js';
 import { embeddedBundle } from '../schema/bundle.js';
 import { ChartLoadError, loadChart, type ChartFiles } from './chart.js';
-import { renderChart } from './render-chart.js';
-import type { LineOrigin } from './template/execute.js';
+import { renderChart, type TemplateOutput } from './render-chart.js';
+import { TemplateError, type LineOrigin } from './template/execute.js';
+
+/** What a chart's render read and asked: the same answers mean the same outputs. */
+export interface ChartInputs {
+  /** Files read, with their stamps (null: absent). */
+  files: [string, FileStamp | null][];
+  /** Directories listed, with the listing. */
+  lists: [string, string][];
+  /** `.Capabilities.APIVersions.Has` questions and answers. */
+  apis: [string, boolean][];
+}
+
+/** A template's output as a cache keeps it: origins flattened to [line, column, verbatim ? 1 : 0, …]. */
+export type StoredOutput = { ok: true; text: string; origins: number[] } | { ok: false; reason: string; template: string; line: number; column: number };
+
+/** Where renders are kept between runs (the check cache). */
+export interface ChartMemo {
+  /** The outputs kept for `key` when every file, listing and API answer its render used is unchanged. */
+  recallChart(key: string, current: { stamp(file: string): FileStamp | undefined; list(dir: string): string[]; has(version: string): boolean }): [string, StoredOutput][] | undefined;
+  keepChart(key: string, inputs: ChartInputs, outputs: [string, StoredOutput][]): void;
+  /** Parses rendered text, reusing an earlier run's parse of the same file and text (and so its validations). */
+  parseRendered(file: string, text: string): ParsedFile;
+}
 
 
 /**
@@ -16,7 +39,7 @@ import type { LineOrigin } from './template/execute.js';
  * what an Argo CD ApplicationSet generating one Application per directory does. A template that does
  * not render (a value it requires, a function hctl does not have) stays unverified, with the reason.
  */
-export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFiles, kubernetesVersion: string): ParsedFile[] {
+export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFiles, kubernetesVersion: string, memo?: ChartMemo): ParsedFile[] {
   const byChart = new Map<string, ParsedFile[]>();
   for (const file of files) {
     if (file.templated !== 'helm') continue;
@@ -28,21 +51,29 @@ export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFile
   const hasApiVersion = servedApis(files.flatMap((file) => file.objects));
   const replaced = new Map<ParsedFile, ParsedFile>();
   for (const [dir, group] of byChart) {
-    let outputs;
-    try {
-      const chart = loadChart(source, dir);
-      const releaseName = dir === '.' ? String(chart.metadata.name) : path.posix.basename(dir);
-      outputs = renderChart(chart, source, { name: releaseName, namespace: releaseName, kubernetesVersion, hasApiVersion });
-    } catch (error) {
-      if (!(error instanceof ChartLoadError)) throw error;
-      for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `this chart template does not render offline: the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });
-      continue;
+    const key = `${kubernetesVersion} ${dir}`;
+    const kept = memo?.recallChart(key, { stamp: (file) => source.stamp(file), list: (listed) => source.list(listed), has: hasApiVersion });
+    let outputs: Map<string, TemplateOutput>;
+    if (kept) {
+      outputs = new Map(kept.map(([file, output]) => [file, revived(output)]));
+    } else {
+      const recorded = recording(source, hasApiVersion);
+      try {
+        const chart = loadChart(recorded.files, dir);
+        const releaseName = dir === '.' ? String(chart.metadata.name) : path.posix.basename(dir);
+        outputs = renderChart(chart, recorded.files, { name: releaseName, namespace: releaseName, kubernetesVersion, hasApiVersion: recorded.has });
+      } catch (error) {
+        if (!(error instanceof ChartLoadError)) throw error;
+        for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `this chart template does not render offline: the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });
+        continue;
+      }
+      memo?.keepChart(key, recorded.inputs, [...outputs].map(([file, output]) => [file, stored(output)]));
     }
     for (const file of group) {
       const output = outputs.get(file.file);
       if (!output) continue;
       if (output.ok) {
-        const parsed = parseRenderedFile(file.file, output.text);
+        const parsed = memo ? memo.parseRendered(file.file, output.text) : parseRenderedFile(file.file, output.text);
         // Nothing to check: the values that deploy it (an Application's, a HelmRelease's) may make objects.
         if (parsed.objects.length === 0 && parsed.problems.length === 0 && parsed.otherDocuments === 0) {
           replaced.set(file, { ...file, templateProblem: { message: "this chart template renders no object with the chart's values.yaml: what it makes with the values that deploy it is not checked", line: 1, column: 1 } });
@@ -57,6 +88,47 @@ export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFile
     }
   }
   return files.map((file) => replaced.get(file) ?? file);
+}
+
+/** The chart files a render reads, recording what it read, listed and asked (ChartInputs). */
+function recording(source: ChartFiles, has: (version: string) => boolean): { files: ChartFiles; has: (version: string) => boolean; inputs: ChartInputs } {
+  const inputs: ChartInputs = { files: [], lists: [], apis: [] };
+  const read = new Set<string>();
+  return {
+    inputs,
+    files: {
+      read(file) {
+        if (!read.has(file)) {
+          read.add(file);
+          inputs.files.push([file, source.stamp(file) ?? null]);
+        }
+        return source.read(file);
+      },
+      list(dir) {
+        const listed = source.list(dir);
+        inputs.lists.push([dir, listed.join('\n')]);
+        return listed;
+      },
+      stamp: (file) => source.stamp(file),
+    },
+    has(version) {
+      const answer = has(version);
+      inputs.apis.push([version, answer]);
+      return answer;
+    },
+  };
+}
+
+function stored(output: TemplateOutput): StoredOutput {
+  if (!output.ok) return { ok: false, reason: output.error.reason, template: output.error.template, line: output.error.line, column: output.error.column };
+  return { ok: true, text: output.text, origins: output.origins.flatMap((origin) => [origin.line, origin.column, origin.verbatim ? 1 : 0]) };
+}
+
+function revived(output: StoredOutput): TemplateOutput {
+  if (!output.ok) return { ok: false, error: new TemplateError(output.reason, output.template, output.line, output.column) };
+  const origins: LineOrigin[] = [];
+  for (let index = 0; index < output.origins.length; index += 3) origins.push({ line: output.origins[index]!, column: output.origins[index + 1]!, verbatim: output.origins[index + 2] === 1 });
+  return { ok: true, text: output.text, origins };
 }
 
 /** The chart directory of a file under its templates/ (`apps/demo/templates/x.yaml` → `apps/demo`). */
@@ -94,20 +166,17 @@ function mapToTemplate(parsed: ParsedFile, origins: readonly LineOrigin[]): Pars
     if (!origin) return { line, column };
     return { line: origin.line, column: origin.verbatim ? origin.column + column - 1 : origin.column };
   };
-  const moved = new Map<KubeObject, KubeObject>();
+  // In place: the check cache knows the objects (their validations) by identity.
   for (const object of parsed.objects) {
     const source = object.source!;
-    moved.set(object, {
-      ...object,
-      source: {
-        file: source.file,
-        documentIndex: source.documentIndex,
-        locate: (nodePath, options): Location => {
-          const location = source.locate(nodePath, options);
-          return { ...location, ...at(location.line, location.column) };
-        },
+    object.source = {
+      file: source.file,
+      documentIndex: source.documentIndex,
+      locate: (nodePath, options): Location => {
+        const location = source.locate(nodePath, options);
+        return { ...location, ...at(location.line, location.column) };
       },
-    });
+    };
   }
   const comments = new Map<number, { text: string; column: number }>();
   for (const [line, comment] of parsed.comments) {
@@ -116,8 +185,7 @@ function mapToTemplate(parsed: ParsedFile, origins: readonly LineOrigin[]): Pars
   }
   return {
     ...parsed,
-    objects: parsed.objects.map((object) => moved.get(object)!),
-    spans: parsed.spans.map((span) => ({ object: moved.get(span.object)!, firstLine: at(span.firstLine, 1).line, lastLine: at(span.lastLine, 1).line })),
+    spans: parsed.spans.map((span) => ({ object: span.object, firstLine: at(span.firstLine, 1).line, lastLine: at(span.lastLine, 1).line })),
     problems: parsed.problems.map((problem) => ({ ...problem, ...at(problem.line, problem.column), message: `${problem.message} (in what the template renders)` })),
     comments,
     contentLines: new Set([...parsed.contentLines].map((line) => at(line, 1).line)),

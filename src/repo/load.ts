@@ -48,7 +48,7 @@ export function loadRepo(root: string, cache?: CheckCache, kubernetesVersion = D
     else if (isOtherJson(entry.file, read.text)) cache?.notManifest(entry.file, read.stamp);
     else parsed.push(cache ? cache.parseFile(entry.file, read.text, read.stamp) : parseFile(entry.file, read.text));
   }
-  const files = renderRepoCharts(parsed, diskChartFiles(root), kubernetesVersion);
+  const files = renderRepoCharts(parsed, diskChartFiles(root), kubernetesVersion, cache);
   return { ...assemble(files, skipped, SopsConfig.fromFiles(sopsSources)), paths: new PathFacts(root, walked.listings, walked.directories), gitIgnored: walked.gitIgnored };
 }
 

@@ -100,10 +100,14 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
  * Parses what a chart template rendered to: the YAML Helm would apply, which may hold `{{ }}` of
  * its own (an ApplicationSet's or an ExternalSecret's templates), so it is never taken for a template.
  */
-export function parseRenderedFile(file: string, text: string): ParsedFile {
-  const values = text.includes('hctl-ignore') ? undefined : fastValues(text);
-  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text);
+export function parseRenderedFile(file: string, text: string, values = renderedValues(text), positions?: PositionMemo): ParsedFile {
+  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text, positions);
   return parseFullPath(file, text, false).parsed;
+}
+
+/** The fast path's values of rendered text; null when it takes the full path (inline suppressions, YAML problems). */
+export function renderedValues(text: string): unknown[] | null {
+  return text.includes('hctl-ignore') ? null : (fastValues(text) ?? null);
 }
 
 /**

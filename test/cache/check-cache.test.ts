@@ -6,6 +6,7 @@ import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
 import { stampOf, type FileStamp } from '../../src/repo/read.js';
 import type { ParsedFile } from '../../src/repo/parse.js';
+import { loadRepo } from '../../src/repo/load.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
 import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
@@ -371,5 +372,47 @@ describe('tidying caches of other hctl builds', () => {
     });
     removeStaleSiblings(path.join(parent, 'current'));
     expect(readdirSync(parent).sort()).toEqual(['a', 'b', 'current']);
+  });
+});
+
+describe('the check cache and chart templates', () => {
+  /** A repository with one chart whose files were written long enough ago to be trusted by their stamps. */
+  function chartRepo(name: string): string {
+    const repo = tempDir('repo');
+    const files: Record<string, string> = {
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'app/values.yaml': `name: ${name}\n`,
+      'app/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n',
+    };
+    for (const [file, text] of Object.entries(files)) writeChartFile(repo, file, text);
+    return repo;
+  }
+
+  function writeChartFile(repo: string, file: string, text: string): void {
+    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    writeFileSync(path.join(repo, file), text);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(path.join(repo, file), past, past);
+  }
+
+  // A minute on: every file has settled (a file's ctime cannot be set back).
+  const later = () => Date.now() + 60_000;
+  const names = (repo: string) => loadRepo(repo, CheckCache.open(repo, later)).objects.map((object) => object.name);
+
+  it('gives a later run the rendered templates of a chart none of whose files changed, and renders a changed chart again', () => {
+    const dir = tempDir('cache');
+    useCheckCache(true, dir);
+    const repo = chartRepo('one');
+    const first = CheckCache.open(repo, later)!;
+    expect(loadRepo(repo, first).objects.map((object) => object.name)).toEqual(['one']);
+    first.save();
+    // Rendering again would give the same text: plant another in the pack to see which is used.
+    rewritePacks(dir, (pack) => {
+      const charts = (pack as unknown as { charts: Map<string, { outputs: [string, { text?: string }][] }> }).charts;
+      for (const entry of charts.values()) for (const [, output] of entry.outputs) output.text = output.text?.replace('one', 'planted');
+    });
+    expect(names(repo)).toEqual(['planted']);
+    writeChartFile(repo, 'app/values.yaml', 'name: two\n');
+    expect(names(repo)).toEqual(['two']);
   });
 });
