@@ -1,14 +1,13 @@
 import jsyaml from 'js-yaml';
-import { yaml } from '../lazy-packages.js';
-import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
+import { KUBERNETES_YAML_DUMP_SCHEMA, KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import { formatFloat, isMap } from './template/go-values.js';
 
 /**
  * Helm's toYaml: sigs.k8s.io/yaml's output (keys sorted, YAML 1.1 quoting, sequences not indented
- * under their key) without its final line break.
+ * under their key, no line folding) without its final line break.
  */
 export function toYaml(value: unknown): string {
-  const text = yaml().stringify(plain(value) ?? null, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false });
+  const text = jsyaml.dump(plain(value) ?? null, { schema: KUBERNETES_YAML_DUMP_SCHEMA, sortKeys: true, noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' });
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 

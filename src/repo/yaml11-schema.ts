@@ -67,6 +67,15 @@ const otherTools = (['scalar', 'sequence', 'mapping'] as const).map(
   (kind) => new jsyaml.Type('', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {}) }),
 );
 
+/**
+ * For writing YAML that Kubernetes reads back as written: js-yaml's own types represent the values,
+ * and a string any YAML 1.1 type would resolve (`on`, `0755`, `1_000`) is quoted, as go-yaml does.
+ */
+export const KUBERNETES_YAML_DUMP_SCHEMA = jsyaml.DEFAULT_SCHEMA.extend({
+  // Own tags: a type with js-yaml's tag would replace its own, which knows how to write the value.
+  implicit: [bool, int, float].map((type, index) => new jsyaml.Type(`tag:hctl,2026:yaml11-${index}`, { kind: 'scalar', resolve: (data: string) => type.resolve(data) })),
+});
+
 export const KUBERNETES_YAML_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [builtin.null, bool, int, float, builtin.merge],
   explicit: [builtin.binary, builtin.omap, builtin.pairs, builtin.set, ...otherTools],
