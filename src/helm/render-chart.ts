@@ -41,8 +41,7 @@ export function renderChart(chart: Chart, source: ChartFiles, release: ReleaseOp
       try {
         set.add(file, text ?? '', helmName);
       } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        outputs.set(file, { ok: false, error });
+        outputs.set(file, { ok: false, error: asTemplateError(error, file) });
         continue;
       }
       const base = path.posix.basename(file);
@@ -72,11 +71,16 @@ export function renderChart(chart: Chart, source: ChartFiles, release: ReleaseOp
       // Helm removes what nil values printed.
       outputs.set(file, { ok: true, text: rendered.text.replaceAll('<no value>', ''), origins: rendered.origins });
     } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      outputs.set(file, { ok: false, error });
+      outputs.set(file, { ok: false, error: asTemplateError(error, file) });
     }
   }
   return outputs;
+}
+
+/** A template's failure; anything else that stops it (a stack overflow on absurd nesting) as one too: bad input never stops the check. */
+function asTemplateError(error: unknown, file: string): TemplateError {
+  if (error instanceof TemplateError) return error;
+  return new TemplateError(`cannot be rendered: ${error instanceof Error ? error.message : String(error)}`, file, 1, 1);
 }
 
 /** Chart.yaml as .Chart: Helm's Go field names (`name` → Name, `appVersion` → AppVersion). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import satisfies from 'semver/functions/satisfies.js';
 import type { TemplateFunction } from './template/execute.js';
-import { goSprint } from './template/execute.js';
+import { goSprint, MAX_ITEMS, MAX_OUTPUT_CHARS } from './template/execute.js';
 import { deepCopy, isEmpty, isMap, kindOf, toFloat, toInt, toText, typeOf, type GoMap } from './template/go-values.js';
 import { goQuote } from './template/printf.js';
 import { fromYaml, goJson, toYaml } from './yaml-functions.js';
@@ -32,7 +32,11 @@ export const SPRIG_FUNCTIONS: ReadonlyMap<string, TemplateFunction> = new Map(
     lower: (text: unknown) => toText(text).toLowerCase(),
     title: (text: unknown) => toText(text).replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
     untitle: (text: unknown) => toText(text).replace(/(^|\s)(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLowerCase()),
-    repeat: (count: unknown, text: unknown) => toText(text).repeat(Math.max(0, Number(toInt(count)))),
+    repeat: (count: unknown, text: unknown) => {
+      const times = Math.max(0, Number(toInt(count)));
+      if (times * toText(text).length > MAX_OUTPUT_CHARS) throw new Error(`repeat makes more than ${MAX_OUTPUT_CHARS} characters`);
+      return toText(text).repeat(times);
+    },
     substr: (start: unknown, end: unknown, text: unknown) => substr(toText(text), Number(toInt(start)), Number(toInt(end))),
     nospace: (text: unknown) => toText(text).replace(/\s/g, ''),
     trunc: (length: unknown, text: unknown) => {
@@ -116,10 +120,8 @@ export const SPRIG_FUNCTIONS: ReadonlyMap<string, TemplateFunction> = new Map(
     untilStep: (start: unknown, stop: unknown, step: unknown) => untilStep(toInt(start), toInt(stop), toInt(step)),
     seq: (...bounds: unknown[]) => {
       const [start, stop, step] = bounds.length === 1 ? [1n, toInt(bounds[0]), 1n] : bounds.length === 2 ? [toInt(bounds[0]), toInt(bounds[1]), toInt(bounds[1]) >= toInt(bounds[0]) ? 1n : -1n] : bounds.map(toInt);
-      const values: bigint[] = [];
       if (step === 0n) return '';
-      for (let value = start!; step! > 0n ? value <= stop! : value >= stop!; value += step!) values.push(value);
-      return values.join(' ');
+      return untilStep(start!, step! > 0n ? stop! + 1n : stop! - 1n, step!).join(' ');
     },
     // Lists
     list: (...values: unknown[]) => values,
@@ -286,7 +288,10 @@ function limit<T>(values: T[], count: number): T[] {
 function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   const values: bigint[] = [];
   if (step === 0n) return values;
-  for (let value = start; step > 0n ? value < stop : value > stop; value += step) values.push(value);
+  for (let value = start; step > 0n ? value < stop : value > stop; value += step) {
+    if (values.length === MAX_ITEMS) throw new Error(`more than ${MAX_ITEMS} numbers`);
+    values.push(value);
+  }
   return values;
 }
 

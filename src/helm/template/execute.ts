@@ -32,6 +32,13 @@ export interface Rendered {
   origins: LineOrigin[];
 }
 
+/**
+ * What one template may produce and loop over: far beyond any real chart, small enough that a
+ * runaway template (`range 1000000000`, a recursive include) fails fast instead of exhausting memory.
+ */
+export const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+export const MAX_ITEMS = 1_000_000;
+
 class Output {
   text = '';
   readonly origins: LineOrigin[] = [];
@@ -39,6 +46,7 @@ class Output {
 
   write(text: string, at: At, verbatim: boolean): void {
     if (text === '') return;
+    if (this.text.length + text.length > MAX_OUTPUT_CHARS) throw new OutputTooLarge();
     let line = at.line;
     let start = 0;
     for (;;) {
@@ -57,6 +65,7 @@ class Output {
   }
 }
 
+class OutputTooLarge extends Error {}
 class BreakSignal {}
 class ContinueSignal {}
 
@@ -114,6 +123,7 @@ export class TemplateSet {
       this.walkList(state, template.nodes);
     } catch (error) {
       if (error instanceof BreakSignal || error instanceof ContinueSignal) throw new TemplateError('break or continue outside range', template.file, 1, 1);
+      if (error instanceof OutputTooLarge) throw new TemplateError(`renders more than ${MAX_OUTPUT_CHARS / 1024 / 1024} MB`, template.file, 1, 1);
       throw error;
     }
     return { text: state.output.text, origins: state.output.origins };
@@ -191,7 +201,10 @@ export class TemplateSet {
     if (Array.isArray(value)) value.forEach((item, index) => entries.push([BigInt(index), item]));
     else if (isMap(value))
       for (const key of Object.keys(value).sort()) entries.push([key, value[key]]);
-    else if (typeof value === 'bigint') for (let index = 0n; index < value; index++) entries.push([index, index]);
+    else if (typeof value === 'bigint') {
+      if (value > BigInt(MAX_ITEMS)) this.fail(state, node, `range over ${value} is more than hctl renders (${MAX_ITEMS})`);
+      for (let index = 0n; index < value; index++) entries.push([index, index]);
+    }
     else if (value !== undefined && value !== null) this.fail(state, node, `range can't iterate over ${formatValue(value)}`);
     const [first, second] = node.pipe.variables;
     for (const [key, item] of entries) {

@@ -96,3 +96,16 @@ describe('Go text/template', () => {
     expect(origins[4]).toEqual({ line: 5, column: 8, verbatim: false });
   });
 });
+
+describe('runaway templates', () => {
+  it('fail instead of exhausting memory: huge ranges, sequences, repeats and outputs', () => {
+    expect(failure('{{ range 100000000 }}x{{ end }}').reason).toMatch(/is more than hctl renders/);
+    expect(failure('{{ until 100000000 }}').reason).toMatch(/error calling until: more than 1000000 numbers/);
+    expect(failure('{{ repeat 100000000 "xx" }}').reason).toMatch(/error calling repeat/);
+    expect(failure('{{ range 1000000 }}{{ printf "%0100d" . }}{{ end }}').reason).toMatch(/renders more than 32 MB/);
+  });
+
+  it('a template that includes itself stops at a depth limit', () => {
+    expect(failure('{{ define "loop" }}{{ include "loop" . }}{{ end }}{{ include "loop" . }}').reason).toMatch(/calls itself more than 200 levels deep/);
+  });
+});
