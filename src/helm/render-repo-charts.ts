@@ -5,6 +5,7 @@ import { parseRenderedFile, type ParsedFile } from '../repo/parse.js';
 import type { FileStamp } from '../repo/read.js';
 import { embeddedBundle } from '../schema/bundle.js';
 import { ChartLoadError, loadChart, type ChartFiles } from './chart.js';
+import { chartRelease } from './chart-release.js';
 import { renderChart, type TemplateOutput } from './render-chart.js';
 import { TemplateError, type LineOrigin } from './template/execute.js';
 
@@ -33,11 +34,11 @@ export interface ChartMemo {
 
 /**
  * The repository's chart templates, rendered offline: each Go-templated file under a chart's
- * templates/ (a directory beside a Chart.yaml) becomes what `helm template` makes of it with the
- * chart's own values, and is checked like any manifest — findings point at the template line that
- * wrote the text. The release is named after the chart's directory, in a namespace of that name:
- * what an Argo CD ApplicationSet generating one Application per directory does. A template that does
- * not render (a value it requires, a function hctl does not have) stays unverified, with the reason.
+ * templates/ (a directory beside a Chart.yaml) becomes what `helm template` makes of it, and is
+ * checked like any manifest — findings point at the template line that wrote the text. The release
+ * is the one Argo CD Application deploying the directory's (name, namespace, values), else named
+ * after the directory with the chart's own values (chart-release.ts). A template that does not render
+ * (a value it requires, a function hctl does not have) stays unverified, with the reason.
  */
 export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFiles, kubernetesVersion: string, memo?: ChartMemo): ParsedFile[] {
   const byChart = new Map<string, ParsedFile[]>();
@@ -48,10 +49,12 @@ export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFile
     byChart.set(dir, [...(byChart.get(dir) ?? []), file]);
   }
   if (byChart.size === 0) return [...files];
-  const hasApiVersion = servedApis(files.flatMap((file) => file.objects));
+  const objects = files.flatMap((file) => file.objects);
+  const hasApiVersion = servedApis(objects);
   const replaced = new Map<ParsedFile, ParsedFile>();
   for (const [dir, group] of byChart) {
-    const key = `${kubernetesVersion} ${dir}`;
+    const release = chartRelease(objects, dir, dir === '.' ? '' : path.posix.basename(dir), source);
+    const key = `${kubernetesVersion} ${dir} ${JSON.stringify(release)}`;
     const kept = memo?.recallChart(key, { stamp: (file) => source.stamp(file), list: (listed) => source.list(listed), has: hasApiVersion });
     let outputs: Map<string, TemplateOutput>;
     if (kept) {
@@ -60,8 +63,8 @@ export function renderRepoCharts(files: readonly ParsedFile[], source: ChartFile
       const recorded = recording(source, hasApiVersion);
       try {
         const chart = loadChart(recorded.files, dir);
-        const releaseName = dir === '.' ? String(chart.metadata.name) : path.posix.basename(dir);
-        outputs = renderChart(chart, recorded.files, { name: releaseName, namespace: releaseName, kubernetesVersion, hasApiVersion: recorded.has });
+        const name = release.name || String(chart.metadata.name);
+        outputs = renderChart(chart, recorded.files, { name, namespace: release.namespace || name, values: release.values, kubernetesVersion, hasApiVersion: recorded.has });
       } catch (error) {
         if (!(error instanceof ChartLoadError)) throw error;
         for (const file of group) replaced.set(file, { ...file, templateProblem: { message: `this chart template does not render offline: the chart's ${error.file} ${error.message}`, line: 1, column: 1 } });

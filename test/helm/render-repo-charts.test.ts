@@ -45,6 +45,20 @@ describe('chart templates in a loaded repository', () => {
     expect(repo.files[0]!.templateProblem).toBeUndefined();
   });
 
+  it('take the release and values of the one Argo CD Application that deploys the chart', () => {
+    const application = (name: string, helm: string) =>
+      `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: https://example.org/repo.git\n    path: apps/demo\n    helm:\n${helm}\n  destination:\n    namespace: web\n`;
+    const template = { 'apps/demo/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  namespace: {{ .Release.Namespace }}\ndata:\n  users: {{ join "," .Values.users | quote }}\n  port: {{ .Values.port | quote }}\n' };
+    const helm = '      releaseName: site\n      valueFiles: [values-prod.yaml, $values/other.yaml]\n      values: |\n        port: 9090\n      valuesObject:\n        users: [grace]';
+    const one = loadFiles({ ...CHART, ...template, 'apps/demo/values-prod.yaml': 'users: [linus]\nport: 7070\n', 'argocd/demo.yaml': application('demo', helm) });
+    const rendered = one.objects.find((object) => object.kind === 'ConfigMap')!;
+    expect([rendered.name, rendered.namespace, rendered.body.data]).toEqual(['site', 'web', { users: 'grace', port: '9090' }]);
+    // Two Applications deploying it differently: the chart's own values, named after the directory.
+    const two = loadFiles({ ...CHART, ...template, 'argocd/a.yaml': application('a', '      releaseName: a'), 'argocd/b.yaml': application('b', '      releaseName: b') });
+    const fallback = two.objects.find((object) => object.kind === 'ConfigMap')!;
+    expect([fallback.name, fallback.namespace, fallback.body.data]).toEqual(['demo', 'demo', { users: 'ada,alan', port: '8080' }]);
+  });
+
   it('keep the {{ }} of the objects they render (an ExternalSecret\'s own template)', () => {
     const repo = loadFiles({ ...CHART, 'apps/demo/templates/es.yaml': 'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: {{ .Chart.Name }}\nspec:\n  target:\n    template:\n      data:\n        url: {{ `"{{ .host }}"` }}\n' });
     expect(repo.objects[0]?.body.spec).toEqual({ target: { template: { data: { url: '{{ .host }}' } } } });
