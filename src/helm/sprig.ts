@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import satisfies from 'semver/functions/satisfies.js';
 import type { TemplateFunction } from './template/execute.js';
-import { goSprint, MAX_ITEMS, MAX_OUTPUT_CHARS } from './template/execute.js';
+import { MAX_ITEMS, MAX_OUTPUT_CHARS } from './template/execute.js';
 import { deepCopy, isEmpty, isMap, kindOf, toFloat, toInt, toText, typeOf, type GoMap } from './template/go-values.js';
 import { goQuote } from './template/printf.js';
 import { fromYaml, goJson, toYaml } from './yaml-functions.js';
@@ -233,7 +233,6 @@ export const SPRIG_FUNCTIONS: ReadonlyMap<string, TemplateFunction> = new Map(
     },
     // `helm template` has no cluster to look into: lookup finds nothing.
     lookup: () => ({}),
-    sprint: (...values: unknown[]) => goSprint(values),
   }) as [string, TemplateFunction][],
 );
 

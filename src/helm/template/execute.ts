@@ -448,7 +448,7 @@ const BUILTINS = new Map<string, TemplateFunction>([
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;', '\0': '\uFFFD' };
 
 /** fmt.Sprint: spaces between operands when neither is a string. */
-export function goSprint(args: readonly unknown[]): string {
+function goSprint(args: readonly unknown[]): string {
   let out = '';
   args.forEach((arg, index) => {
     if (index > 0 && typeof arg !== 'string' && typeof args[index - 1] !== 'string') out += ' ';
