@@ -1,14 +1,13 @@
 import path from 'node:path';
-import jsyaml from 'js-yaml';
 import { repositoryRelative } from '../argocd/argo-applications.js';
 import { argoAppSpecs, argoSources } from '../k8s/argo-apps.js';
 import { isArgoApplication } from '../k8s/kinds.js';
 import type { KubeObject } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
-import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { ChartFiles } from './chart.js';
 import { coalesce } from './render-chart.js';
-import { isMap, type GoMap } from './template/go-values.js';
+import type { GoMap } from './template/go-values.js';
+import { readYaml } from './yaml-functions.js';
 
 /** The release a chart is rendered as. */
 export interface ChartRelease {
@@ -55,11 +54,6 @@ export function chartRelease(objects: readonly KubeObject[], dir: string, defaul
 }
 
 function yamlMap(text: string | undefined): GoMap | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA });
-    return isMap(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = text === undefined ? undefined : readYaml(text);
+  return typeof value === 'object' ? (value as GoMap) : undefined;
 }

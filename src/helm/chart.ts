@@ -1,8 +1,7 @@
 import path from 'node:path';
-import jsyaml from 'js-yaml';
 import type { FileStamp } from '../repo/read.js';
-import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import { isMap, type GoMap } from './template/go-values.js';
+import { readYaml } from './yaml-functions.js';
 
 /** What a chart loader reads: repository files by path relative to the checked root. */
 export interface ChartFiles {
@@ -83,13 +82,7 @@ function readYamlMap(source: ChartFiles, file: string, required: boolean): GoMap
     if (required) throw new ChartLoadError('cannot be read', file);
     return undefined;
   }
-  let value: unknown;
-  try {
-    value = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA });
-  } catch (error) {
-    throw new ChartLoadError(`is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, file);
-  }
-  if (value === undefined || value === null) return required ? {} : undefined;
-  if (!isMap(value)) throw new ChartLoadError('is not a YAML mapping', file);
-  return value;
+  const value = readYaml(text);
+  if (typeof value === 'string') throw new ChartLoadError(`is not a YAML mapping: ${value}`, file);
+  return value as GoMap;
 }

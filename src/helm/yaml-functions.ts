@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { KUBERNETES_YAML_DUMP_SCHEMA, KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
-import { formatFloat, isMap } from './template/go-values.js';
+import { formatFloat, isMap, type GoMap } from './template/go-values.js';
 
 /**
  * Helm's toYaml: sigs.k8s.io/yaml's output (keys sorted, YAML 1.1 quoting, sequences not indented
@@ -13,13 +13,22 @@ export function toYaml(value: unknown): string {
 
 /** Helm's fromYaml/fromYamlArray: a parse error comes back in the value (`Error` key), not as a failure. */
 export function fromYaml(text: string, array: boolean): unknown {
+  const value = readYaml(text, array);
+  if (typeof value !== 'string') return value;
+  return array ? [value] : { Error: value };
+}
+
+/**
+ * YAML as Helm reads values (sigs.k8s.io/yaml: YAML 1.1 scalars): a mapping (or, with `array`, a
+ * sequence), empty text giving an empty one; a string says why the text is not one.
+ */
+export function readYaml(text: string, array = false): GoMap | unknown[] | string {
   try {
     const value = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA }) ?? (array ? [] : {});
-    if (array ? !Array.isArray(value) : !isMap(value)) throw new Error(`cannot unmarshal into ${array ? '[]interface {}' : 'map[string]interface {}'}`);
-    return value;
+    if (array ? Array.isArray(value) : isMap(value)) return value as GoMap | unknown[];
+    return `cannot unmarshal into ${array ? '[]interface {}' : 'map[string]interface {}'}`;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return array ? [message] : { Error: message };
+    return error instanceof Error ? error.message.split('\n')[0]! : String(error);
   }
 }
 
