@@ -1,6 +1,8 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { isIP } from 'node:net';
 import { celJs } from '../lazy-packages.js';
+import { rewriteHasOnExpressions } from './cel-has-rewrite.js';
+import { type CelSelfShape, celSelf } from './cel-self.js';
 
 /** A compiled `x-kubernetes-validations` rule; `check` is undefined when hctl cannot evaluate it. */
 export interface CelRule {
@@ -14,6 +16,8 @@ let environment: Environment | undefined;
 /** Standard CEL plus the subset of Kubernetes' CEL library that CRD rules and admission policies use; built on first use. */
 export function celEnvironment(): Environment {
   environment ??= new (celJs().Environment)({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
+    // CEL defines matches() as a function too; cel-js only as a method (kgateway's rules use the function).
+    .registerFunction('matches(string, string): bool', (value: string, pattern: string) => new RegExp(pattern).test(value))
     .registerFunction('isURL(string): bool', (value: string) => URL.canParse(value))
     .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)
     .registerFunction('isCIDR(string): bool', (value: string) => isCidr(value));
@@ -30,7 +34,7 @@ export function compileCelRule(entry: { rule?: unknown; message?: unknown }): Ce
   if (rule === '' || /\boldSelf\b/.test(rule)) return { rule, message };
   let evaluate: (context: Record<string, unknown>) => unknown;
   try {
-    evaluate = celEnvironment().parse(rule);
+    evaluate = celEnvironment().parse(rewriteHasOnExpressions(rule));
   } catch {
     return { rule, message };
   }
@@ -67,6 +71,12 @@ export function celCheck(rule: string): (self: unknown) => boolean | undefined {
 }
 
 const compiledChecks = new Map<string, (self: unknown) => boolean | undefined>();
+
+/** For generated validator code: the value a node's rules see, given the JSON of its CelSelfShape. */
+export function celSelfOf(json: string): (value: unknown) => unknown {
+  const shape = JSON.parse(json) as CelSelfShape;
+  return (value) => celSelf(value, shape);
+}
 
 function isCidr(value: string): boolean {
   const [address, bits, ...rest] = value.split('/');

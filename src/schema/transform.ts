@@ -2,8 +2,11 @@
  * Turns Kubernetes OpenAPI schemas (the API's swagger definitions and CRD openAPIV3Schema) into
  * strict JSON Schema (draft-07) for ajv: unknown fields become errors unless
  * `x-kubernetes-preserve-unknown-fields` says otherwise, OpenAPI-only keywords get their JSON
- * Schema meaning, and what validation does not need (descriptions, defaults) is dropped.
+ * Schema meaning, and what validation does not need (descriptions, defaults) is dropped — except
+ * the defaults and names CEL rules see, kept beside each rule list (cel-self.ts).
  */
+
+import { CEL_SELF_KEYWORD, celSelfShape } from './cel-self.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -90,6 +93,11 @@ function transform(schema: JsonSchema, strict = true): JsonSchema {
   }
   if (schema['x-kubernetes-embedded-resource'] === true && isObject(out.properties)) {
     out.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...out.properties };
+  }
+  const rules = schema['x-kubernetes-validations'];
+  if (Array.isArray(rules)) {
+    const shape = celSelfShape(schema, rules.map((entry: { rule?: unknown }) => String(entry?.rule ?? '')));
+    if (shape) out[CEL_SELF_KEYWORD] = shape;
   }
   const preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
   if (strict && isObject(out.properties) && out.additionalProperties === undefined && !preserveUnknown) out.additionalProperties = false;

@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { celCheck } from './cel.js';
+import { celCheck, celSelfOf } from './cel.js';
 import { kubernetesFormats } from './formats.js';
 
 const require = createRequire(import.meta.url);
@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 /** What generated validator code may import: ajv's runtime helpers, and hctl's formats and CEL. */
 function moduleFor(id: string): unknown {
   if (id === 'hctl:formats') return kubernetesFormats();
-  if (id === 'hctl:cel') return { celCheck };
+  if (id === 'hctl:cel') return { celCheck, celSelfOf };
   return require(id);
 }
 
@@ -25,7 +25,7 @@ function moduleFor(id: string): unknown {
  */
 export const GENERATOR_MODULES = [
   new URL(import.meta.url),
-  ...['validator.js', 'formats.js', 'cel.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'].map((file) => new URL(file, import.meta.url)),
+  ...['validator.js', 'formats.js', 'cel.js', 'cel-has-rewrite.js', 'cel-self.js', 'cel-keyword.js', 'transform.js', '../../schemas/index.json', '../../package.json'].map((file) => new URL(file, import.meta.url)),
 ];
 
 /**

@@ -277,7 +277,7 @@ function describe(error: ErrorObject, path: NodePath, value: unknown, guide: Sch
       return at(`${field} ${JSON.stringify(value)} is not a valid ${format}`, 'Fix the value to the expected format.');
     }
     case 'x-kubernetes-validations':
-      return at(`${field || 'the object'}: ${error.message ?? 'failed a validation rule'}`, `The API server rejects it with this message (rule: ${String((error.params as { rule?: string }).rule ?? '')}).`);
+      return at(`${field || 'the object'}: ${error.message ?? 'failed a validation rule'}`, `The API server rejects it with this message (${celRuleHint(String((error.params as { rule?: string }).rule ?? ''))}).`);
     default:
       return at(`${field || 'the object'} ${error.message ?? 'is invalid'}`, 'Fix the value to satisfy the schema.');
   }
@@ -328,4 +328,10 @@ function valueAt(body: unknown, path: NodePath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
+}
+
+/** A CEL rule as a hint names it: whole when short; a long one (Gateway API's run to 600 characters) by its start. */
+function celRuleHint(rule: string): string {
+  const MAX = 160;
+  return rule.length <= MAX ? `rule: ${rule}` : `rule: ${rule.slice(0, MAX)}… — the CRD's x-kubernetes-validations at this field has it whole`;
 }

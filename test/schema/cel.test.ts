@@ -13,6 +13,8 @@ describe('compileCelRule', () => {
     expect(compileCelRule({ rule: 'isURL(self)' }).check!('https://example.com')).toBe(true);
     expect(compileCelRule({ rule: 'isIP(self)' }).check!('10.0.0.300')).toBe(false);
     expect(compileCelRule({ rule: 'isCIDR(self)' }).check!('10.0.0.0/24')).toBe(true);
+    expect(compileCelRule({ rule: "matches(self, '^[0-9]+(s|m)$')" }).check!('5h')).toBe(false);
+    expect(compileCelRule({ rule: "matches(self, '^[0-9]+(s|m)$')" }).check!('5m')).toBe(true);
   });
 
   it('leaves transition rules, unknown functions and evaluation errors unjudged', () => {

@@ -5,6 +5,9 @@ const fluxKs = (extra: string) =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 1h\n  path: ./apps\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n${extra}`;
 const helmRelease = (extra: string) =>
   `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: jellyfin\n  namespace: media\nspec:\n  interval: 30m\n  chart:\n    spec:\n      chart: jellyfin\n      version: 2.1.0\n      sourceRef:\n        kind: HelmRepository\n        name: jellyfin\n${extra}`;
+// Two parentRefs to one Gateway; `kind` and `group` are left to the schema's defaults, as usual.
+const httpRoute = (parentRefs: string) =>
+  `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: grafana\n  namespace: monitoring\nspec:\n  parentRefs:\n${parentRefs}  rules:\n    - backendRefs:\n        - name: grafana\n          port: 80\n`;
 const deployment = (extra: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${extra}`;
 
@@ -18,6 +21,14 @@ ruleTester(rule, {
     {
       name: 'SOPS-encrypted values and metadata',
       code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  token: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]\nsops:\n  mac: ENC[AES256_GCM,data:m,type:str]\n  version: 3.9.1\n',
+    },
+    {
+      name: 'CEL rules see schema defaults: two parentRefs to one Gateway, one listener each',
+      code: httpRoute('    - name: internal\n      namespace: network\n      sectionName: http\n    - name: internal\n      namespace: network\n      sectionName: https\n'),
+    },
+    {
+      name: 'CEL rules see escaped property names: namespace is __namespace__, so Gateways of one name in two namespaces are two parents',
+      code: httpRoute('    - name: internal\n      namespace: network\n    - name: internal\n      namespace: lab\n'),
     },
     {
       name: 'a kustomize patch file is a partial object',
@@ -87,6 +98,11 @@ ruleTester(rule, {
       name: 'a CEL x-kubernetes-validations rule',
       code: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: nothing\nspec:\n  interval: 5m\n',
       errors: [{ line: 6, message: 'either chart or chartRef must be set' }],
+    },
+    {
+      name: 'CEL rules see schema defaults (the API server defaults before it validates): kind and group of parentRefs',
+      code: httpRoute('    - name: internal\n      namespace: network\n    - name: internal\n      namespace: network\n'),
+      errors: [{ line: 8, message: 'spec.parentRefs: sectionName or port must be unique when parentRefs includes 2 or more references to the same parent' }],
     },
     {
       name: 'a kustomization.yaml, with or without apiVersion and kind',
