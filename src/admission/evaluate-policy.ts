@@ -1,5 +1,5 @@
 import { asRecord } from '../repo/parse.js';
-import { celEnvironment } from '../schema/cel.js';
+import { parseCel } from '../schema/cel.js';
 import type { BoundPolicy } from './admission-policies.js';
 
 /** What the API server would say to one object's CREATE. */
@@ -31,7 +31,7 @@ export function compilePolicy(spec: Record<string, unknown>): CompiledPolicy {
   const compile = (text: unknown): Expression => {
     const source = typeof text === 'string' ? text : '';
     try {
-      const run = celEnvironment().parse(source);
+      const run = parseCel(source);
       return { text: source, run: (activation) => run(activation) };
     } catch {
       uncompiled.push(source);

@@ -86,10 +86,10 @@ export function celSelf(value: unknown, shape: CelSelfShape): unknown {
     const current = value[key];
     const missing = current === undefined || (current === null && !child.nullable);
     const seen = missing && child.default !== undefined ? celSelf(structuredClone(child.default), child) : current === undefined ? undefined : celSelf(current, child);
-    if (seen === current && child.escaped === undefined) continue;
+    if (seen === undefined || (seen === current && child.escaped === undefined)) continue;
     copy ??= { ...value };
     if (child.escaped !== undefined) delete copy[key];
-    if (seen !== undefined) copy[child.escaped ?? key] = seen;
+    copy[child.escaped ?? key] = seen;
   }
   if (shape.additionalProperties) {
     for (const [key, child] of Object.entries(value)) {

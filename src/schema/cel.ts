@@ -14,7 +14,7 @@ export interface CelRule {
 let environment: Environment | undefined;
 
 /** Standard CEL plus the subset of Kubernetes' CEL library that CRD rules and admission policies use; built on first use. */
-export function celEnvironment(): Environment {
+function celEnvironment(): Environment {
   environment ??= new (celJs().Environment)({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false, enableOptionalTypes: true })
     // CEL defines matches() as a function too; cel-js only as a method (kgateway's rules use the function).
     .registerFunction('matches(string, string): bool', (value: string, pattern: string) => new RegExp(pattern).test(value))
@@ -22,6 +22,11 @@ export function celEnvironment(): Environment {
     .registerFunction('isIP(string): bool', (value: string) => isIP(value) !== 0)
     .registerFunction('isCIDR(string): bool', (value: string) => isCidr(value));
   return environment;
+}
+
+/** An expression ready to evaluate, in hctl's environment (throws when it does not parse). */
+export function parseCel(source: string): (context: Record<string, unknown>) => unknown {
+  return celEnvironment().parse(rewriteHasOnExpressions(source));
 }
 
 /**
@@ -34,7 +39,7 @@ export function compileCelRule(entry: { rule?: unknown; message?: unknown }): Ce
   if (rule === '' || /\boldSelf\b/.test(rule)) return { rule, message };
   let evaluate: (context: Record<string, unknown>) => unknown;
   try {
-    evaluate = celEnvironment().parse(rewriteHasOnExpressions(rule));
+    evaluate = parseCel(rule);
   } catch {
     return { rule, message };
   }
