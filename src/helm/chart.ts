@@ -83,6 +83,6 @@ function readYamlMap(source: ChartFiles, file: string, required: boolean): GoMap
     return undefined;
   }
   const value = readYaml(text);
-  if (typeof value === 'string') throw new ChartLoadError(`is not a YAML mapping: ${value}`, file);
+  if (typeof value === 'string') throw new ChartLoadError(`cannot be read as a YAML mapping (${value})`, file);
   return value as GoMap;
 }

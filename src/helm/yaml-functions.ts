@@ -1,4 +1,5 @@
 import jsyaml from 'js-yaml';
+import { aliasTrouble, mayHoldAliases } from '../repo/yaml-aliases.js';
 import { KUBERNETES_YAML_DUMP_SCHEMA, KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import { formatFloat, isMap, type GoMap } from './template/go-values.js';
 
@@ -18,6 +19,9 @@ export function fromYaml(text: string, array: boolean): unknown {
   return array ? [value] : { Error: value };
 }
 
+/** Repeated aliased nodes a values text may hold before it is refused as an alias bomb, as Helm refuses one. */
+const MAX_VALUE_ALIASES = 1000;
+
 /**
  * YAML as Helm reads values (sigs.k8s.io/yaml: YAML 1.1 scalars): a mapping (or, with `array`, a
  * sequence), empty text giving an empty one; a string says why the text is not one.
@@ -25,6 +29,8 @@ export function fromYaml(text: string, array: boolean): unknown {
 export function readYaml(text: string, array = false): GoMap | unknown[] | string {
   try {
     const value = jsyaml.load(text, { schema: KUBERNETES_YAML_SCHEMA }) ?? (array ? [] : {});
+    const trouble = mayHoldAliases(text) ? aliasTrouble(value, MAX_VALUE_ALIASES) : undefined;
+    if (trouble) return trouble === 'contains itself' ? 'yaml: anchor value contains itself' : 'yaml: document contains excessive aliasing';
     if (array ? Array.isArray(value) : isMap(value)) return value as GoMap | unknown[];
     return `cannot unmarshal into ${array ? '[]interface {}' : 'map[string]interface {}'}`;
   } catch (error) {

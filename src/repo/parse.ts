@@ -1,4 +1,5 @@
 import jsyaml from 'js-yaml';
+import { aliasTrouble, mayHoldAliases } from './yaml-aliases.js';
 import type { Document, LineCounter, Tags } from 'yaml';
 import { yaml } from '../lazy-packages.js';
 import type { KubeObject, NodePath, ObjectSource } from './object.js';
@@ -295,25 +296,9 @@ function fastValues(text: string): unknown[] | undefined {
   } catch {
     return undefined; // syntax errors, duplicate keys, custom tags: the full parser explains them
   }
-  // js-yaml shares aliased nodes instead of copying them; an alias bomb would explode later.
-  if (text.includes('&') && text.includes('*') && values.some((value) => exceedsAliasBudget(value))) return undefined;
+  // An alias bomb would explode later, a value that contains itself never ends: the full path reports both.
+  if (mayHoldAliases(text) && values.some((value) => aliasTrouble(value, MAX_ALIAS_COUNT))) return undefined;
   return values;
-}
-
-function exceedsAliasBudget(value: unknown): boolean {
-  const seen = new Set<object>();
-  let repeats = 0;
-  const visit = (node: unknown): boolean => {
-    if (node === null || typeof node !== 'object') return false;
-    if (seen.has(node)) {
-      repeats++;
-      if (repeats > MAX_ALIAS_COUNT) return true;
-    }
-    seen.add(node);
-    for (const child of Array.isArray(node) ? node : Object.values(node)) if (visit(child)) return true;
-    return false;
-  };
-  return visit(value);
 }
 
 function fullParse(text: string): { all: Document[]; lineCounter: LineCounter } {
@@ -369,19 +354,30 @@ function readFullDocument(parsed: ParsedFile, document: Document, lineCounter: L
     return undefined;
   }
   try {
-    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const { line, col } = position(document.contents!.range?.[0] ?? 0);
-    if (isTooDeep(String(error))) {
-      parsed.problems.push({ kind: 'syntax', message: syntaxMessage(String(error)), line, column: col });
+    const value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (mayHoldAliases(text) && aliasTrouble(value, Number.POSITIVE_INFINITY)) {
+      const { line, col } = position(document.contents!.range?.[0] ?? 0);
+      parsed.problems.push({ kind: 'syntax', message: 'an alias inside the anchor it names makes this value infinite (Kubernetes reads it as "anchor value contains itself")', line, column: col });
       return undefined;
     }
-    parsed.problems.push({
-      kind: 'alias-limit',
-      message: `document expands more than ${MAX_ALIAS_COUNT} aliases (${firstLine(String(error))})`,
-      line,
-      column: col,
-    });
+    return value;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const start = document.contents!.range?.[0] ?? 0;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(firstLine(message));
+    if (unresolved) {
+      const name = unresolved[1]!;
+      const at = text.indexOf(`*${name}`, start);
+      const { line, col } = position(at >= 0 ? at : start);
+      parsed.problems.push({ kind: 'syntax', message: `alias *${name} names no anchor set before it (Kubernetes reads it as "unknown anchor '${name}' referenced")`, line, column: col });
+      return undefined;
+    }
+    const { line, col } = position(start);
+    if (message.startsWith('Excessive alias count')) {
+      parsed.problems.push({ kind: 'alias-limit', message: `document expands more than ${MAX_ALIAS_COUNT} aliases`, line, column: col });
+    } else {
+      parsed.problems.push({ kind: 'syntax', message: syntaxMessage(message), line, column: col });
+    }
     return undefined;
   }
 }

@@ -32,6 +32,13 @@ describe('chart templates in a loaded repository', () => {
     expect(file.templateProblem).toEqual({ message: 'this chart template does not render offline: error calling required: secretKey is required', line: 6, column: 11 });
   });
 
+  it('whose values.yaml cannot be read (an alias inside its own anchor) stay templated, with the reason Helm gives', () => {
+    const repo = loadFiles({ ...CHART, 'apps/demo/values.yaml': 'users: &users [*users]\n', 'apps/demo/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n' });
+    const file = repo.files.find((parsed) => parsed.file === 'apps/demo/templates/cm.yaml')!;
+    expect(file.templated).toBe('helm');
+    expect(file.templateProblem?.message).toBe("this chart template does not render offline: the chart's apps/demo/values.yaml cannot be read as a YAML mapping (yaml: anchor value contains itself)");
+  });
+
   it('that render nothing with the chart\'s values stay templated: the values that deploy them may make objects', () => {
     const repo = loadFiles({ ...CHART, 'apps/demo/templates/ingress.yaml': '{{- if .Values.ingress }}\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n{{- end }}\n' });
     const file = repo.files.find((parsed) => parsed.file === 'apps/demo/templates/ingress.yaml')!;

@@ -31,6 +31,7 @@ describe('Sprig and Helm functions', () => {
 
   it('fromYaml and fromJson hand back errors in the value, as Helm does', () => {
     expect(render('{{ (fromYaml "a: 1").a }} {{ (fromJson "{").Error | empty | not }}')).toBe('1 true');
+    expect(render('{{ (fromYaml "a: &a [*a]").Error }}')).toBe('yaml: anchor value contains itself');
   });
 
   it('dict, get, set, hasKey, keys and merge work on maps', () => {

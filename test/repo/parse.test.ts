@@ -62,6 +62,18 @@ describe('parseFile', () => {
     expect(parsed.problems).toMatchObject([{ kind: 'alias-limit', line: 1 }]);
   });
 
+  it('refuses a value that contains itself (an alias inside its own anchor), as Kubernetes does', () => {
+    const parsed = parseFile('loop.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: z\ndata: &d\n  x: *d\n');
+    expect(parsed.objects).toEqual([]);
+    expect(parsed.problems).toMatchObject([{ kind: 'syntax', line: 1, message: expect.stringContaining('anchor value contains itself') }]);
+  });
+
+  it('reports an alias without its anchor at the alias, as a syntax problem', () => {
+    const parsed = parseFile('route.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: z\ndata:\n  a: *x\n');
+    expect(parsed.objects).toEqual([]);
+    expect(parsed.problems).toEqual([{ kind: 'syntax', line: 6, column: 6, message: 'alias *x names no anchor set before it (Kubernetes reads it as "unknown anchor \'x\' referenced")' }]);
+  });
+
   it('says a document nested thousands of levels deep is too deep, not that the stack overflowed', () => {
     const parsed = parseFile('deep.yaml', `apiVersion: v1\nkind: ConfigMap\ndata:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     expect(parsed.objects).toEqual([]);
