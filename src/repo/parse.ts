@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { aliasTrouble, mayHoldAliases } from './yaml-aliases.js';
-import type { Document, LineCounter, Tags } from 'yaml';
+import type { Document, LineCounter, ScalarTag, Tags } from 'yaml';
 import { yaml } from '../lazy-packages.js';
 import type { KubeObject, NodePath, ObjectSource } from './object.js';
 import type { Location } from '../report/finding.js';
@@ -8,7 +8,7 @@ import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
 import { locateThroughStrings } from './locate-in-string.js';
-import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema.js';
+import { isKubernetesFloat, KUBERNETES_YAML_SCHEMA, kubernetesFloat } from './yaml11-schema.js';
 
 /** A problem found while parsing one file, at a 1-based position. */
 export interface ParseProblem {
@@ -63,12 +63,22 @@ const MAX_ALIAS_COUNT = 1000;
  * API server sees (the fast path's schema, yaml11-schema.ts, resolves scalars the same way).
  */
 function kubernetesTags(tags: Tags): Tags {
-  return tags.filter((tag) => {
+  const kept = tags.filter((tag) => {
     if (typeof tag === 'string') return tag !== 'timestamp' && tag !== 'intTime' && tag !== 'floatTime';
     if (tag.tag === 'tag:yaml.org,2002:timestamp') return false;
     return !('format' in tag && tag.format === 'TIME');
   });
+  // YAML 1.1's floats (`.` is NaN there) give way to go-yaml's, which need a digit.
+  return [...kept.filter((tag) => (typeof tag === 'string' ? !tag.startsWith('float') : tag.tag !== GO_FLOAT.tag)), GO_FLOAT];
 }
+
+const GO_FLOAT: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  identify: (value) => typeof value === 'number',
+  test: { test: isKubernetesFloat } as unknown as RegExp,
+  resolve: kubernetesFloat,
+};
 
 /** Go/Helm template actions, and Jinja blocks (Ansible templates live in homelab repos too). */
 const TEMPLATE_ACTION =

@@ -40,19 +40,29 @@ const int = new jsyaml.Type('tag:yaml.org,2002:int', {
 });
 
 const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
-const float = new jsyaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (data: string) => mayBeNumber(data) && (FLOAT_SPECIAL.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
-  construct: (data: string) => {
-    if (FLOAT_SPECIAL.test(data)) {
-      if (data.slice(-3).toLowerCase() === 'nan') return NaN;
-      return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    }
-    return parseFloat(data.replace(/_/g, ''));
-  },
-});
+// go-yaml v2 reads a float only where Go's ParseFloat does: after a digit or sign it drops
+// underscores first; after a dot it does not. Either way a digit is needed: `.`, `-.` and `.e5`
+// (an Argo CD `path: .`) are strings, not YAML 1.1's NaN.
+const FLOAT_AFTER_DIGIT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const FLOAT_AFTER_DOT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
+
+/** Whether Kubernetes' YAML reader takes a plain scalar for a float (integers resolve first). */
+export function isKubernetesFloat(data: string): boolean {
+  if (!mayBeNumber(data)) return false;
+  if (FLOAT_SPECIAL.test(data)) return true;
+  return data[0] === '.' ? FLOAT_AFTER_DOT.test(data) : FLOAT_AFTER_DIGIT.test(data.replace(/_/g, ''));
+}
+
+/** The float value of a scalar isKubernetesFloat accepts. */
+export function kubernetesFloat(data: string): number {
+  if (FLOAT_SPECIAL.test(data)) {
+    if (data.slice(-3).toLowerCase() === 'nan') return NaN;
+    return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  return parseFloat(data.replace(/_/g, ''));
+}
+
+const float = new jsyaml.Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: isKubernetesFloat, construct: kubernetesFloat });
 
 // js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
 const builtin = (jsyaml as unknown as { types: Record<'null' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', jsyaml.Type> }).types;

@@ -122,7 +122,7 @@ describe('the fast parse path', () => {
     'metadata:',
     '  name: scalars',
     'data:',
-    ...['y', 'Yes', 'ON', 'off', 'n', 'NO', 'true', 'FALSE', '0755', '0b101', '0x1F', '1_000', '+12', '-7', '09', '012', '1.5e3', '-.5', '1.', '.inf', '-.Inf', '.NaN', '~', 'null', '', '2024-01-01', '1:20', '0o17', '"quoted"', "'on'", '1e3'].map(
+    ...['y', 'Yes', 'ON', 'off', 'n', 'NO', 'true', 'FALSE', '0755', '0b101', '0x1F', '1_000', '+12', '-7', '09', '012', '1.5e3', '-.5', '1.', '.inf', '-.Inf', '.NaN', '~', 'null', '', '2024-01-01', '1:20', '0o17', '"quoted"', "'on'", '1e3', '.', '-.', '.e5', '.5_0', '1_0.5'].map(
       (value, index) => `  k${index}: ${value}`,
     ),
     'anchors:',
@@ -139,6 +139,13 @@ describe('the fast parse path', () => {
     expect(fast).toEqual(full);
     expect((fast.data as Record<string, unknown>).k0).toBe(true);
     expect((fast.data as Record<string, unknown>).k8).toBe(493);
+  });
+
+  it('reads a float only where Kubernetes does (a digit needed): an Argo CD `path: .` is a string', () => {
+    for (const path of ['fast.yaml', 'full.yaml']) {
+      const text = `${path === 'full.yaml' ? '# hctl-ignore image-unpinned reason="force the full path"\n' : ''}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: floats\ndata: {a: ., b: -., c: .e5, d: .5_0, e: .5, f: 1_0.5, g: 1., h: -.inf}\n`;
+      expect(parseFile(path, text).objects[0]!.body.data).toEqual({ a: '.', b: '-.', c: '.e5', d: '.5_0', e: 0.5, f: 10.5, g: 1, h: Number.NEGATIVE_INFINITY });
+    }
   });
 
   it('falls back to the full parser for what it cannot judge: duplicate keys', () => {
