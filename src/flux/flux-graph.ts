@@ -164,7 +164,7 @@ function buildPath(
       (entry): entry is string => typeof entry === 'string' && (spec?.ignoreMissingComponents !== true || kustomizer.paths.exists(path.posix.join(target, entry))),
     );
     built = kustomizer.kustomizationIn(target)
-      ? kustomizer.build(target, take, components)
+      ? kustomizer.build(target, take, components, 'none')
       : components.length > 0
         ? kustomizer.addComponents(target, generatedBuild(root, kustomizer, target, 'copies'), components)
         : generatedBuild(root, kustomizer, target, take);
@@ -200,7 +200,7 @@ function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take:
     if (entry.name.startsWith('.')) continue;
     const relative = path.posix.join(dir, entry.name);
     if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(root, relative)).isDirectory())) {
-      const built = kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take) : generatedBuild(root, kustomizer, relative, take);
+      const built = kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take, [], 'none') : generatedBuild(root, kustomizer, relative, take);
       objects.push(...built.objects);
       omitted.push(...built.omitted);
     } else if (MANIFEST.test(entry.name)) {

@@ -29,11 +29,11 @@ export interface Generated {
 
 /**
  * configMapGenerator / secretGenerator: data from literals, files and env files, named with
- * kustomize's content hash unless disabled. `readFile` resolves paths relative to the
- * kustomization directory and throws a message the caller turns into a finding at `at`, the
+ * kustomize's content hash unless disabled. `readFile` reads a path as written (relative to the
+ * kustomization directory) and throws a message the caller turns into a finding at `at`, the
  * generator's entry that names the file (`['files', 1]`).
  */
-export function generate(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, options: GeneratorOptions, dir: string, readFile: (file: string, at: (string | number)[]) => string): Generated {
+export function generate(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, options: GeneratorOptions, readFile: (file: string, at: (string | number)[]) => string): Generated {
   const data: Record<string, string> = {};
   for (const literal of args.literals ?? []) {
     const [key, value] = splitPair(literal);
@@ -42,11 +42,11 @@ export function generate(kind: 'ConfigMap' | 'Secret', args: GeneratorArgs, opti
   for (const [index, entry] of (args.files ?? []).entries()) {
     const equals = entry.indexOf('=');
     const [key, file] = equals === -1 ? [path.posix.basename(entry), entry] : [entry.slice(0, equals), entry.slice(equals + 1)];
-    data[key] = readFile(path.posix.join(dir, file), ['files', index]);
+    data[key] = readFile(file, ['files', index]);
   }
   const envFiles = [...(args.envs ?? []).map((file, index) => [file, ['envs', index]] as const), ...(args.env ? [[args.env, ['env']] as const] : [])];
   for (const [file, at] of envFiles) {
-    for (const line of readFile(path.posix.join(dir, file), [...at]).split(/\r?\n/)) {
+    for (const line of readFile(file, [...at]).split(/\r?\n/)) {
       const trimmed = line.trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       const [key, value] = splitPair(trimmed);

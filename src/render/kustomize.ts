@@ -46,7 +46,15 @@ export interface Build {
 interface BuildState {
   references: NameReference[];
   omitted: Omission[];
+  loads: LoadRestriction;
 }
+
+/**
+ * Which files a kustomization may read. kustomize's default (`kubectl kustomize`, `kubectl apply -k`,
+ * Argo CD) is `rootOnly`: a file must be in or below the kustomization's directory (bases and
+ * components, which are directories, may be anywhere). Flux builds with `none`, inside the source.
+ */
+export type LoadRestriction = 'rootOnly' | 'none';
 
 /** What a caller gets: its own copies to transform, or (`shared`) the cached objects, to read only. */
 export type Take = 'copies' | 'shared';
@@ -139,11 +147,11 @@ export class Kustomizer {
   }
 
   /** `components`: Flux's `spec.components`, directories relative to `dir` that kustomize-controller appends to the kustomization's own. */
-  build(dir: string, take: Take = 'copies', components: readonly string[] = []): Build {
-    const key = components.length === 0 ? dir : `${dir}\n${components.join('\n')}`;
+  build(dir: string, take: Take = 'copies', components: readonly string[] = [], loads: LoadRestriction = 'rootOnly'): Build {
+    const key = [dir, loads, ...components].join('\n');
     let built = this.builds.get(key);
     if (!built) {
-      const state: BuildState = { references: [], omitted: [] };
+      const state: BuildState = { references: [], omitted: [], loads };
       const objects = this.accumulate(dir, [], [], state, components);
       this.applyHashes(objects, state.references);
       built = { objects, omitted: state.omitted };
@@ -158,7 +166,7 @@ export class Kustomizer {
    * one listing the path's files and appends the components, which then add to and transform them.
    */
   addComponents(dir: string, build: Build, components: readonly string[]): Build {
-    const state: BuildState = { references: [], omitted: [...build.omitted] };
+    const state: BuildState = { references: [], omitted: [...build.omitted], loads: 'none' };
     const objects = build.objects;
     const start = objects.length;
     for (const entry of components) this.accumulate(this.resolve(dir, entry, dir), objects, [], state);
@@ -190,12 +198,12 @@ export class Kustomizer {
     });
     for (const entry of extraComponents) this.accumulate(this.resolve(dir, entry, file), objects, next, state);
     asList(kustomization.configurations).forEach((entry, index) => {
-      atEntry(file, ['configurations', index], () => state.references.push(...this.nameReferences(this.resolve(dir, String(entry), file), file)));
+      atEntry(file, ['configurations', index], () => state.references.push(...this.nameReferences(this.resolveFile(dir, String(entry), file, state), file)));
     });
     // With something left out, a patch or merge that finds nothing may be aimed at what is missing.
     const partial = state.omitted.length > 0;
-    this.runGenerators(kustomization, dir, file, objects, partial);
-    this.runTransformers(kustomization, dir, file, objects, partial);
+    this.runGenerators(kustomization, dir, file, objects, partial, state);
+    this.runTransformers(kustomization, dir, file, objects, partial, state);
     return objects;
   }
 
@@ -217,18 +225,22 @@ export class Kustomizer {
     }
     const target = this.resolve(dir, entry, file);
     if (this.paths.isDirectory(target)) return this.accumulate(target, [], stack, state);
+    this.checkLoad(dir, entry, target, file, state);
     // Not copied yet: most kustomizations only list resources; the first transform copies (own).
     return this.loadObjects(target, file).map((object) => this.borrowed({ ...object }));
   }
 
-  private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean): void {
+  private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean, state: BuildState): void {
     const options = (asRecord(kustomization.generatorOptions) ?? {}) as GeneratorOptions;
     // `at`: the entry naming the file inside its generator (`['files', 1]`), where the finding points.
-    const readFile = (target: string, at: (string | number)[]) => {
+    const readFile = (entry: string, at: (string | number)[]) => {
+      let target: string | undefined;
       try {
+        target = this.containedPath(dir, entry, file);
+        this.checkLoad(dir, entry, target, file, state);
         return readFileSync(path.join(this.root, target), 'utf8');
-      } catch {
-        const error = new RenderError(`generator file ${target} does not exist`, file);
+      } catch (caught) {
+        const error = caught instanceof RenderError ? caught : new RenderError(`generator file ${target} does not exist`, file);
         error.path = at;
         throw error;
       }
@@ -236,7 +248,7 @@ export class Kustomizer {
     for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
       asList(kustomization[field]).forEach((entry, index) =>
         atEntry(file, [field, index], () => {
-          const generated = generate(kind, entry as GeneratorArgs, options, dir, (target, at) => readFile(target, [field, index, ...at]));
+          const generated = generate(kind, entry as GeneratorArgs, options, (named, at) => readFile(named, [field, index, ...at]));
           const name = metadataOf(generated.object).name;
           const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
           if (generated.behavior !== 'merge' && generated.behavior !== 'replace') {
@@ -255,17 +267,17 @@ export class Kustomizer {
     }
   }
 
-  private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean): void {
+  private runTransformers(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean, state: BuildState): void {
     if (!TRANSFORM_FIELDS.some((field) => kustomization[field] !== undefined)) return;
     this.own(objects);
     const bodies = () => objects.map((object) => object.body);
     for (const entry of asList(kustomization.patchesStrategicMerge)) {
       const text = String(entry);
-      for (const patch of text.includes('\n') ? this.inlineObjects(text, file) : this.loadObjects(this.resolve(dir, text, file), file).map((object) => object.body)) {
+      for (const patch of text.includes('\n') ? this.inlineObjects(text, file) : this.loadObjects(this.resolveFile(dir, text, file, state), file).map((object) => object.body)) {
         this.applyStrategic(objects, patch as JsonObject, undefined, file, partial);
       }
     }
-    for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial);
+    for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial, state);
     if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
@@ -282,15 +294,15 @@ export class Kustomizer {
     }
     const annotations = asRecord(kustomization.commonAnnotations) as Record<string, string> | undefined;
     if (annotations) addAnnotations(bodies(), annotations);
-    for (const entry of asList(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial);
+    for (const entry of asList(kustomization.patchesJson6902)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial, state);
     if (Array.isArray(kustomization.replicas)) setReplicas(bodies(), kustomization.replicas as { name: string; count: number }[]);
     if (Array.isArray(kustomization.images)) setImages(bodies(), kustomization.images as ImageOverride[]);
   }
 
   /** A `patches:`/`patchesJson6902:` entry: inline (`patch:`) or from a file (`path:`). */
-  private applyPatchEntry(objects: RenderedObject[], spec: JsonObject, dir: string, file: string, partial: boolean): void {
+  private applyPatchEntry(objects: RenderedObject[], spec: JsonObject, dir: string, file: string, partial: boolean, state: BuildState): void {
     if (typeof spec.patch === 'string') return this.applyPatch(objects, spec.patch, asRecord(spec.target), file, partial);
-    const patchFile = this.resolve(dir, String(spec.path), file);
+    const patchFile = this.resolveFile(dir, String(spec.path), file, state);
     this.applyPatch(objects, readFileSync(path.join(this.root, patchFile), 'utf8'), asRecord(spec.target), file, partial, patchFile);
   }
 
@@ -416,9 +428,32 @@ export class Kustomizer {
   }
 
   private resolve(dir: string, entry: string, file: string): string {
-    const target = path.posix.normalize(path.posix.join(dir, entry));
+    const target = this.containedPath(dir, entry, file);
     if (!this.paths.exists(target)) throw new RenderError(`${entry} does not exist (from ${dir})`, file);
     return target;
+  }
+
+  /** An entry naming a file (a patch, a generator's file, `configurations`), under the build's load restriction. */
+  private resolveFile(dir: string, entry: string, file: string, state: BuildState): string {
+    const target = this.resolve(dir, entry, file);
+    this.checkLoad(dir, entry, target, file, state);
+    return target;
+  }
+
+  /** `entry` relative to the checked root; hctl reads nothing outside it, and kustomize takes no absolute path. */
+  private containedPath(dir: string, entry: string, file: string): string {
+    if (path.posix.isAbsolute(entry)) throw new RenderError(`${entry} is an absolute path: kustomize reads entries relative to the kustomization's directory`, file);
+    const target = path.posix.normalize(path.posix.join(dir, entry));
+    if (target === '..' || target.startsWith('../')) throw new RenderError(`${entry} is outside the checked directory (from ${dir}): check the repository's root to build it`, file);
+    return target;
+  }
+
+  private checkLoad(dir: string, entry: string, target: string, file: string, state: BuildState): void {
+    if (state.loads === 'none' || dir === '.' || target.startsWith(`${dir}/`)) return;
+    throw new RenderError(
+      `${entry} is not in or below ${dir}, and kustomize's default load restrictor refuses files outside the kustomization's directory (Flux builds allow them)`,
+      file,
+    );
   }
 
   private borrowed(object: RenderedObject): RenderedObject {

@@ -179,7 +179,8 @@ describe('hctl render (kustomize in TypeScript)', () => {
     const bundle = new SchemaBundle();
     const kustomizer = new Kustomizer(root, bundle, { bundle });
     const exporterImage = (dir: string) =>
-      (kustomizer.build(dir).objects[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
+      // A patch file outside the overlay: as Flux builds (no load restrictor).
+      (kustomizer.build(dir, 'copies', [], 'none').objects[0]!.body as Record<string, any>).spec.template.spec.containers.find((container: { name: string }) => container.name === 'exporter').image;
     expect(exporterImage('retagged')).toBe('exporter:2.0');
     expect(exporterImage('plain')).toBe('exporter:1.0');
   });
@@ -289,5 +290,23 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(error({ 'app/kustomization.yaml': 'resources: [missing.yaml]\n' })).toMatchObject({ unsupported: false, message: 'missing.yaml does not exist (from app)' });
     expect(error({ 'app/kustomization.yaml': 'patches:\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: ghost\n' })).toBeInstanceOf(RenderError);
     expect(error({ 'app/kustomization.yaml': 'resources: [../app]\n' })?.message).toMatch(/cycle/);
+  });
+
+  it('loads files as kustomize does by default: in or below the kustomization (bases anywhere), never an absolute path or outside the checked directory', () => {
+    const files = { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n', 'base/kustomization.yaml': 'resources: [cm.yaml]\n', 'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' };
+    const error = (kustomization: string) => renderDirectory(repo({ ...files, 'app/kustomization.yaml': kustomization }), 'app', { fallback: false }).error?.message;
+    expect(error('resources: [../base]\n')).toBeUndefined();
+    expect(error('resources: [../ns.yaml]\n')).toBe("../ns.yaml is not in or below app, and kustomize's default load restrictor refuses files outside the kustomization's directory (Flux builds allow them)");
+    expect(error('resources: [../base]\npatches:\n  - path: ../ns.yaml\n')).toMatch(/^\.\.\/ns\.yaml is not in or below app/);
+    expect(error('configMapGenerator:\n  - name: x\n    files: [../ns.yaml]\n')).toMatch(/^\.\.\/ns\.yaml is not in or below app/);
+    expect(error('resources: [/etc/hostname]\n')).toBe("/etc/hostname is an absolute path: kustomize reads entries relative to the kustomization's directory");
+    expect(error('configMapGenerator:\n  - name: x\n    files: [../../../../../../etc/hostname]\n')).toBe("../../../../../../etc/hostname is outside the checked directory (from app): check the repository's root to build it");
+  });
+
+  it('loads files from anywhere in the source for a Flux build (kustomize-controller has no load restrictor)', () => {
+    const root = repo({ 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n', 'app/kustomization.yaml': 'resources: [../ns.yaml]\nconfigMapGenerator:\n  - name: x\n    files: [../ns.yaml]\n' });
+    const bundle = new SchemaBundle();
+    const built = new Kustomizer(root, bundle, { bundle }).build('app', 'copies', [], 'none');
+    expect(built.objects.map((object) => object.body.kind)).toEqual(['Namespace', 'ConfigMap']);
   });
 });
