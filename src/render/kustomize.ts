@@ -443,7 +443,8 @@ export class Kustomizer {
   /** `entry` relative to the checked root; hctl reads nothing outside it, and kustomize takes no absolute path. */
   private containedPath(dir: string, entry: string, file: string): string {
     if (path.posix.isAbsolute(entry)) throw new RenderError(`${entry} is an absolute path: kustomize reads entries relative to the kustomization's directory`, file);
-    const target = path.posix.normalize(path.posix.join(dir, entry));
+    // `models/` names the directory `models`: no trailing slash, so `dir/` prefixes what is below it.
+    const target = path.posix.normalize(path.posix.join(dir, entry)).replace(/(.)\/+$/, '$1');
     if (target === '..' || target.startsWith('../')) throw new RenderError(`${entry} is outside the checked directory (from ${dir}): check the repository's root to build it`, file);
     return target;
   }

@@ -296,6 +296,7 @@ describe('hctl render (kustomize in TypeScript)', () => {
     const files = { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n', 'base/kustomization.yaml': 'resources: [cm.yaml]\n', 'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' };
     const error = (kustomization: string) => renderDirectory(repo({ ...files, 'app/kustomization.yaml': kustomization }), 'app', { fallback: false }).error?.message;
     expect(error('resources: [../base]\n')).toBeUndefined();
+    expect(error('resources: [../base/]\n')).toBeUndefined(); // a directory written with its slash: cm.yaml is below it
     expect(error('resources: [../ns.yaml]\n')).toBe("../ns.yaml is not in or below app, and kustomize's default load restrictor refuses files outside the kustomization's directory (Flux builds allow them)");
     expect(error('resources: [../base]\npatches:\n  - path: ../ns.yaml\n')).toMatch(/^\.\.\/ns\.yaml is not in or below app/);
     expect(error('configMapGenerator:\n  - name: x\n    files: [../ns.yaml]\n')).toMatch(/^\.\.\/ns\.yaml is not in or below app/);
