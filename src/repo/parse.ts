@@ -8,7 +8,7 @@ import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
 import { locateThroughStrings } from './locate-in-string.js';
-import { isKubernetesFloat, KUBERNETES_YAML_SCHEMA, kubernetesFloat } from './yaml11-schema.js';
+import { isKubernetesFloat, isKubernetesInt, KUBERNETES_YAML_SCHEMA, kubernetesFloat, kubernetesInt } from './yaml11-schema.js';
 
 /** A problem found while parsing one file, at a 1-based position. */
 export interface ParseProblem {
@@ -68,9 +68,18 @@ function kubernetesTags(tags: Tags): Tags {
     if (tag.tag === 'tag:yaml.org,2002:timestamp') return false;
     return !('format' in tag && tag.format === 'TIME');
   });
-  // YAML 1.1's floats (`.` is NaN there) give way to go-yaml's, which need a digit.
-  return [...kept.filter((tag) => (typeof tag === 'string' ? !tag.startsWith('float') : tag.tag !== GO_FLOAT.tag)), GO_FLOAT];
+  // YAML 1.1's numbers give way to go-yaml's: floats need a digit (`.` is NaN in YAML 1.1), integers take 0o.
+  const replaced = new Set([GO_FLOAT.tag, GO_INT.tag]);
+  return [...kept.filter((tag) => (typeof tag === 'string' ? !/^(float|int)/.test(tag) : !replaced.has(tag.tag))), GO_INT, GO_FLOAT];
 }
+
+const GO_INT: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  identify: (value) => typeof value === 'number' && Number.isInteger(value),
+  test: { test: isKubernetesInt } as unknown as RegExp,
+  resolve: kubernetesInt,
+};
 
 const GO_FLOAT: ScalarTag = {
   tag: 'tag:yaml.org,2002:float',

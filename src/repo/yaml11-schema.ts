@@ -21,23 +21,28 @@ const bool = new jsyaml.Type('tag:yaml.org,2002:bool', {
 const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
 const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
 
-const INT_FORMS: [RegExp, number, number][] = [
-  [/^[-+]?0b[0-1_]+$/, 2, 2],
-  [/^[-+]?0[0-7_]+$/, 1, 8],
-  [/^[-+]?[0-9][0-9_]*$/, 0, 10],
-  [/^[-+]?0x[0-9a-fA-F_]+$/, 2, 16],
-];
-const int = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: string) => mayBeNumber(data) && INT_FORMS.some(([test]) => test.test(data)),
-  construct: (data: string) => {
-    const [, prefix, radix] = INT_FORMS.find(([test]) => test.test(data))!;
-    const sign = data[0] === '-' || data[0] === '+' ? data[0] : '';
-    const digits = data.slice(prefix + sign.length).replace(/_/g, '');
-    const value = parseInt(digits, radix);
-    return sign === '-' ? -value : value;
-  },
-});
+// go-yaml v2 reads an integer where Go's ParseInt(text without underscores, base 0) does: 0x, 0b
+// and 0o prefixes in either case, a leading 0 for octal — so `0o644` is 420, and `08` is no
+// integer (a float, 8).
+const INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
+
+/** Whether Kubernetes' YAML reader takes a plain scalar for an integer. */
+export function isKubernetesInt(data: string): boolean {
+  return mayBeNumber(data) && data[0] !== '.' && INT.test(data.replace(/_/g, ''));
+}
+
+/** The value of a scalar isKubernetesInt accepts. */
+export function kubernetesInt(data: string): number {
+  const plain = data.replace(/_/g, '');
+  const sign = plain[0] === '-' || plain[0] === '+' ? plain[0] : '';
+  const digits = plain.slice(sign.length);
+  const prefix = digits.slice(0, 2).toLowerCase();
+  const [radix, body] = prefix === '0x' ? [16, digits.slice(2)] : prefix === '0b' ? [2, digits.slice(2)] : prefix === '0o' ? [8, digits.slice(2)] : digits.length > 1 && digits[0] === '0' ? [8, digits.slice(1)] : [10, digits];
+  const value = parseInt(body, radix);
+  return sign === '-' ? -value : value;
+}
+
+const int = new jsyaml.Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: isKubernetesInt, construct: kubernetesInt });
 
 const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 // go-yaml v2 reads a float only where Go's ParseFloat does: after a digit or sign it drops

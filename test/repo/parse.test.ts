@@ -122,7 +122,7 @@ describe('the fast parse path', () => {
     'metadata:',
     '  name: scalars',
     'data:',
-    ...['y', 'Yes', 'ON', 'off', 'n', 'NO', 'true', 'FALSE', '0755', '0b101', '0x1F', '1_000', '+12', '-7', '09', '012', '1.5e3', '-.5', '1.', '.inf', '-.Inf', '.NaN', '~', 'null', '', '2024-01-01', '1:20', '0o17', '"quoted"', "'on'", '1e3', '.', '-.', '.e5', '.5_0', '1_0.5'].map(
+    ...['y', 'Yes', 'ON', 'off', 'n', 'NO', 'true', 'FALSE', '0755', '0b101', '0x1F', '1_000', '+12', '-7', '09', '012', '1.5e3', '-.5', '1.', '.inf', '-.Inf', '.NaN', '~', 'null', '', '2024-01-01', '1:20', '0o17', '"quoted"', "'on'", '1e3', '.', '-.', '.e5', '.5_0', '1_0.5', '0O17', '0X1f', '0B11', '08', '-0o7', '0_7', '+1_'].map(
       (value, index) => `  k${index}: ${value}`,
     ),
     'anchors:',
@@ -139,6 +139,13 @@ describe('the fast parse path', () => {
     expect(fast).toEqual(full);
     expect((fast.data as Record<string, unknown>).k0).toBe(true);
     expect((fast.data as Record<string, unknown>).k8).toBe(493);
+  });
+
+  it('reads integers as Go does: 0o, 0x and 0b prefixes in either case, a leading 0 for octal', () => {
+    for (const path of ['fast.yaml', 'full.yaml']) {
+      const text = `${path === 'full.yaml' ? '# hctl-ignore image-unpinned reason="force the full path"\n' : ''}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ints\ndata: {a: 0o644, b: 0O17, c: 0X1f, d: 0B11, e: 0755, f: 08, g: -0x10, h: 1_000, i: 0o9}\n`;
+      expect(parseFile(path, text).objects[0]!.body.data).toEqual({ a: 420, b: 15, c: 31, d: 3, e: 493, f: 8, g: -16, h: 1000, i: '0o9' });
+    }
   });
 
   it('reads a float only where Kubernetes does (a digit needed): an Argo CD `path: .` is a string', () => {
