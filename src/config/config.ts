@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import jsyaml from 'js-yaml';
 import { yaml } from '../lazy-packages.js';
 import { ownSchemaValidator } from '../schema/validator.js';
@@ -241,14 +241,25 @@ function readConfigFile(file: string): { raw: RawConfig; suppressionLines: numbe
     const error = validate.errors![0]!;
     const segments = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const where = locateInDocument(document, lineCounter, file, segments, false);
-    const property = error.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
-    const missing = error.params && 'missingProperty' in error.params ? ` "${String(error.params.missingProperty)}"` : '';
-    throw new UsageError(`${file}:${where.line}:${where.column}: ${error.instancePath || 'config'} ${error.message}${property}${missing}`);
+    throw new UsageError(`${file}:${where.line}:${where.column}: ${configProblem(segments, error)}`);
   }
   const suppressionLines = (raw.suppressions ?? []).map(
     (_, index) => locateInDocument(document, lineCounter, file, ['suppressions', index], false).line,
   );
   return { raw, suppressionLines };
+}
+
+/** What is wrong at `segments`, said in the config's own terms (`suppressions[0]`, a rule's name). */
+function configProblem(segments: (string | number)[], error: ErrorObject): string {
+  const at = segments.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || 'the config';
+  const [section, rule] = segments;
+  if (section === 'rules' && typeof rule === 'string' && segments.length <= 3) {
+    if (!isKnownRule(rule)) return unknownRuleMessage(rule);
+    return `rules.${rule} must be off, info, warning or critical, or a map of severity and the rule's options`;
+  }
+  if (error.params && 'additionalProperty' in error.params) return `${at} has an unknown field "${String(error.params.additionalProperty)}"`;
+  if (error.params && 'allowedValues' in error.params) return `${at} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  return `${at} ${error.message ?? 'is not valid'}`;
 }
 
 /** The file's value read with the YAML 1.2 core schema, as `yaml` reads it; undefined if js-yaml objects (the full parse then says where). */

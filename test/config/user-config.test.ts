@@ -46,7 +46,7 @@ describe('the user config (~/.config/hctl/config.yaml)', () => {
 
   it('a mistake in it is reported at its line', () => {
     const file = writeUserConfig('gitMode: sometimes\n');
-    expect(() => loadConfig({ startDir: tempDir('repo') })).toThrow(`${file}:1:10: /gitMode must be equal to one of the allowed values`);
+    expect(() => loadConfig({ startDir: tempDir('repo') })).toThrow(`${file}:1:10: gitMode must be one of: prompt, generate, stage, commit, auto`);
   });
 
   it('repoPath is relative to the config file, ~ is the home directory', () => {
