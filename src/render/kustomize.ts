@@ -23,6 +23,8 @@ export interface RenderedObject {
   source?: ObjectSource;
   /** Generated ConfigMaps/Secrets that take kustomize's content hash. */
   hashed?: boolean;
+  /** Names it had earlier in this build (before a namePrefix, nameSuffix or hash): references to them follow it. */
+  previousNames?: string[];
   /** Flux postBuild variables this object uses that had no value and no default, where each is used. */
   unsubstituted?: { variable: string; path: (string | number)[] }[];
 }
@@ -283,6 +285,7 @@ export class Kustomizer {
       for (const object of objects) {
         const metadata = metadataOf(object.body);
         if (object.body.kind === 'CustomResourceDefinition' || object.body.kind === 'Namespace') continue;
+        object.previousNames = [...(object.previousNames ?? []), String(metadata.name)];
         metadata.name = `${String(kustomization.namePrefix ?? '')}${String(metadata.name)}${String(kustomization.nameSuffix ?? '')}`;
       }
     }
@@ -341,22 +344,27 @@ export class Kustomizer {
     }
   }
 
-  /** Content hashes on generated names, and every reference to them, once the build is complete. */
-  /** `from`: only objects from this index on still need their hash (the others' names have one). */
+  /**
+   * Content hashes on generated names, then every reference to a renamed object (by a namePrefix,
+   * nameSuffix or hash) follows it, once the build is complete — as kustomize fixes references by
+   * each object's earlier names. `from`: only objects from this index on still need their hash.
+   */
   private applyHashes(objects: RenderedObject[], references: readonly NameReference[], from = 0): void {
-    const renames: { body: JsonObject; namespace: string; from: string; to: string }[] = [];
     for (const object of objects.slice(from)) {
       if (!object.hashed) continue;
       const metadata = metadataOf(object.body);
-      const name = `${String(metadata.name)}-${contentHash(object.body)}`;
-      renames.push({ body: object.body, namespace: String(metadata.namespace ?? ''), from: String(metadata.name), to: name });
-      metadata.name = name;
+      object.previousNames = [...(object.previousNames ?? []), String(metadata.name)];
+      metadata.name = `${String(metadata.name)}-${contentHash(object.body)}`;
     }
-    if (renames.length === 0) return;
+    const renamedObjects = objects.filter((object) => object.previousNames?.length);
+    if (renamedObjects.length === 0) return;
     this.own(objects);
     for (const object of objects) {
       const namespace = String(metadataOf(object.body).namespace ?? '');
-      const renamed = (matches: (body: JsonObject) => boolean, name: unknown) => renames.find((rename) => rename.from === name && rename.namespace === namespace && matches(rename.body))?.to;
+      const renamed = (matches: (body: JsonObject) => boolean, name: unknown) => {
+        const target = renamedObjects.find(({ body, previousNames }) => previousNames!.includes(name as string) && String(metadataOf(body).namespace ?? '') === namespace && matches(body));
+        return target ? String(metadataOf(target.body).name) : undefined;
+      };
       for (const spec of podSpecsOf(object.body)) renamePodReferences(spec, (kind, name) => renamed((body) => body.kind === kind, name));
       renameConfiguredReferences(object.body, references, (referral, name) => renamed((body) => matchesKind(body, referral), name));
     }

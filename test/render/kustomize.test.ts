@@ -59,6 +59,19 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(objects[0]!.spec.template.spec.containers[0].envFrom[0].configMapRef.name).toBe('web-config-bdg947hgcc');
   });
 
+  it('makes references follow a namePrefix or nameSuffix, generated names with their hash too', () => {
+    const objects = build({
+      'app/kustomization.yaml': 'namePrefix: p-\nnameSuffix: -s\nresources: [cm.yaml, deployment.yaml]\nconfigMapGenerator:\n  - name: web-config\n    literals: [a=b]\n',
+      'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\ndata:\n  a: b\n',
+      'app/deployment.yaml': deployment.replace('        - name: sidecar', '          volumeMounts: [{name: v, mountPath: /v}]\n      volumes:\n        - name: v\n          configMap: {name: plain}\n        - name: sidecar-unused\n          emptyDir: {}\n      initContainers:\n        - name: sidecar'),
+    });
+    // Names from kubectl kustomize (v5.5) for the same input.
+    expect(objects.map((object) => object.metadata.name)).toEqual(['p-plain-s', 'p-web-s', 'p-web-config-s-4h2mbtbbt6']);
+    const spec = objects[1]!.spec.template.spec;
+    expect(spec.containers[0].envFrom[0].configMapRef.name).toBe('p-web-config-s-4h2mbtbbt6');
+    expect(spec.volumes[0].configMap.name).toBe('p-plain-s');
+  });
+
   it('honours generatorOptions.disableNameSuffixHash and reads files and env files', () => {
     const [config] = build({
       'app/kustomization.yaml': 'generatorOptions:\n  disableNameSuffixHash: true\nconfigMapGenerator:\n  - name: c\n    files: [conf.ini, renamed.txt=other.txt]\n    envs: [vars.env]\n',
