@@ -11,7 +11,7 @@ import { copyBody } from './copy-body.js';
 import { PathFacts } from '../repo/path-facts.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
-import { matchesKind, readNameReferences, renameConfiguredReferences, type NameReference } from './name-references.js';
+import { BUILTIN_NAME_REFERENCES, matchesKind, readNameReferences, renameConfiguredReferences, type NameReference } from './name-references.js';
 import { strategicMerge } from './strategic-merge.js';
 import { addAnnotations, addLabels, metadataOf, podSpecsOf, setImages, setNamespace, setReplicas, type ImageOverride } from './transformers.js';
 
@@ -193,7 +193,12 @@ export class Kustomizer {
     const next = [...stack, file];
     const entries = [...asList(kustomization.resources).map((entry, index) => ['resources', index, entry] as const), ...asList(kustomization.bases).map((entry, index) => ['bases', index, entry] as const)];
     for (const [field, index, entry] of entries) {
-      atEntry(file, [field, index], () => objects.push(...this.resource(String(entry), dir, file, [field, index], next, state)));
+      atEntry(file, [field, index], () => {
+        const added = this.resource(String(entry), dir, file, [field, index], next, state);
+        const clash = firstClash(objects, added);
+        if (clash) throw new RenderError(`${String(entry)} adds ${clash}, which the build already has: kustomize refuses an object twice ("may not add resource with an already registered id")`, file);
+        objects.push(...added);
+      });
     }
     asList(kustomization.components).forEach((entry, index) => {
       atEntry(file, ['components', index], () => this.accumulate(this.resolve(dir, String(entry), file), objects, next, state));
@@ -280,7 +285,15 @@ export class Kustomizer {
       }
     }
     for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial, state);
-    if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') setNamespace(bodies(), kustomization.namespace, this.scope);
+    if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') {
+      setNamespace(bodies(), kustomization.namespace, this.scope);
+      const clash = firstClash([], objects);
+      if (clash) {
+        const error = new RenderError(`namespace ${kustomization.namespace} makes two objects one: ${clash} ("namespace transformation produces ID conflict")`, file);
+        error.path = ['namespace'];
+        throw error;
+      }
+    }
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
         const metadata = metadataOf(object.body);
@@ -359,14 +372,24 @@ export class Kustomizer {
     const renamedObjects = objects.filter((object) => object.previousNames?.length);
     if (renamedObjects.length === 0) return;
     this.own(objects);
+    const allReferences = [...BUILTIN_NAME_REFERENCES, ...references];
     for (const object of objects) {
-      const namespace = String(metadataOf(object.body).namespace ?? '');
-      const renamed = (matches: (body: JsonObject) => boolean, name: unknown) => {
-        const target = renamedObjects.find(({ body, previousNames }) => previousNames!.includes(name as string) && String(metadataOf(body).namespace ?? '') === namespace && matches(body));
+      const referrerNamespace = String(metadataOf(object.body).namespace ?? '');
+      // A cluster-scoped referral (a ClusterRole) or referrer (a webhook configuration) matches in any namespace.
+      const renamed = (matches: (body: JsonObject) => boolean, name: unknown, namespace = referrerNamespace) => {
+        const target = renamedObjects.find(({ body, previousNames }) => {
+          const targetNamespace = String(metadataOf(body).namespace ?? '');
+          return previousNames!.includes(name as string) && (targetNamespace === namespace || targetNamespace === '' || namespace === '') && matches(body);
+        });
         return target ? String(metadataOf(target.body).name) : undefined;
       };
       for (const spec of podSpecsOf(object.body)) renamePodReferences(spec, (kind, name) => renamed((body) => body.kind === kind, name));
-      renameConfiguredReferences(object.body, references, (referral, name) => renamed((body) => matchesKind(body, referral), name));
+      renameConfiguredReferences(object.body, allReferences, (referral, name) => renamed((body) => matchesKind(body, referral), name));
+      for (const subject of asList(object.body.subjects) as JsonObject[]) {
+        if (subject?.kind !== 'ServiceAccount') continue;
+        const next = renamed((body) => body.kind === 'ServiceAccount', subject.name, String(subject.namespace ?? referrerNamespace));
+        if (next) subject.name = next;
+      }
     }
   }
 
@@ -486,6 +509,25 @@ export class Kustomizer {
 }
 
 /** Runs one kustomization entry; an error it raises about this file points at the entry. */
+/** The first object of `added` whose id (apiVersion, kind, namespace, name) `existing` or an earlier one of `added` has, as `Kind namespace/name`. */
+function firstClash(existing: readonly RenderedObject[], added: readonly RenderedObject[]): string | undefined {
+  const id = (body: JsonObject) => {
+    const metadata = metadataOf(body);
+    // kustomize counts no namespace as `default`.
+    return `${String(body.apiVersion)} ${String(body.kind)} ${String(metadata.namespace || 'default')}/${String(metadata.name)}`;
+  };
+  const seen = new Set(existing.map((object) => id(object.body)));
+  for (const object of added) {
+    const key = id(object.body);
+    if (seen.has(key)) {
+      const metadata = metadataOf(object.body);
+      return `${String(object.body.kind)} ${metadata.namespace ? `${String(metadata.namespace)}/` : ''}${String(metadata.name)}`;
+    }
+    seen.add(key);
+  }
+  return undefined;
+}
+
 function atEntry(file: string, path: (string | number)[], run: () => unknown): void {
   try {
     run();
@@ -509,6 +551,8 @@ function renamePodReferences(spec: JsonObject, renamed: (kind: string, name: unk
     }
   }
   for (const pull of asList(spec.imagePullSecrets) as JsonObject[]) rename(pull, 'Secret', 'name');
+  rename(spec, 'ServiceAccount', 'serviceAccountName');
+  for (const volume of asList(spec.volumes) as JsonObject[]) rename(asRecord(volume?.persistentVolumeClaim), 'PersistentVolumeClaim', 'claimName');
   for (const container of [...asList(spec.containers), ...asList(spec.initContainers)] as JsonObject[]) {
     for (const from of asList(container?.envFrom) as JsonObject[]) {
       rename(asRecord(from?.configMapRef), 'ConfigMap', 'name');

@@ -15,6 +15,40 @@ export interface NameReference {
   fieldSpecs: { referrer: KindMatcher; path: string[] }[];
 }
 
+/**
+ * kustomize's own name references outside pod specs (its builtin nameReference config, the fields
+ * homelab objects use): what a namePrefix, nameSuffix or generated hash renames, these follow.
+ */
+export const BUILTIN_NAME_REFERENCES: readonly NameReference[] = [
+  ...['Deployment', 'StatefulSet', 'ReplicaSet'].map((kind) => reference(kind, [['HorizontalPodAutoscaler', 'spec/scaleTargetRef/name']])),
+  reference('Service', [
+    ['StatefulSet', 'spec/serviceName'],
+    ['Ingress', 'spec/rules/http/paths/backend/service/name'],
+    ['Ingress', 'spec/defaultBackend/service/name'],
+    ['Ingress', 'spec/rules/http/paths/backend/serviceName'],
+    ['Ingress', 'spec/backend/serviceName'],
+    ['APIService', 'spec/service/name'],
+    ['ValidatingWebhookConfiguration', 'webhooks/clientConfig/service/name'],
+    ['MutatingWebhookConfiguration', 'webhooks/clientConfig/service/name'],
+  ]),
+  reference('Secret', [
+    ['Ingress', 'spec/tls/secretName'],
+    ['ServiceAccount', 'imagePullSecrets/name'],
+    ['ServiceAccount', 'secrets/name'],
+  ]),
+  reference('Role', [['RoleBinding', 'roleRef/name']]),
+  reference('ClusterRole', [
+    ['RoleBinding', 'roleRef/name'],
+    ['ClusterRoleBinding', 'roleRef/name'],
+  ]),
+  reference('PersistentVolume', [['PersistentVolumeClaim', 'spec/volumeName']]),
+  reference('IngressClass', [['Ingress', 'spec/ingressClassName']]),
+];
+
+function reference(kind: string, fieldSpecs: [string, string][]): NameReference {
+  return { referral: { kind }, fieldSpecs: fieldSpecs.map(([referrer, path]) => ({ referrer: { kind: referrer }, path: path.split('/') })) };
+}
+
 /** Sections of a transformer config (`configurations:` files) other than `nameReference`, which hctl does not apply. */
 const OTHER_SECTIONS = ['namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'commonAnnotations', 'labels', 'images', 'replicas', 'varReference', 'templateLabels'];
 

@@ -72,6 +72,33 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(spec.volumes[0].configMap.name).toBe('p-plain-s');
   });
 
+  it("makes kustomize's own references outside pod specs follow a namePrefix too (bindings, Ingress, HPA, StatefulSet, claims)", () => {
+    const objects = build({
+      'app/kustomization.yaml': 'namePrefix: p-\nresources: [all.yaml]\n',
+      'app/all.yaml': [
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: web}',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\nrules: []',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: web}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}\nsubjects: [{kind: ServiceAccount, name: sa, namespace: web}]',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: web}\nspec: {ports: [{port: 80}]}',
+        'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: web}\nspec:\n  serviceName: svc\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      serviceAccountName: sa\n      containers: [{name: c, image: x:1}]\n      volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]',
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data, namespace: web}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}',
+        'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: hpa, namespace: web}\nspec: {scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: db}, maxReplicas: 3}',
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ing, namespace: web}\nspec:\n  tls: [{secretName: tls, hosts: [a.b]}]\n  rules: [{host: a.b, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: svc, port: {number: 80}}}}]}}]',
+        'apiVersion: v1\nkind: Secret\nmetadata: {name: tls, namespace: web}\ntype: Opaque',
+      ].join('\n---\n'),
+    });
+    // As kubectl kustomize (v5.5) renders the same input.
+    const byKind = Object.fromEntries(objects.map((object) => [object.kind, object]));
+    expect(byKind.RoleBinding!.roleRef.name).toBe('p-reader');
+    expect(byKind.RoleBinding!.subjects[0].name).toBe('p-sa');
+    expect(byKind.StatefulSet!.spec.serviceName).toBe('p-svc');
+    expect(byKind.StatefulSet!.spec.template.spec.serviceAccountName).toBe('p-sa');
+    expect(byKind.StatefulSet!.spec.template.spec.volumes[0].persistentVolumeClaim.claimName).toBe('p-data');
+    expect(byKind.HorizontalPodAutoscaler!.spec.scaleTargetRef.name).toBe('p-db');
+    expect(byKind.Ingress!.spec.tls[0].secretName).toBe('p-tls');
+    expect(byKind.Ingress!.spec.rules[0].http.paths[0].backend.service.name).toBe('p-svc');
+  });
+
   it('honours generatorOptions.disableNameSuffixHash and reads files and env files', () => {
     const [config] = build({
       'app/kustomization.yaml': 'generatorOptions:\n  disableNameSuffixHash: true\nconfigMapGenerator:\n  - name: c\n    files: [conf.ini, renamed.txt=other.txt]\n    envs: [vars.env]\n',
@@ -303,6 +330,20 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(error({ 'app/kustomization.yaml': 'resources: [missing.yaml]\n' })).toMatchObject({ unsupported: false, message: 'missing.yaml does not exist (from app)' });
     expect(error({ 'app/kustomization.yaml': 'patches:\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: ghost\n' })).toBeInstanceOf(RenderError);
     expect(error({ 'app/kustomization.yaml': 'resources: [../app]\n' })?.message).toMatch(/cycle/);
+  });
+
+  it('refuses an object twice, and a namespace that makes two objects one, as kustomize does', () => {
+    const error = (files: Record<string, string>) => renderDirectory(repo(files), 'app', { fallback: false }).error;
+    const twoNamespaces = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: b\n';
+    expect(error({ 'app/kustomization.yaml': 'resources: [cm.yaml]\n', 'app/cm.yaml': twoNamespaces })).toBeUndefined();
+    expect(error({ 'app/kustomization.yaml': 'resources: [cm.yaml, again.yaml]\n', 'app/cm.yaml': twoNamespaces, 'app/again.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: a\n' })).toMatchObject({
+      path: ['resources', 1],
+      message: 'again.yaml adds ConfigMap a/c, which the build already has: kustomize refuses an object twice ("may not add resource with an already registered id")',
+    });
+    expect(error({ 'app/kustomization.yaml': 'namespace: z\nresources: [cm.yaml]\n', 'app/cm.yaml': twoNamespaces })).toMatchObject({
+      path: ['namespace'],
+      message: 'namespace z makes two objects one: ConfigMap z/c ("namespace transformation produces ID conflict")',
+    });
   });
 
   it('loads files as kustomize does by default: in or below the kustomization (bases anywhere), never an absolute path or outside the checked directory', () => {
