@@ -259,7 +259,9 @@ export class Kustomizer {
           const name = metadataOf(generated.object).name;
           const existing = objects.find((object) => object.body.kind === kind && metadataOf(object.body).name === name);
           if (generated.behavior !== 'merge' && generated.behavior !== 'replace') {
-            objects.push({ body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) });
+            const made: RenderedObject = { body: generated.object, hashed: generated.hashed, ...this.sourceOf(file) };
+            if (firstClash(objects, [made])) throw new RenderError(`${field} ${String(name)}: the build already has this ${kind}; kustomize creates it once (behavior: merge or replace changes the existing one)`, file);
+            objects.push(made);
             return;
           }
           if (!existing) {

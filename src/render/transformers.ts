@@ -44,6 +44,8 @@ export function addAnnotations(objects: JsonObject[], annotations: Record<string
   for (const object of objects) {
     addTo(metadataOf(object), 'annotations', annotations);
     for (const template of templatesOf(object)) addTo(metadataOf(template), 'annotations', annotations);
+    // As for labels, a CronJob's job template carries them too.
+    if (object.kind === 'CronJob' && asObject(object.spec)) addTo(metadataOf(objectAt(asObject(object.spec)!, 'jobTemplate')), 'annotations', annotations);
   }
 }
 

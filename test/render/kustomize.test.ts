@@ -99,6 +99,15 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(byKind.Ingress!.spec.rules[0].http.paths[0].backend.service.name).toBe('p-svc');
   });
 
+  it("puts commonAnnotations on a CronJob's job template and its pod template, as kubectl kustomize does", () => {
+    const [cronJob] = build({
+      'app/kustomization.yaml': 'commonAnnotations:\n  a: b\nresources: [cj.yaml]\n',
+      'app/cj.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: c\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: c, image: x:1}]\n',
+    });
+    expect(cronJob!.spec.jobTemplate.metadata).toEqual({ annotations: { a: 'b' } });
+    expect(cronJob!.spec.jobTemplate.spec.template.metadata).toEqual({ annotations: { a: 'b' } });
+  });
+
   it('honours generatorOptions.disableNameSuffixHash and reads files and env files', () => {
     const [config] = build({
       'app/kustomization.yaml': 'generatorOptions:\n  disableNameSuffixHash: true\nconfigMapGenerator:\n  - name: c\n    files: [conf.ini, renamed.txt=other.txt]\n    envs: [vars.env]\n',
@@ -339,6 +348,10 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(error({ 'app/kustomization.yaml': 'resources: [cm.yaml, again.yaml]\n', 'app/cm.yaml': twoNamespaces, 'app/again.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: a\n' })).toMatchObject({
       path: ['resources', 1],
       message: 'again.yaml adds ConfigMap a/c, which the build already has: kustomize refuses an object twice ("may not add resource with an already registered id")',
+    });
+    expect(error({ 'app/kustomization.yaml': 'secretGenerator:\n  - name: s\n    literals: [a=b]\n  - name: s\n    literals: [c=d]\n' })).toMatchObject({
+      path: ['secretGenerator', 1],
+      message: 'secretGenerator s: the build already has this Secret; kustomize creates it once (behavior: merge or replace changes the existing one)',
     });
     expect(error({ 'app/kustomization.yaml': 'namespace: z\nresources: [cm.yaml]\n', 'app/cm.yaml': twoNamespaces })).toMatchObject({
       path: ['namespace'],
