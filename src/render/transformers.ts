@@ -36,7 +36,11 @@ export function addLabels(objects: JsonObject[], labels: Record<string, string>,
     if (!options.selectors) continue;
     if (MATCH_LABEL_SELECTOR_KINDS.has(kind)) addTo(objectAt(spec, 'selector'), 'matchLabels', labels);
     if (kind === 'Service' || kind === 'ReplicationController') addTo(spec, 'selector', labels);
-    if (kind === 'NetworkPolicy') addTo(objectAt(spec, 'podSelector'), 'matchLabels', labels);
+    if (kind === 'NetworkPolicy') {
+      // kustomize only extends selectors that have matchLabels (create: false): `podSelector: {}` keeps selecting every pod.
+      const selectors = [spec.podSelector, ...peers(spec.ingress, 'from'), ...peers(spec.egress, 'to')];
+      for (const selector of selectors.map(asObject)) if (selector && asObject(selector.matchLabels)) addTo(selector, 'matchLabels', labels);
+    }
   }
 }
 
@@ -109,6 +113,14 @@ export function podSpecsOf(object: JsonObject): JsonObject[] {
 
 export function metadataOf(object: JsonObject): JsonObject {
   return objectAt(object, 'metadata');
+}
+
+/** The podSelectors of a NetworkPolicy's ingress `from` or egress `to` peers. */
+function peers(rules: unknown, field: 'from' | 'to'): unknown[] {
+  return (Array.isArray(rules) ? rules : []).flatMap((rule) => {
+    const list = asObject(rule)?.[field];
+    return Array.isArray(list) ? list.map((peer) => asObject(peer)?.podSelector) : [];
+  });
 }
 
 function objectAt(parent: JsonObject, key: string): JsonObject {

@@ -99,6 +99,17 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(byKind.Ingress!.spec.rules[0].http.paths[0].backend.service.name).toBe('p-svc');
   });
 
+  it('extends only the NetworkPolicy selectors that have matchLabels with commonLabels: podSelector {} keeps selecting every pod', () => {
+    const [policy] = build({
+      'app/kustomization.yaml': 'commonLabels:\n  team: a\nresources: [np.yaml]\n',
+      'app/np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {}\n        - podSelector:\n            matchLabels: {app: x}\n  egress:\n    - to:\n        - podSelector:\n            matchLabels: {app: z}\n',
+    });
+    // As kubectl kustomize (v5.5) renders it.
+    expect(policy!.spec.podSelector).toEqual({});
+    expect(policy!.spec.ingress[0].from).toEqual([{ podSelector: {} }, { podSelector: { matchLabels: { app: 'x', team: 'a' } } }]);
+    expect(policy!.spec.egress[0].to).toEqual([{ podSelector: { matchLabels: { app: 'z', team: 'a' } } }]);
+  });
+
   it("puts commonAnnotations on a CronJob's job template and its pod template, as kubectl kustomize does", () => {
     const [cronJob] = build({
       'app/kustomization.yaml': 'commonAnnotations:\n  a: b\nresources: [cj.yaml]\n',
