@@ -155,7 +155,7 @@ export class Kustomizer {
     if (!built) {
       const state: BuildState = { references: [], omitted: [], loads };
       const objects = this.accumulate(dir, [], [], state, components);
-      this.applyHashes(objects, state.references);
+      this.finishNames(objects, state.references);
       built = { objects, omitted: state.omitted };
       this.builds.set(key, built);
     }
@@ -172,7 +172,7 @@ export class Kustomizer {
     const objects = build.objects;
     const start = objects.length;
     for (const entry of components) this.accumulate(this.resolve(dir, entry, dir), objects, [], state);
-    this.applyHashes(objects, state.references, start);
+    this.finishNames(objects, state.references, start);
     return { objects, omitted: state.omitted };
   }
 
@@ -364,7 +364,7 @@ export class Kustomizer {
    * nameSuffix or hash) follows it, once the build is complete — as kustomize fixes references by
    * each object's earlier names. `from`: only objects from this index on still need their hash.
    */
-  private applyHashes(objects: RenderedObject[], references: readonly NameReference[], from = 0): void {
+  private finishNames(objects: RenderedObject[], references: readonly NameReference[], from = 0): void {
     for (const object of objects.slice(from)) {
       if (!object.hashed) continue;
       const metadata = metadataOf(object.body);

@@ -1,8 +1,9 @@
 import jsyaml from 'js-yaml';
 
 /**
- * A js-yaml schema that resolves plain scalars exactly like the `yaml` package's YAML 1.1 schema
- * without timestamps and sexagesimals (see parse.ts): what Kubernetes' go-yaml v2 decoder reads.
+ * A js-yaml schema that resolves plain scalars as Kubernetes' go-yaml v2 decoder does: YAML 1.1
+ * booleans, numbers as Go's ParseInt/ParseFloat read them, no timestamps or sexagesimals. The full
+ * parser (`yaml`, see parse.ts) is given the same number rules, so both read a file alike.
  * The fast path parses with it; `yaml` is only used where positions or exact errors are needed.
  */
 // Every plain scalar is offered to each type in turn: a look at its first character turns most
