@@ -6,18 +6,18 @@ import type { ValidationResult } from '../schema/validator.js';
 import type { KubeObject } from '../repo/object.js';
 import {
   emptyParsedFile,
-  unterminatedLastLine,
   fastPathValues,
   fromFullParse,
   fullParseOnDemand,
   holdsObjects,
-  parseFile,
   parseFullPath,
   parseRenderedFile,
   parseValues,
   renderedValues,
+  textFacts,
   type FullParseRecord,
   type ParsedFile,
+  type TextFacts,
   type PositionMemo,
   type TemplateKind,
 } from '../repo/parse.js';
@@ -30,7 +30,7 @@ import { codeFingerprint, defaultCacheRoot, removeStaleSiblings } from './cache-
 /** The code whose results this cache keeps (the YAML fast path, everything validation depends on), and the pack's own format. */
 const CACHED_CODE = [
   ...GENERATOR_MODULES,
-  ...['./check-cache.js', '../repo/parse.js', '../repo/yaml11-schema.js', '../schema/crd-schemas.js'].map((module) => new URL(module, import.meta.url)),
+  ...['./check-cache.js', '../repo/parse.js', '../repo/yaml11-schema.js', '../repo/yaml11-booleans.js', '../schema/crd-schemas.js'].map((module) => new URL(module, import.meta.url)),
   // What chart renders depend on.
   ...['render-repo-charts.js', 'render-chart.js', 'chart.js', 'sprig.js', 'yaml-functions.js', 'template/lex.js', 'template/parse.js', 'template/execute.js', 'template/go-values.js', 'template/printf.js'].map((module) => new URL(`../helm/${module}`, import.meta.url)),
 ];
@@ -56,8 +56,8 @@ interface KnownFile {
   stamp: FileStamp;
   /** The content key of `parsed`/`templated`; null: a JSON file that holds no Kubernetes object. */
   key: string | null;
-  /** The text's last line if no line break ends it (parse.ts unterminatedLastLine). */
-  lastLine: string | null;
+  /** What parsing needs of the text besides its values (parse.ts TextFacts); null for a file that holds no object. */
+  facts: TextFacts | null;
 }
 
 /**
@@ -186,7 +186,7 @@ export class CheckCache implements ChartMemo {
       this.used.full.set(entry.key, full);
       return this.keyed(fromFullParse(file, decoded(full) as FullParseRecord, fullParseOnDemand(text), text), entry.key);
     }
-    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.lastLine, text, this.positionsIn(entry.key)), entry.key);
+    return this.keyed(parseValues(file, decoded(hit!) as unknown[], entry.facts!, text, this.positionsIn(entry.key)), entry.key);
   }
 
   /** Remembers that a JSON file read with `stamp` holds no Kubernetes object. */
@@ -198,14 +198,15 @@ export class CheckCache implements ChartMemo {
   parseFile(file: string, text: string, stamp?: FileStamp): ParsedFile {
     // The path is part of the key: chart templates are not parsed.
     const key = sha1(`${file}\0${text}`);
-    if (stamp) this.remember(file, stamp, key, unterminatedLastLine(text));
+    const facts = textFacts(text);
+    if (stamp) this.remember(file, stamp, key, facts);
     const template = this.previous.templated.get(key);
     if (template) {
       this.used.templated.set(key, template);
       return emptyParsedFile(file, template);
     }
     const values = this.values(file, key, () => fastPathValues(file, text));
-    const parsed = values === null ? this.parseFullPath(file, key, text) : parseFile(file, text, values, this.positionsIn(key));
+    const parsed = values === null ? this.parseFullPath(file, key, text) : parseValues(file, values, facts, () => text, this.positionsIn(key));
     if (parsed.templated) {
       this.used.parsed.delete(key);
       this.used.templated.set(key, parsed.templated);
@@ -276,16 +277,22 @@ export class CheckCache implements ChartMemo {
     };
   }
 
+  /** Another reading of a parsed object (`how`: `kustomize`), made from it alone: its validation is kept beside the object's. */
+  keyReading(reading: KubeObject, object: KubeObject, how: string): void {
+    const key = this.objectKeys.get(object);
+    if (key !== undefined) this.objectKeys.set(reading, `${key} ${how}`);
+  }
+
   private keyed(parsed: ParsedFile, key: string): ParsedFile {
     for (const [index, object] of parsed.objects.entries()) this.objectKeys.set(object, `${key} ${index}`);
     return parsed;
   }
 
-  private remember(file: string, stamp: FileStamp, key: string | null, lastLine: string | null): void {
+  private remember(file: string, stamp: FileStamp, key: string | null, facts: TextFacts | null): void {
     if (this.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) < SETTLED_AFTER_MS) return;
     const before = this.previous.files.get(file);
     const same = before?.key === key && sameStamp(stamp, before.stamp);
-    this.used.files.set(file, same ? before : { stamp, key, lastLine });
+    this.used.files.set(file, same ? before : { stamp, key, facts });
     if (!same) this.changed = true;
   }
 

@@ -11,6 +11,7 @@ import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { fluxGraphOf } from './flux-graph-of.js';
 import type { FluxGraph } from '../flux/flux-graph.js';
 import { buildStandalone, type StandaloneBuild } from '../render/standalone-builds.js';
+import { readByKustomize } from '../render/kustomize-read.js';
 import { argoApplicationBuilds, type ApplicationBuild } from '../argocd/application-builds.js';
 import { findGitRoot } from '../repo/git-root.js';
 import { gitRemoteUrls, normaliseRepoUrl } from '../repo/repository-urls.js';
@@ -47,6 +48,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
     root: gitRoot ?? path.resolve(options.root),
     urls: new Set([...options.config.repoUrls, ...(gitRoot ? gitRemoteUrls(gitRoot) : [])].map(normaliseRepoUrl)),
   };
+  let kustomizeReads: ((object: KubeObject) => boolean) | undefined;
+  const readByKustomizeOnDemand = (object: KubeObject) => (kustomizeReads ??= readByKustomize(fluxOnDemand(), standaloneOnDemand()))(object);
   let argoBuilds: ApplicationBuild[] | undefined;
   const argoBuildsOnDemand = () => (argoBuilds ??= argoApplicationBuilds(repo.objects, repository, fluxOnDemand().kustomizer));
 
@@ -71,6 +74,7 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
       get applied() {
         return appliedOnDemand();
       },
+      readByKustomize: readByKustomizeOnDemand,
       get argoBuilds() {
         return argoBuildsOnDemand();
       },

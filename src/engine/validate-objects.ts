@@ -10,6 +10,11 @@ export interface ValidationOutcome {
   results: Map<KubeObject, ValidationResult>;
   /** group/version/kind → deprecation warning of CRD versions marked deprecated. */
   deprecatedCrdVersions: Map<string, string>;
+  /**
+   * Validates another reading of an object, made from its text alone (`how`: `kustomize`, what a
+   * kustomize build makes of it), against the same schemas; a check cache keeps it beside the object's.
+   */
+  validateReading(object: KubeObject, body: Record<string, unknown>, how: string): ValidationResult;
 }
 
 /**
@@ -30,14 +35,21 @@ export function validateObjects(objects: readonly KubeObject[], schemaDirs: read
 
   const validator = new SchemaValidator(bundle, extra, cache);
   const patches = kustomizePatchFiles(objects);
+  const validate = (object: KubeObject): ValidationResult => {
+    const result = validator.validate(object);
+    if (result.status !== 'validated' || !object.source || !(patches.has(object.source.file) || isNamedAsPatch(object.source.file))) return result;
+    return { ...result, problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
+  };
   const results = new Map<KubeObject, ValidationResult>();
-  for (const object of objects) {
-    let result = validator.validate(object);
-    if (result.status === 'validated' && object.source && (patches.has(object.source.file) || isNamedAsPatch(object.source.file))) {
-      result = { ...result, problems: result.problems.filter((problem) => problem.keyword !== 'required' && problem.keyword !== 'x-kubernetes-validations') };
-    }
-    results.set(object, result);
-  }
+  for (const object of objects) results.set(object, validate(object));
   flushValidatorCache();
-  return { results, deprecatedCrdVersions: repoCrds.deprecated };
+  return {
+    results,
+    deprecatedCrdVersions: repoCrds.deprecated,
+    validateReading(object, body, how) {
+      const reading = { ...object, body };
+      cache?.keyReading(reading, object, how);
+      return validate(reading);
+    },
+  };
 }

@@ -3,6 +3,10 @@ import type { Location, ResourceRef } from '../report/finding.js';
 /** A path into a parsed document, as keys and array indexes (like a JSON pointer). */
 export type NodePath = readonly (string | number)[];
 
+export function samePath(a: NodePath, b: NodePath): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
+}
+
 /** Where a loaded object came from; positions are computed only when asked for. */
 export interface ObjectSource {
   /** File path relative to the checked directory, with forward slashes. */
@@ -14,6 +18,18 @@ export interface ObjectSource {
    * deepest existing ancestor, so a finding about a missing field points at its parent.
    */
   locate(path: NodePath, options?: { key?: boolean }): Location;
+  /**
+   * The document's booleans written in a YAML-1.1-only spelling (`yes`, `off`), which kustomize
+   * leaves strings; absent where the text is not at hand.
+   */
+  yaml11OnlyBooleans?(): readonly Yaml11OnlyBoolean[];
+}
+
+/** A boolean value written `yes`, `no`, `on`, `off`, `y` or `n` (any case YAML 1.1 knows). */
+export interface Yaml11OnlyBoolean {
+  path: NodePath;
+  /** As written: `off`. */
+  spelling: string;
 }
 
 /** A Kubernetes object (apiVersion + kind) as loaded from a repository or a cluster. */

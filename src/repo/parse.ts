@@ -2,12 +2,13 @@ import jsyaml from 'js-yaml';
 import { aliasTrouble, mayHoldAliases } from './yaml-aliases.js';
 import type { Document, LineCounter, ScalarTag, Tags } from 'yaml';
 import { yaml } from '../lazy-packages.js';
-import type { KubeObject, NodePath, ObjectSource } from './object.js';
+import type { KubeObject, NodePath, ObjectSource, Yaml11OnlyBoolean } from './object.js';
 import type { Location } from '../report/finding.js';
 import { CstLocator } from './locate-cst.js';
 import { LineLocator } from './locate-lines.js';
 import { locateInDocument } from './locate.js';
 import { locateThroughStrings } from './locate-in-string.js';
+import { mayHoldYaml11OnlyBooleans, yaml11OnlyBooleans } from './yaml11-booleans.js';
 import { isKubernetesFloat, isKubernetesInt, KUBERNETES_YAML_SCHEMA, kubernetesFloat, kubernetesInt } from './yaml11-schema.js';
 
 /** A problem found while parsing one file, at a 1-based position. */
@@ -112,7 +113,7 @@ function holdsTemplateActions(file: string, text: string): boolean {
 export function parseFile(file: string, text: string, values: unknown[] | null = fastPathValues(file, text), positions?: PositionMemo): ParsedFile {
   // No `hctl-ignore` in the text (those take the full path): no comments to collect. Chart
   // templates have no fast-path values.
-  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text, positions);
+  if (values) return parseValues(file, values, textFacts(text), () => text, positions);
   return parseFullPath(file, text).parsed;
 }
 
@@ -121,7 +122,7 @@ export function parseFile(file: string, text: string, values: unknown[] | null =
  * its own (an ApplicationSet's or an ExternalSecret's templates), so it is never taken for a template.
  */
 export function parseRenderedFile(file: string, text: string, values = renderedValues(text), positions?: PositionMemo): ParsedFile {
-  if (values) return parseValues(file, values, unterminatedLastLine(text), () => text, positions);
+  if (values) return parseValues(file, values, textFacts(text), () => text, positions);
   return parseFullPath(file, text, false).parsed;
 }
 
@@ -174,8 +175,11 @@ export function fromFullParse(file: string, record: FullParseRecord, documents: 
   for (const [line, comment] of record.comments) parsed.comments.set(line, comment);
   for (const line of record.contentLines) parsed.contentLines.add(line);
   let parsedAgain: FullDocuments | undefined;
+  // Files with inline suppressions or YAML problems are few: their text is looked at when asked.
+  let yaml11Booleans: boolean | undefined;
+  const mayHoldBooleans = () => (yaml11Booleans ??= mayHoldYaml11OnlyBooleans(text()));
   for (const [ordinal, { index, value, firstLine, lastLine }] of record.documents.entries()) {
-    const added = addObjects(parsed, value, ordinal, text, (path, wantKey) => {
+    const added = addObjects(parsed, value, ordinal, text, mayHoldBooleans, (path, wantKey) => {
       parsedAgain ??= documents();
       const document = parsedAgain.all[index];
       // The file changed or went away since the check cache kept this: its start is all that is left.
@@ -193,14 +197,25 @@ export function fullParseOnDemand(text: () => string): () => FullDocuments {
   return () => (documents ??= fullParse(text()));
 }
 
+/** What parsing needs to know of a file's text besides its values: a later run that kept both need not read it. */
+export interface TextFacts {
+  /** The text's last line if no line break ends it (see unterminatedLastLine). */
+  lastLine: string | null;
+  /** Whether it may hold a YAML-1.1-only boolean (yaml11-booleans.ts); most files do not. */
+  yaml11Booleans: boolean;
+}
+
+export function textFacts(text: string): TextFacts {
+  return { lastLine: unterminatedLastLine(text), yaml11Booleans: mayHoldYaml11OnlyBooleans(text) };
+}
+
 /**
  * A fast-parsed file from its values: objects located lazily from its text (read on the first
- * finding that needs a position). `lastLine`: the text's last line if no line break ends it (see
- * unterminatedLastLine). The check cache calls it with values and text it kept.
+ * finding that needs a position). The check cache calls it with values and facts it kept.
  */
-export function parseValues(file: string, values: readonly unknown[], lastLine: string | null, text: () => string, positions?: PositionMemo): ParsedFile {
+export function parseValues(file: string, values: readonly unknown[], facts: TextFacts, text: () => string, positions?: PositionMemo): ParsedFile {
   const parsed = emptyParsedFile(file);
-  clipLastString(values[values.length - 1], lastLine);
+  clipLastString(values[values.length - 1], facts.lastLine);
   let full: ReturnType<typeof lazyFullParse> | undefined;
   let lines: LineLocator | undefined;
   let cst: CstLocator | undefined;
@@ -225,7 +240,7 @@ export function parseValues(file: string, values: readonly unknown[], lastLine: 
       continue;
     }
     const documentOrdinal = ordinal++;
-    addObjects(parsed, value, documentOrdinal, text, (path, wantKey) => {
+    addObjects(parsed, value, documentOrdinal, text, facts.yaml11Booleans, (path, wantKey) => {
       if (!positions) return locate(documentOrdinal, path, wantKey);
       const key = `${documentOrdinal} ${wantKey ? 'key' : 'value'} ${JSON.stringify(path)}`;
       const known = positions.get(key);
@@ -414,17 +429,19 @@ type Locate = (path: (string | number)[], wantKey: boolean) => ReturnType<Object
 
 /** Turns one document's value into objects (a List gives one per item); returns those added. */
 /** `text`: the file's text, for positions inside block scalars (locate-in-string.ts). */
-function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, text: () => string, locate: Locate): KubeObject[] {
+function addObjects(parsed: ParsedFile, value: unknown, documentIndex: number, text: () => string, yaml11Booleans: boolean | (() => boolean), locate: Locate): KubeObject[] {
   const file = parsed.file;
+  const mayHold = typeof yaml11Booleans === 'function' ? yaml11Booleans : () => yaml11Booleans;
   const makeObject = (body: Record<string, unknown>, basePath: (string | number)[], apiVersion: string, kind: string): KubeObject => {
     const metadata = asRecord(body.metadata);
-    const object: KubeObject = {
-      apiVersion,
-      kind,
-      body,
-      sopsEncrypted: isSopsBlock(body.sops),
-      source: { file, documentIndex, locate: (path, options) => locateThroughStrings(body, path, options?.key ?? false, (at, wantKey) => locate([...basePath, ...at], wantKey), text) },
+    const source: ObjectSource = {
+      file,
+      documentIndex,
+      locate: (path, options) => locateThroughStrings(body, path, options?.key ?? false, (at, wantKey) => locate([...basePath, ...at], wantKey), text),
+      yaml11OnlyBooleans: () => (booleans ??= mayHold() ? yaml11OnlyBooleans(body, text(), (path) => locate([...basePath, ...path], false)) : []),
     };
+    let booleans: readonly Yaml11OnlyBoolean[] | undefined;
+    const object: KubeObject = { apiVersion, kind, body, sopsEncrypted: isSopsBlock(body.sops), source };
     if (typeof metadata?.name === 'string') object.name = metadata.name;
     if (typeof metadata?.namespace === 'string') object.namespace = metadata.namespace;
     return object;

@@ -62,6 +62,7 @@ import livenessProbeExternal from './workloads/liveness-probe-external.js';
 import prometheusRetentionExceedsVolume from './workloads/prometheus-retention-exceeds-volume.js';
 import yamlDuplicateKey from './yaml/yaml-duplicate-key.js';
 import yamlNonStringValue from './yaml/yaml-non-string-value.js';
+import yamlKustomizeBoolean from './yaml/yaml-kustomize-boolean.js';
 import yamlSyntax from './yaml/yaml-syntax.js';
 
 /** Every rule hctl knows, in the order --list-rules shows them. */
@@ -69,6 +70,7 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   yamlDuplicateKey,
   yamlNonStringValue,
+  yamlKustomizeBoolean,
   fileSkipped,
   templatedFile,
   schemaInvalid,

@@ -63,6 +63,11 @@ export interface RuleContext {
    * and the documents no build includes as written.
    */
   readonly applied: readonly KubeObject[];
+  /**
+   * Whether a document reaches the cluster through a kustomize build (Flux, `kubectl apply -k`,
+   * Argo CD), which reads `yes` and `off` as strings; computed on first use.
+   */
+  readByKustomize(object: KubeObject): boolean;
   /** What each Argo CD Application (ApplicationSets expanded) applies from this repository, rendered; computed on first use. */
   readonly argoBuilds: readonly ApplicationBuild[];
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */

@@ -6,6 +6,7 @@ import { removeStaleSiblings } from '../../src/cache/cache-dir.js';
 import { CheckCache, useCheckCache } from '../../src/cache/check-cache.js';
 import { stampOf, type FileStamp } from '../../src/repo/read.js';
 import type { ParsedFile } from '../../src/repo/parse.js';
+import type { KubeObject } from '../../src/repo/object.js';
 import { loadRepo } from '../../src/repo/load.js';
 import type { Report } from '../../src/report/report.js';
 import type { ValidationResult } from '../../src/schema/validator.js';
@@ -269,6 +270,30 @@ describe('the check cache', () => {
     second.validated('bundle /v1/configmap', loose, () => (runs++, validated)); // not from a file
     second.validated('bundle /v1/configmap', loose, () => (runs++, validated));
     expect(runs).toBe(4);
+  });
+
+  it('keeps the validation of another reading of an object (what kustomize makes of it) beside the object\'s own', () => {
+    useCheckCache(true, tempDir('cache'));
+    const repo = tempDir('repo');
+    const text = `${CONFIG_MAP}data:\n  debug: off\n`;
+    const readingOf = (cache: CheckCache, object: KubeObject) => {
+      const reading = { ...object, body: { ...object.body, data: { debug: 'off' } } };
+      cache.keyReading(reading, object, 'kustomize');
+      return reading;
+    };
+    const first = CheckCache.open(repo)!;
+    const [object] = first.parseFile('cm.yaml', text).objects;
+    first.validated('bundle /v1/configmap', object!, () => invalid);
+    first.validated('bundle /v1/configmap', readingOf(first, object!), () => validated);
+    first.save();
+
+    const second = CheckCache.open(repo)!;
+    const [again] = second.parseFile('cm.yaml', text).objects;
+    const never = () => {
+      throw new Error('validated an unchanged reading again');
+    };
+    expect(second.validated('bundle /v1/configmap', again!, never)).toEqual(invalid);
+    expect(second.validated('bundle /v1/configmap', readingOf(second, again!), never)).toEqual(validated);
   });
 
   it('keeps values as parsed, although parsing clips a final block scalar afterwards', () => {

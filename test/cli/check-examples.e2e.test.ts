@@ -28,6 +28,7 @@ describe('hctl check on the bundled examples', () => {
       'flux-helmrelease-chart-version apps/media/jellyfin/helmrelease.yaml:12',
       'flux-helmrelease-infinite-retries apps/media/jellyfin/helmrelease.yaml:22',
       'image-unpinned apps/media/jellyfin/helmrelease.yaml:26',
+      'yaml-kustomize-boolean apps/media/jellyfin/helmrelease.yaml:35',
       'netpol-missing-default-deny apps/media/namespace.yaml:1',
       'workload-resources apps/media/sonarr/deployment.yaml:21',
       'api-validation apps/media/sonarr/deployment.yaml:24',
@@ -47,7 +48,7 @@ describe('hctl check on the bundled examples', () => {
     expect(schema[0]!.hint).toMatch(/^Did you mean matchLabels\?/);
     // The unverified document is a removed Deployment version (deprecated-api's), not a CRD to fetch.
     expect(report.details.inventory).toMatchObject({ files: 17, documents: 17, validated: 16, unverified: 1, unverifiedKinds: {}, kustomizations: 3, templated: 0, skipped: 0 });
-    expect(report.summary).toMatchObject({ critical: 10, warnings: 7, info: 1 });
+    expect(report.summary).toMatchObject({ critical: 10, warnings: 8, info: 1 });
     expect(report.issues).toContain(
       'apps/home/home-assistant/mqtt-secret.yaml:7:1: critical: Secret home/mqtt-credentials: 2 values in plain text under stringData [secret-plaintext]',
     );
@@ -108,7 +109,7 @@ describe('verdicts and exit codes', () => {
     const result = runCli(['check', 'examples/flux-homelab']);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('NO-GO');
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout).toMatch(/^apps\/home\/home-assistant\/configmap\.yaml\n {2}8:15 +critical/m);
+    expect(result.stdout).toMatch(/^apps\/home\/home-assistant\/configmap\.yaml\n {2}8:10 +critical/m);
   });
 
   it('checks a single file', () => {

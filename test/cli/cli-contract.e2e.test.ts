@@ -139,7 +139,7 @@ describe('SARIF', () => {
     };
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
-    expect(run!.results).toHaveLength(18);
+    expect(run!.results).toHaveLength(19);
     for (const result of run!.results) {
       expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
       expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
+import { apiGroup, samePath, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import { getIn } from '../../k8s/pod-templates.js';
 import { fieldName } from '../../schema/validator.js';
@@ -17,6 +17,12 @@ function isStringMap(key: string, parentKey: string | number | undefined, object
 /** Free-form values handed to Helm: their types are the chart's business, not the API's. */
 function isFreeForm(key: string, path: NodePath): boolean {
   return key === 'values' || key === 'valuesObject' || (key === 'helm' && path[path.length - 1] === 'source');
+}
+
+/** A `yes` or `off` in a document kustomize builds arrives as the string it reads as; `true` and numbers do not. */
+function keptAsStringByKustomize(context: RuleContext, object: KubeObject, path: NodePath): boolean {
+  const written = object.source?.yaml11OnlyBooleans?.() ?? [];
+  return written.some((boolean) => samePath(boolean.path, path)) && context.readByKustomize(object);
 }
 
 /** Booleans and numbers are the YAML 1.1 surprises; maps and lists are structure, not a quoting slip. */
@@ -88,6 +94,7 @@ function checkStringMap(context: RuleContext, object: KubeObject, map: unknown, 
 }
 
 function report(context: RuleContext, object: KubeObject, path: NodePath, value: boolean | number): void {
+  if (typeof value === 'boolean' && keptAsStringByKustomize(context, object, path)) return;
   context.report({
     object,
     path,
