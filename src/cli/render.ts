@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { yaml } from '../lazy-packages.js';
+import jsyaml from 'js-yaml';
 import { UsageError } from '../config/errors.js';
 import { findKustomization, type RenderError } from '../render/kustomize.js';
 import { renderDirectory } from '../render/render.js';
 import { parseFile } from '../repo/parse.js';
+import { KUBERNETES_YAML_DUMP_SCHEMA } from '../repo/yaml11-schema.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { emit } from './output.js';
 
@@ -29,7 +30,9 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
         throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}${where(path.dirname(absolute), outcome.error)}`);
       }
       if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
-      emit(outcome.objects.map((object) => yaml().stringify(object.body, { lineWidth: 0 })).join('---\n'), flags.output);
+      // Quoted where Kubernetes' YAML 1.1 would read a string as something else, so `| kubectl apply -f -` applies what kustomize built.
+      const documents = outcome.objects.map((object) => jsyaml.dump(object.body, { schema: KUBERNETES_YAML_DUMP_SCHEMA, noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' }));
+      emit(documents.join('---\n'), flags.output);
       setExitCode(0);
     });
 }

@@ -1,5 +1,6 @@
 import type { FluxGraph } from '../flux/flux-graph.js';
 import type { KubeObject, ObjectSource } from '../repo/object.js';
+import { copyBody } from './copy-body.js';
 import type { StandaloneBuild } from './standalone-builds.js';
 
 /**
@@ -17,4 +18,19 @@ export function readByKustomize(flux: FluxGraph, standalone: readonly Standalone
 
 function documentOf(source: ObjectSource): string {
   return `${source.file}#${source.documentIndex}`;
+}
+
+/**
+ * A document's body as kustomize reads it: each boolean written `yes`, `off`… is the string it is
+ * written as. The same body when it has none (most have none), else a copy.
+ */
+export function kustomizeBody<T extends Record<string, unknown>>(object: { body: T; source?: ObjectSource }): T {
+  const written = object.source?.yaml11OnlyBooleans?.() ?? [];
+  if (written.length === 0) return object.body;
+  const body = copyBody(object.body);
+  for (const { path, spelling } of written) {
+    const parent = path.slice(0, -1).reduce<unknown>((value, segment) => (value as Record<string | number, unknown>)[segment], body) as Record<string | number, unknown>;
+    parent[path[path.length - 1]!] = spelling;
+  }
+  return body;
 }

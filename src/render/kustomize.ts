@@ -8,6 +8,7 @@ import { KUBERNETES_YAML_SCHEMA } from '../repo/yaml11-schema.js';
 import type { SchemaBundle } from '../schema/bundle.js';
 import { jsonPatch } from '../lazy-packages.js';
 import { copyBody } from './copy-body.js';
+import { kustomizeBody } from './kustomize-read.js';
 import { PathFacts } from '../repo/path-facts.js';
 import { contentHash, generate, type GeneratorArgs, type GeneratorOptions } from './generators.js';
 import type { KindScope } from './kind-scope.js';
@@ -122,7 +123,7 @@ export class Kustomizer {
   ) {
     this.paths = options.paths ?? new PathFacts(root);
     this.omitUnrendered = options.omitUnrendered ?? false;
-    for (const [file, objects] of options.preloaded ?? []) this.parsed.set(file, objects);
+    for (const [file, objects] of options.preloaded ?? []) this.parsed.set(file, objects.map((object) => ({ ...object, body: kustomizeBody(object) })));
   }
 
   /** The objects of one manifest file, as a build would take them. */
@@ -426,7 +427,7 @@ export class Kustomizer {
       }
       const parsed = parseFile(target, text);
       if (parsed.problems.length > 0) throw new RenderError(`${target} does not parse: ${parsed.problems[0]!.message}`, from);
-      cached = parsed.objects.map((object) => ({ body: object.body, ...(object.source ? { source: object.source } : {}) }));
+      cached = parsed.objects.map((object) => ({ body: kustomizeBody(object), ...(object.source ? { source: object.source } : {}) }));
       this.parsed.set(target, cached);
     }
     return cached;
@@ -449,7 +450,7 @@ export class Kustomizer {
     const where = patchFile ? `patch ${patchFile}` : `inline patch in ${file}`;
     const parsed = parseFile(patchFile ?? file, text);
     if (parsed.problems.length > 0) throw new RenderError(`${where} does not parse: ${parsed.problems[0]!.message}`, file);
-    if (parsed.objects.length > 0) return parsed.objects.map((object) => object.body);
+    if (parsed.objects.length > 0) return parsed.objects.map((object) => kustomizeBody(object));
     if (!allowLists) return [];
     // JSON 6902 operation lists are YAML sequences, which parseFile counts as other documents.
     try {

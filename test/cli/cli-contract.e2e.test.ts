@@ -202,6 +202,14 @@ describe('hctl render', () => {
     expect(result.stdout.match(/^ {2}namespace: home$/gm)).toHaveLength(4);
   });
 
+  it('prints what kustomize reads as strings so that kubectl apply -f - reads them as strings too', () => {
+    const repo = tempDir('render');
+    writeFileSync(path.join(repo, 'kustomization.yaml'), 'resources:\n  - configmap.yaml\n');
+    writeFileSync(path.join(repo, 'configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  debug: off\n  quoted: "on"\n  mode: "0755"\n  enabled: true\n');
+    const result = runCli(['render', repo]);
+    expect(result.stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  debug: "off"\n  quoted: "on"\n  mode: "0755"\n  enabled: true\n');
+  });
+
   it('a directory without a kustomization exits 3 with one line', () => {
     const result = runCli(['render', 'examples']);
     expect(result.status).toBe(3);

@@ -39,6 +39,14 @@ function build(files: Record<string, string>, dir = 'app') {
 }
 
 describe('hctl render (kustomize in TypeScript)', () => {
+  it('reads yes, off and the other YAML-1.1-only booleans as strings, as kustomize does; true and numbers stay', () => {
+    const [configMap] = build({
+      'app/kustomization.yaml': 'resources:\n  - configmap.yaml\npatches:\n  - patch: |\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: flags\n      data:\n        patched: on\n',
+      'app/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  debug: off\n  list: [y, N, true]\n  umask: 0022\n',
+    });
+    expect(configMap!.data).toEqual({ debug: 'off', list: ['y', 'N', true], umask: 18, patched: 'on' });
+  });
+
   it('sets the namespace on namespaced kinds only, and renames a Namespace in the build', () => {
     const objects = build({
       'app/kustomization.yaml': 'namespace: media\nresources:\n  - ns.yaml\n  - deployment.yaml\n  - role.yaml\n',

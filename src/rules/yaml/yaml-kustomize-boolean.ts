@@ -1,5 +1,6 @@
 import { samePath, type KubeObject, type NodePath, type Yaml11OnlyBoolean } from '../../repo/object.js';
 import { fieldName } from '../../schema/validator.js';
+import { kustomizeBody } from '../../render/kustomize-read.js';
 import type { Rule, RuleContext } from '../rule.js';
 
 const MEANT_TRUE = /^(?:[yY]|[Yy]es|YES|[Oo]n|ON)$/;
@@ -7,16 +8,6 @@ const MEANT_TRUE = /^(?:[yY]|[Yy]es|YES|[Oo]n|ON)$/;
 /** Helm values (a HelmRelease's `spec.values`, an Argo CD source's `helm.valuesObject`): typed by the chart, not a schema. */
 function inHelmValues(path: NodePath): boolean {
   return path.some((segment, index) => (segment === 'values' && path[index - 1] === 'spec') || (segment === 'valuesObject' && path[index - 1] === 'helm'));
-}
-
-/** The body as kustomize reads it: each YAML-1.1-only boolean is the string it is written as. */
-function asKustomizeReadsIt(body: Record<string, unknown>, written: readonly Yaml11OnlyBoolean[]): Record<string, unknown> {
-  const read = structuredClone(body);
-  for (const { path, spelling } of written) {
-    const parent = path.slice(0, -1).reduce<unknown>((value, segment) => (value as Record<string | number, unknown>)[segment], read) as Record<string | number, unknown>;
-    parent[path[path.length - 1]!] = spelling;
-  }
-  return read;
 }
 
 export default {
@@ -33,7 +24,7 @@ export default {
       if (written.length === 0 || !context.readByKustomize(object)) continue;
       const schemaTyped = written.filter((boolean) => !inHelmValues(boolean.path));
       const validated = schemaTyped.length > 0 && context.validation.results.get(object)?.status === 'validated';
-      const built = validated ? context.validation.validateReading(object, asKustomizeReadsIt(object.body, written), 'kustomize') : undefined;
+      const built = validated ? context.validation.validateReading(object, kustomizeBody(object), 'kustomize') : undefined;
       for (const boolean of written) {
         if (inHelmValues(boolean.path)) {
           reportHelmValue(context, object, boolean);
