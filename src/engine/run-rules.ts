@@ -38,7 +38,8 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
   let flux: FluxGraph | undefined;
-  const fluxOnDemand = () => (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths));
+  const fluxOnDemand = () =>
+    (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths, new Set(repo.files.filter((file) => file.otherDocuments > 0).map((file) => file.file))));
   let standalone: StandaloneBuild[] | undefined;
   const standaloneOnDemand = () => (standalone ??= buildStandalone(fluxOnDemand().kustomizer, repo.objects));
   let applied: KubeObject[] | undefined;

@@ -44,7 +44,8 @@ export interface FluxGraph {
   kustomizer: Kustomizer;
 }
 
-const MANIFEST = /\.(ya?ml|json)$/;
+// kustomize-controller's generated kustomization lists .yaml and .yml files only.
+const MANIFEST = /\.ya?ml$/;
 
 /**
  * Follows Flux from its roots: every Flux Kustomization that no build applies is a root; each
@@ -52,7 +53,14 @@ const MANIFEST = /\.(ya?ml|json)$/;
  * none), applies its own patches and targetNamespace, substitutes postBuild variables, and the
  * Flux Kustomizations its build applies become its children.
  */
-export function buildFluxGraph(root: string, objects: readonly KubeObject[], bundle: SchemaBundle, scope: KindScope, paths = new PathFacts(root)): FluxGraph {
+export function buildFluxGraph(
+  root: string,
+  objects: readonly KubeObject[],
+  bundle: SchemaBundle,
+  scope: KindScope,
+  paths = new PathFacts(root),
+  otherDocuments: ReadonlySet<string> = new Set(),
+): FluxGraph {
   const preloaded = new Map<string, RenderedObject[]>();
   for (const object of objects) {
     if (!object.source) continue;
@@ -60,7 +68,7 @@ export function buildFluxGraph(root: string, objects: readonly KubeObject[], bun
     list.push({ body: object.body, source: object.source });
     preloaded.set(object.source.file, list);
   }
-  const kustomizer = new Kustomizer(root, bundle, scope, { preloaded, paths, omitUnrendered: true });
+  const kustomizer = new Kustomizer(root, bundle, scope, { preloaded, otherDocuments, paths, omitUnrendered: true });
   const fluxKustomizations = objects.filter(isFluxKustomization);
   const sourceKey = (file: string | undefined, index: number | undefined) => `${file}#${index}`;
   // Which repo documents some Kustomization's build applies: those are not roots.

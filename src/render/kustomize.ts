@@ -103,6 +103,8 @@ export class Kustomizer {
   private readonly patches = new Map<string, unknown[]>();
   /** Every kustomization file a build read, with its content, in the order read. */
   readonly kustomizationsRead = new Map<string, JsonObject>();
+  /** Files that hold a YAML document that is not a Kubernetes object, which kustomize refuses as a resource. */
+  private readonly holdingOtherDocuments: Set<string>;
   /** Objects whose body is still the parsed file's own (not copied): read them, `own` them before changing them. */
   private readonly borrowedObjects = new WeakSet<RenderedObject>();
 
@@ -110,7 +112,8 @@ export class Kustomizer {
   private readonly omitUnrendered: boolean;
 
   /**
-   * `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice.
+   * `preloaded`: objects already parsed by the loader, by file, so no file is parsed twice;
+   * `otherDocuments`: which of those files also hold documents that are not objects.
    * `paths`: what exists (the loader's walk already listed most directories).
    * `omitUnrendered`: build the rest of a kustomization whose Helm charts or remote resources hctl
    * cannot render offline, and list them in the build's `omitted` (else they fail the build).
@@ -119,16 +122,17 @@ export class Kustomizer {
     private readonly root: string,
     private readonly bundle: SchemaBundle,
     readonly scope: KindScope,
-    options: { preloaded?: ReadonlyMap<string, RenderedObject[]>; paths?: PathFacts; omitUnrendered?: boolean } = {},
+    options: { preloaded?: ReadonlyMap<string, RenderedObject[]>; otherDocuments?: ReadonlySet<string>; paths?: PathFacts; omitUnrendered?: boolean } = {},
   ) {
     this.paths = options.paths ?? new PathFacts(root);
     this.omitUnrendered = options.omitUnrendered ?? false;
+    this.holdingOtherDocuments = new Set(options.otherDocuments);
     for (const [file, objects] of options.preloaded ?? []) this.parsed.set(file, objects.map((object) => ({ ...object, body: kustomizeBody(object) })));
   }
 
   /** The objects of one manifest file, as a build would take them. */
   manifests(file: string, take: Take = 'copies'): RenderedObject[] {
-    const objects = this.loadObjects(file, file);
+    const objects = this.resourceObjects(file, file);
     return take === 'shared' ? objects : objects.map((object) => ({ ...object, body: copyBody(object.body) }));
   }
 
@@ -235,7 +239,20 @@ export class Kustomizer {
     if (this.paths.isDirectory(target)) return this.accumulate(target, [], stack, state);
     this.checkLoad(dir, entry, target, file, state);
     // Not copied yet: most kustomizations only list resources; the first transform copies (own).
-    return this.loadObjects(target, file).map((object) => this.borrowed({ ...object }));
+    return this.resourceObjects(target, file).map((object) => this.borrowed({ ...object }));
+  }
+
+  /** A file's objects taken as a resource: kustomize refuses a document that is not an object, or one without a name. */
+  private resourceObjects(target: string, from: string): RenderedObject[] {
+    const objects = this.loadObjects(target, from);
+    if (this.holdingOtherDocuments.has(target)) {
+      throw new RenderError(`${target} holds a YAML document that is not a Kubernetes object, and kustomize refuses it as a resource ("missing Resource metadata")`, from);
+    }
+    const unnamed = objects.find((object) => typeof metadataOf(object.body).name !== 'string' || metadataOf(object.body).name === '');
+    if (unnamed) {
+      throw new RenderError(`${target} holds a ${String(unnamed.body.kind)} without metadata.name, and kustomize refuses it ("missing metadata.name"; generateName is for kubectl create)`, from);
+    }
+    return objects;
   }
 
   private runGenerators(kustomization: JsonObject, dir: string, file: string, objects: RenderedObject[], partial: boolean, state: BuildState): void {
@@ -427,6 +444,7 @@ export class Kustomizer {
       }
       const parsed = parseFile(target, text);
       if (parsed.problems.length > 0) throw new RenderError(`${target} does not parse: ${parsed.problems[0]!.message}`, from);
+      if (parsed.otherDocuments > 0) this.holdingOtherDocuments.add(target);
       cached = parsed.objects.map((object) => ({ body: kustomizeBody(object), ...(object.source ? { source: object.source } : {}) }));
       this.parsed.set(target, cached);
     }

@@ -63,6 +63,10 @@ function fixFor(message: string): string {
   if (message.includes('does not parse')) return 'Fix the YAML of that file (its yaml-* finding shows where).';
   if (message.startsWith('no kustomization.yaml')) return 'Give that directory a kustomization.yaml, or list its files instead of the directory.';
   if (message.includes('does not exist')) return 'Fix the path or file name (relative to this kustomization), or commit the file.';
+  if (message.includes('not a Kubernetes object')) {
+    return 'List only manifests as resources (a values file belongs in a configMapGenerator); Flux lists every .yaml file of a path without a kustomization.yaml, so move such a file out or add one.';
+  }
+  if (message.includes('without metadata.name')) return 'Give the object a metadata.name.';
   if (message.startsWith('JSON patch')) return 'Fix the JSON patch operations: the paths they change must exist in the target object.';
   if (/patch/i.test(message)) return 'Fix the patch target (kind, name, namespace) so it matches an object of the build.';
   return 'Fix the entry this points at.';

@@ -60,6 +60,22 @@ ruleTester(rule, {
       errors: [{ line: 2, file: 'apps/old/kustomization.yaml', severity: 'warning', message: 'no Flux Kustomization builds this directory' }],
     },
     {
+      name: 'Flux lists every .yaml file of a path without a kustomization.yaml: a Helm values file fails the build (a .json file it does not list)',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), {
+        'apps/media/radarr/app/values.yaml': 'persistence:\n  enabled: true\n',
+        'apps/media/radarr/app/unnamed.json': '{"apiVersion": "v1", "kind": "ConfigMap"}',
+      }),
+      errors: [{ line: 1, file: 'apps/media/radarr/ks.yaml', message: 'apps/media/radarr/app/values.yaml holds a YAML document that is not a Kubernetes object, and kustomize refuses it as a resource ("missing Resource metadata"): Flux Kustomization media/radarr fails to build' }],
+    },
+    {
+      name: 'a resource without metadata.name (generateName is for kubectl create), at its entry',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), {
+        'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\n  - job.yaml\n',
+        'apps/media/sonarr/app/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n',
+      }),
+      errors: [{ line: 3, column: 5, file: 'apps/media/sonarr/app/kustomization.yaml', message: 'apps/media/sonarr/app/job.yaml holds a Job without metadata.name' }],
+    },
+    {
       name: 'a resource file that does not exist, at its entry',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\n  - helmrelease.yaml\n' }),
       errors: [{ line: 3, column: 5, file: 'apps/media/sonarr/app/kustomization.yaml', message: 'helmrelease.yaml does not exist (from apps/media/sonarr/app): Flux Kustomization media/sonarr fails to build' }],
@@ -72,6 +88,7 @@ describe('kustomize-build-error hints', () => {
     runRule(rule, { files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/media/sonarr/app/kustomization.yaml': kustomization, ...extra }) })[0]?.hint;
   it('say what to fix for each kind of failure', () => {
     expect(failing('resources:\n  - cm.yaml\n  - gone.yaml\n')).toMatch(/^Fix the path or file name/);
+    expect(failing('resources:\n  - cm.yaml\n  - values.yaml\n', { 'apps/media/sonarr/app/values.yaml': 'replicas: 2\n' })).toMatch(/^List only manifests as resources \(a values file belongs in a configMapGenerator\)/);
   });
   it('name the patch file that does not parse', () => {
     const [finding] = runRule(rule, { files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\npatches:\n  - path: patch.yaml\n', 'apps/media/sonarr/app/patch.yaml': 'a: [\n' }) });
