@@ -9,7 +9,7 @@ import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from '../render/copy-body.js';
 import { PathFacts } from '../repo/path-facts.js';
 import type { KindScope } from '../render/kind-scope.js';
-import { Kustomizer, RenderError, type Build, type Omission, type RenderedObject, type Take } from '../render/kustomize.js';
+import { firstClash, Kustomizer, objectId, RenderError, type Build, type Omission, type RenderedObject, type Take } from '../render/kustomize.js';
 import { metadataOf, setCommonMetadata, setImages, setNamespace, type ImageOverride } from '../render/transformers.js';
 import { postBuildValues, substitute } from './substitute.js';
 
@@ -207,13 +207,22 @@ function generatedBuild(root: string, kustomizer: Kustomizer, dir: string, take:
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const relative = path.posix.join(dir, entry.name);
+    let added: readonly RenderedObject[];
     if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(root, relative)).isDirectory())) {
       const built = kustomizer.kustomizationIn(relative) ? kustomizer.build(relative, take, [], 'none') : generatedBuild(root, kustomizer, relative, take);
-      objects.push(...built.objects);
+      added = built.objects;
       omitted.push(...built.omitted);
     } else if (MANIFEST.test(entry.name)) {
-      objects.push(...kustomizer.manifests(relative, take));
+      added = kustomizer.manifests(relative, take);
+    } else {
+      continue;
     }
+    const clash = firstClash(objects, added);
+    if (clash) {
+      const file = clash.source?.file ?? relative;
+      throw new RenderError(`${file} adds ${objectId(clash)}, which ${dir} already has: kustomize refuses an object twice ("may not add resource with an already registered id")`, file);
+    }
+    objects.push(...added);
   }
   return { objects, omitted };
 }

@@ -201,7 +201,7 @@ export class Kustomizer {
       atEntry(file, [field, index], () => {
         const added = this.resource(String(entry), dir, file, [field, index], next, state);
         const clash = firstClash(objects, added);
-        if (clash) throw new RenderError(`${String(entry)} adds ${clash}, which the build already has: kustomize refuses an object twice ("may not add resource with an already registered id")`, file);
+        if (clash) throw new RenderError(`${String(entry)} adds ${objectId(clash)}, which the build already has: kustomize refuses an object twice ("may not add resource with an already registered id")`, file);
         objects.push(...added);
       });
     }
@@ -309,7 +309,7 @@ export class Kustomizer {
       setNamespace(bodies(), kustomization.namespace, this.scope);
       const clash = firstClash([], objects);
       if (clash) {
-        const error = new RenderError(`namespace ${kustomization.namespace} makes two objects one: ${clash} ("namespace transformation produces ID conflict")`, file);
+        const error = new RenderError(`namespace ${kustomization.namespace} makes two objects one: ${objectId(clash)} ("namespace transformation produces ID conflict")`, file);
         error.path = ['namespace'];
         throw error;
       }
@@ -530,8 +530,8 @@ export class Kustomizer {
 }
 
 /** Runs one kustomization entry; an error it raises about this file points at the entry. */
-/** The first object of `added` whose id (apiVersion, kind, namespace, name) `existing` or an earlier one of `added` has, as `Kind namespace/name`. */
-function firstClash(existing: readonly RenderedObject[], added: readonly RenderedObject[]): string | undefined {
+/** The first object of `added` whose id (apiVersion, kind, namespace, name) `existing` or an earlier one of `added` has. */
+export function firstClash(existing: readonly RenderedObject[], added: readonly RenderedObject[]): RenderedObject | undefined {
   const id = (body: JsonObject) => {
     const metadata = metadataOf(body);
     // kustomize counts no namespace as `default`.
@@ -540,13 +540,16 @@ function firstClash(existing: readonly RenderedObject[], added: readonly Rendere
   const seen = new Set(existing.map((object) => id(object.body)));
   for (const object of added) {
     const key = id(object.body);
-    if (seen.has(key)) {
-      const metadata = metadataOf(object.body);
-      return `${String(object.body.kind)} ${metadata.namespace ? `${String(metadata.namespace)}/` : ''}${String(metadata.name)}`;
-    }
+    if (seen.has(key)) return object;
     seen.add(key);
   }
   return undefined;
+}
+
+/** An object as kustomize's errors name it: `Kind namespace/name`. */
+export function objectId(object: RenderedObject): string {
+  const metadata = metadataOf(object.body);
+  return `${String(object.body.kind)} ${metadata.namespace ? `${String(metadata.namespace)}/` : ''}${String(metadata.name)}`;
 }
 
 function atEntry(file: string, path: (string | number)[], run: () => unknown): void {

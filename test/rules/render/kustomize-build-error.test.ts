@@ -68,6 +68,11 @@ ruleTester(rule, {
       errors: [{ line: 1, file: 'apps/media/radarr/ks.yaml', message: 'apps/media/radarr/app/values.yaml holds a YAML document that is not a Kubernetes object, and kustomize refuses it as a resource ("missing Resource metadata"): Flux Kustomization media/radarr fails to build' }],
     },
     {
+      name: 'two files of a path without a kustomization.yaml define one object: Flux\'s generated kustomization fails as kustomize does',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), { 'apps/media/radarr/app/old/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: radarr\n' }),
+      errors: [{ line: 1, file: 'apps/media/radarr/app/old/cm.yaml', message: 'apps/media/radarr/app/old/cm.yaml adds ConfigMap radarr, which apps/media/radarr/app already has' }],
+    },
+    {
       name: 'a resource without metadata.name (generateName is for kubectl create), at its entry',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), {
         'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\n  - job.yaml\n',
