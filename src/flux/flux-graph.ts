@@ -193,7 +193,7 @@ function buildPath(
     return { objects: substituted, omitted };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return { objects, omitted, problem: { message: error.message, unsupported: error.unsupported } };
+    return { objects, omitted, problem: { message: error.message, unsupported: error.unsupported, error } };
   }
 }
 

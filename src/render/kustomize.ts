@@ -353,10 +353,15 @@ export class Kustomizer {
       // Patched objects hold the operations' values themselves: a copy keeps the parsed patch intact for the next build.
       const operations = copyBody(first) as Operation[];
       for (const object of matched) {
-        try {
-          object.body = jsonPatch().applyPatch(object.body, operations, false, false).newDocument;
-        } catch (error) {
-          throw new RenderError(`JSON patch on ${describeTarget(target)} failed: ${(error as Error).message.split('\n')[0]}`, file);
+        for (const operation of operations) {
+          try {
+            // kustomize's JSON patch replaces a missing key whose parent exists (as this library does unvalidated), but removes only what is there.
+            if (operation.op === 'remove' && jsonPatch().getValueByPointer(object.body, operation.path) === undefined) throw new Error('the object has no such key');
+            object.body = jsonPatch().applyOperation(object.body, operation, false, false).newDocument;
+          } catch (error) {
+            const reason = error instanceof TypeError ? 'the object has no such path' : (error as Error).message.split('\n')[0];
+            throw new RenderError(`JSON patch on ${describeTarget(target)} failed: ${operation.op} ${operation.path}: ${reason}`, file);
+          }
         }
       }
       return;

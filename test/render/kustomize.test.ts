@@ -224,6 +224,16 @@ describe('hctl render (kustomize in TypeScript)', () => {
     expect(outcome.error).toMatchObject({ unsupported: true, message: 'configurations: images in app/config.yaml is not rendered by hctl', path: ['configurations', 0] });
   });
 
+  it('applies JSON patches as kustomize does: replace adds a missing key whose map exists; remove of a missing key and any operation under a missing map fail', () => {
+    const files = (operation: string) => ({
+      'app/kustomization.yaml': `resources:\n  - cm.yaml\npatches:\n  - patch: |\n      - ${operation}\n    target:\n      kind: ConfigMap\n`,
+      'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "1"\n',
+    });
+    expect(build(files('{op: replace, path: /data/level, value: debug}'))[0]!.data).toEqual({ x: '1', level: 'debug' });
+    expect(() => build(files('{op: remove, path: /data/level}'))).toThrow('JSON patch on kind=ConfigMap failed: remove /data/level: the object has no such key');
+    expect(() => build(files('{op: replace, path: /spec/nothing/here, value: 1}'))).toThrow('JSON patch on kind=ConfigMap failed: replace /spec/nothing/here: the object has no such path');
+  });
+
   it('gives each use of a repeated JSON patch its own values: changing one patched object leaves the next untouched', () => {
     const root = repo({ 'a/kustomization.yaml': 'resources: [cm.yaml]\n', 'a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
     const bundle = new SchemaBundle();

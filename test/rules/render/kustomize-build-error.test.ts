@@ -73,6 +73,11 @@ ruleTester(rule, {
       errors: [{ line: 1, file: 'apps/media/radarr/app/old/cm.yaml', message: 'apps/media/radarr/app/old/cm.yaml adds ConfigMap radarr, which apps/media/radarr/app already has' }],
     },
     {
+      name: 'a Flux Kustomization\'s own spec.patches that cannot apply: a JSON patch on a path the object lacks',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app', '  patches:\n    - patch: |\n        - op: remove\n          path: /data/level\n      target:\n        kind: ConfigMap\n')),
+      errors: [{ line: 1, file: 'apps/media/sonarr/ks.yaml', message: 'JSON patch on kind=ConfigMap failed: remove /data/level: the object has no such path: Flux Kustomization media/sonarr fails to build and applies nothing' }],
+    },
+    {
       name: 'a resource without metadata.name (generateName is for kubectl create), at its entry',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), {
         'apps/media/sonarr/app/kustomization.yaml': 'resources:\n  - cm.yaml\n  - job.yaml\n',
