@@ -105,7 +105,7 @@ export function buildFluxGraph(
       node.problem = { message: `source ${String(sourceRef.kind)} ${String(sourceRef.name)} is another repository`, unsupported: true };
       return node;
     }
-    const outcome = buildPath(root, kustomizer, target, spec, postBuildValues(asRecord(spec.postBuild), namespace, objects));
+    const outcome = buildPath(root, kustomizer, target, spec, postBuildValues(asRecord(spec.postBuild), namespace, objects), object.source?.file);
     if (outcome.problem) node.problem = outcome.problem;
     node.applies = outcome.objects;
     node.omitted = outcome.omitted;
@@ -154,6 +154,8 @@ function buildPath(
   target: string | undefined,
   spec: Record<string, unknown> | undefined,
   variables: Record<string, unknown> = {},
+  /** The file the Kustomization is written in, where errors in its spec.patches point. */
+  specFile?: string,
 ): Build & { problem?: FluxNode['problem'] } {
   if (target === undefined || !kustomizer.paths.exists(target)) {
     // Checking a subdirectory of a repository: paths are relative to the repository's root.
@@ -183,7 +185,7 @@ function buildPath(
   if (!spec) return built;
   const { objects, omitted } = built;
   try {
-    const patched = kustomizer.patchAll(objects, spec.patches, omitted.length > 0);
+    const patched = kustomizer.patchAll(objects, spec.patches, omitted.length > 0, specFile, ['spec', 'patches']);
     // kustomize-controller writes spec.images into the kustomization it builds: they apply after its patches.
     if (Array.isArray(spec.images)) setImages(patched.map((object) => object.body), spec.images as ImageOverride[]);
     if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);

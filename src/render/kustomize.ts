@@ -139,12 +139,13 @@ export class Kustomizer {
   /**
    * Applies a `patches:` list (kustomize's, or a Flux Kustomization's spec.patches) to built objects.
    * `partial`: the build left something out, which a patch that matches nothing may be aimed at.
+   * `file` and `at`: where the list is written, for errors (`['spec', 'patches']` of a Flux Kustomization).
    */
-  patchAll(objects: RenderedObject[], patches: unknown, partial: boolean, file = '(spec.patches)'): RenderedObject[] {
-    for (const entry of asList(patches)) {
+  patchAll(objects: RenderedObject[], patches: unknown, partial: boolean, file = '(spec.patches)', at: (string | number)[] = []): RenderedObject[] {
+    asList(patches).forEach((entry, index) => {
       const spec = asRecord(entry) ?? {};
-      if (typeof spec.patch === 'string') this.applyPatch(objects, spec.patch, asRecord(spec.target), file, partial);
-    }
+      if (typeof spec.patch === 'string') atEntry(file, [...at, index], () => this.applyPatch(objects, spec.patch as string, asRecord(spec.target), file, partial));
+    });
     return objects;
   }
 

@@ -20,7 +20,8 @@ export default {
       if (reported.has(key)) return;
       reported.add(key);
       // At the kustomization entry that failed; else at what asked for the build.
-      const kustomization = context.objects.find((object: KubeObject) => object.source?.file === error.file);
+      // A file may hold several documents: the one that asked for the build, when it is in that file.
+      const kustomization = problem.fallback?.source?.file === error.file ? problem.fallback : context.objects.find((object: KubeObject) => object.source?.file === error.file);
       const object = kustomization ?? problem.fallback;
       context.report({
         message: problem.message,

@@ -75,7 +75,7 @@ ruleTester(rule, {
     {
       name: 'a Flux Kustomization\'s own spec.patches that cannot apply: a JSON patch on a path the object lacks',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app', '  patches:\n    - patch: |\n        - op: remove\n          path: /data/level\n      target:\n        kind: ConfigMap\n')),
-      errors: [{ line: 1, file: 'apps/media/sonarr/ks.yaml', message: 'JSON patch on kind=ConfigMap failed: remove /data/level: the object has no such path: Flux Kustomization media/sonarr fails to build and applies nothing' }],
+      errors: [{ line: 16, column: 7, file: 'apps/media/sonarr/ks.yaml', message: 'JSON patch on kind=ConfigMap failed: remove /data/level: the object has no such path: Flux Kustomization media/sonarr fails to build and applies nothing' }],
     },
     {
       name: 'a resource without metadata.name (generateName is for kubectl create), at its entry',
