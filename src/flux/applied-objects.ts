@@ -1,4 +1,4 @@
-import { apiGroup, type KubeObject, type ObjectSource } from '../repo/object.js';
+import { apiGroup, sourceDocument, type KubeObject } from '../repo/object.js';
 import type { StandaloneBuild } from '../render/standalone-builds.js';
 import type { RenderedObject } from '../render/kustomize.js';
 import type { FluxGraph } from './flux-graph.js';
@@ -13,8 +13,8 @@ import { renderedObject } from './node-object.js';
 export function appliedObjects(graph: FluxGraph, objects: readonly KubeObject[], standalone: () => readonly StandaloneBuild[]): KubeObject[] {
   if (graph.nodes.length > 0) return once([...graph.roots.map((root) => root.object), ...graph.nodes.flatMap((node) => node.applies)]);
   const built = standalone().flatMap((build) => build.objects);
-  const covered = new Set(built.flatMap((object) => (object.source ? [sourceKey(object.source)] : [])));
-  const loose = objects.filter((object) => apiGroup(object.apiVersion) !== 'kustomize.config.k8s.io' && !(object.source && covered.has(sourceKey(object.source))));
+  const covered = new Set(built.flatMap((object) => (object.source ? [sourceDocument(object.source)] : [])));
+  const loose = objects.filter((object) => apiGroup(object.apiVersion) !== 'kustomize.config.k8s.io' && !(object.source && covered.has(sourceDocument(object.source))));
   return [...once(built), ...loose];
 }
 
@@ -28,8 +28,4 @@ function once(objects: readonly RenderedObject[]): KubeObject[] {
     result.push(renderedObject(object));
   }
   return result;
-}
-
-function sourceKey(source: ObjectSource): string {
-  return `${source.file}#${source.documentIndex}`;
 }

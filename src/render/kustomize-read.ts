@@ -1,5 +1,5 @@
 import type { FluxGraph } from '../flux/flux-graph.js';
-import type { KubeObject, ObjectSource } from '../repo/object.js';
+import { sourceDocument, type KubeObject, type ObjectSource } from '../repo/object.js';
 import { copyBody } from './copy-body.js';
 import type { StandaloneBuild } from './standalone-builds.js';
 
@@ -11,13 +11,9 @@ import type { StandaloneBuild } from './standalone-builds.js';
  */
 export function readByKustomize(flux: FluxGraph, standalone: readonly StandaloneBuild[]): (object: KubeObject) => boolean {
   const read = new Set<string>();
-  for (const node of flux.nodes) for (const built of node.applies) if (built.source) read.add(documentOf(built.source));
-  for (const build of standalone) for (const built of build.objects) if (built.source) read.add(documentOf(built.source));
-  return (object) => object.source !== undefined && read.has(documentOf(object.source));
-}
-
-function documentOf(source: ObjectSource): string {
-  return `${source.file}#${source.documentIndex}`;
+  for (const node of flux.nodes) for (const built of node.applies) if (built.source) read.add(sourceDocument(built.source));
+  for (const build of standalone) for (const built of build.objects) if (built.source) read.add(sourceDocument(built.source));
+  return (object) => object.source !== undefined && read.has(sourceDocument(object.source));
 }
 
 /**

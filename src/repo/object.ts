@@ -53,6 +53,11 @@ export function documentKey(object: KubeObject): string {
   return `${object.source?.file ?? ''}#${object.source?.documentIndex ?? ''}#${object.kind}/${object.name ?? ''}`;
 }
 
+/** The file and YAML document an object was written in (a List's items share one). */
+export function sourceDocument(source: ObjectSource): string {
+  return `${source.file}#${source.documentIndex}`;
+}
+
 export function resourceRef(object: KubeObject): ResourceRef {
   const ref: ResourceRef = { apiVersion: object.apiVersion, kind: object.kind };
   if (object.namespace !== undefined) ref.namespace = object.namespace;
