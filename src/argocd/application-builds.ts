@@ -2,8 +2,8 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { argoSources, isPlaceholder } from '../k8s/argo-apps.js';
 import { renderedObject } from '../flux/node-object.js';
-import { RenderError, type Kustomizer } from '../render/kustomize.js';
-import { addAnnotations, addLabels, setImages, setNamespace, setReplicas, type ImageOverride } from '../render/transformers.js';
+import { moveToNamespace, RenderError, type Kustomizer } from '../render/kustomize.js';
+import { addAnnotations, addLabels, setImages, setReplicas, type ImageOverride } from '../render/transformers.js';
 import { stringMap } from '../k8s/namespace-labels.js';
 import { apiGroup, type KubeObject, type NodePath } from '../repo/object.js';
 import { asRecord } from '../repo/parse.js';
@@ -17,7 +17,10 @@ export interface ApplicationBuild {
   sourcePath: NodePath;
   /** The source's directory, relative to the checked root. */
   dir: string;
+  /** What it applies; none when the build fails. */
   objects: KubeObject[];
+  /** Why Argo CD cannot generate this source's manifests: its kustomization with the Application's edits does not build. */
+  error?: RenderError;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface ApplicationBuild {
  * prefixes or suffixes); a plain directory gives its manifests — the top level only unless
  * `directory.recurse`, filtered by `directory.include`/`exclude`. A source is this repository's when
  * its repoURL is one of the repository's URLs, or — when hctl knows none — when its path exists here.
- * Helm sources and builds that fail are left out: other rules report those.
+ * Helm sources are left out; a build that fails applies nothing and carries the error.
  */
 export function argoApplicationBuilds(objects: readonly KubeObject[], repository: Repository, kustomizer: Kustomizer): ApplicationBuild[] {
   const builds: ApplicationBuild[] = [];
@@ -37,32 +40,35 @@ export function argoApplicationBuilds(objects: readonly KubeObject[], repository
       if (repository.urls.size > 0 && !(typeof source.repoURL === 'string' && repository.urls.has(normaliseRepoUrl(source.repoURL)))) continue;
       const dir = repositoryRelative(source.path);
       if (!kustomizer.paths.isDirectory(dir) || kustomizer.paths.exists(path.posix.join(dir, 'Chart.yaml'))) continue;
-      const built = kustomizer.kustomizationIn(dir) ? kustomizationObjects(kustomizer, dir, asRecord(source.kustomize) ?? {}) : directoryObjects(objects, dir, asRecord(source.directory) ?? {});
-      if (built) builds.push({ app, sourcePath, dir, objects: built });
+      if (!kustomizer.kustomizationIn(dir)) {
+        builds.push({ app, sourcePath, dir, objects: directoryObjects(objects, dir, asRecord(source.directory) ?? {}) });
+        continue;
+      }
+      try {
+        builds.push({ app, sourcePath, dir, objects: kustomizationObjects(kustomizer, dir, asRecord(source.kustomize) ?? {}, app.object.source?.file, sourcePath) });
+      } catch (error) {
+        if (!(error instanceof RenderError)) throw error;
+        builds.push({ app, sourcePath, dir, objects: [], error });
+      }
     }
   }
   return builds;
 }
 
-/** A kustomize source, with the edits Argo CD makes to its kustomization before building it. */
-function kustomizationObjects(kustomizer: Kustomizer, dir: string, edits: Record<string, unknown>): KubeObject[] | undefined {
+/** A kustomize source (written at `sourcePath` of the Application's file), with the edits Argo CD makes to its kustomization before building it. */
+function kustomizationObjects(kustomizer: Kustomizer, dir: string, edits: Record<string, unknown>, appFile: string | undefined, sourcePath: NodePath): KubeObject[] {
   const components = Array.isArray(edits.components) ? edits.components.filter((entry): entry is string => typeof entry === 'string') : [];
   const edited = ['patches', 'namespace', 'commonLabels', 'commonAnnotations', 'images', 'replicas'].some((field) => edits[field] !== undefined);
-  try {
-    const { objects, omitted } = kustomizer.build(dir, edited ? 'copies' : 'shared', components);
-    kustomizer.patchAll(objects, edits.patches, omitted.length > 0);
-    // After the patches: a JSON patch hands back a new body.
-    const bodies = objects.map((object) => object.body);
-    if (typeof edits.namespace === 'string' && edits.namespace !== '') setNamespace(bodies, edits.namespace, kustomizer.scope);
-    if (edits.commonLabels !== undefined) addLabels(bodies, stringMap(edits.commonLabels), { selectors: true, templates: true });
-    if (edits.commonAnnotations !== undefined) addAnnotations(bodies, stringMap(edits.commonAnnotations));
-    if (Array.isArray(edits.images)) setImages(bodies, edits.images.flatMap(imageOverride));
-    if (Array.isArray(edits.replicas)) setReplicas(bodies, edits.replicas as { name: string; count: number }[]);
-    return objects.map(renderedObject);
-  } catch (error) {
-    if (error instanceof RenderError) return undefined;
-    throw error;
-  }
+  const { objects, omitted } = kustomizer.build(dir, edited ? 'copies' : 'shared', components);
+  kustomizer.patchAll(objects, edits.patches, omitted.length > 0, appFile, [...sourcePath, 'kustomize', 'patches']);
+  if (typeof edits.namespace === 'string' && edits.namespace !== '') moveToNamespace(objects, edits.namespace, kustomizer.scope, appFile ?? dir, [...sourcePath, 'kustomize', 'namespace']);
+  // After the patches: a JSON patch hands back a new body.
+  const bodies = objects.map((object) => object.body);
+  if (edits.commonLabels !== undefined) addLabels(bodies, stringMap(edits.commonLabels), { selectors: true, templates: true });
+  if (edits.commonAnnotations !== undefined) addAnnotations(bodies, stringMap(edits.commonAnnotations));
+  if (Array.isArray(edits.images)) setImages(bodies, edits.images.flatMap(imageOverride));
+  if (Array.isArray(edits.replicas)) setReplicas(bodies, edits.replicas as { name: string; count: number }[]);
+  return objects.map(renderedObject);
 }
 
 /** Argo CD's image edit, as `kustomize edit set image` takes it: `[name=]image[:tag|@digest]`. */

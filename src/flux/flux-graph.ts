@@ -9,8 +9,8 @@ import type { SchemaBundle } from '../schema/bundle.js';
 import { copyBody } from '../render/copy-body.js';
 import { PathFacts } from '../repo/path-facts.js';
 import type { KindScope } from '../render/kind-scope.js';
-import { firstClash, Kustomizer, objectId, RenderError, type Build, type Omission, type RenderedObject, type Take } from '../render/kustomize.js';
-import { metadataOf, setCommonMetadata, setImages, setNamespace, type ImageOverride } from '../render/transformers.js';
+import { firstClash, Kustomizer, moveToNamespace, objectId, RenderError, type Build, type Omission, type RenderedObject, type Take } from '../render/kustomize.js';
+import { metadataOf, setCommonMetadata, setImages, type ImageOverride } from '../render/transformers.js';
 import { postBuildValues, substitute } from './substitute.js';
 
 /** A Flux Kustomization as Flux applies it, and what its build applies. */
@@ -188,7 +188,7 @@ function buildPath(
     const patched = kustomizer.patchAll(objects, spec.patches, omitted.length > 0, specFile, ['spec', 'patches']);
     // kustomize-controller writes spec.images into the kustomization it builds: they apply after its patches.
     if (Array.isArray(spec.images)) setImages(patched.map((object) => object.body), spec.images as ImageOverride[]);
-    if (typeof spec.targetNamespace === 'string') setNamespace(patched.map((object) => object.body), spec.targetNamespace, kustomizer.scope);
+    if (typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '') moveToNamespace(patched, spec.targetNamespace, kustomizer.scope, specFile ?? target, ['spec', 'targetNamespace']);
     const substituted = substitute(patched, asRecord(spec.postBuild), variables);
     const common = asRecord(spec.commonMetadata);
     if (common) setCommonMetadata(substituted.map((object) => object.body), stringMap(common.labels), stringMap(common.annotations));

@@ -307,13 +307,7 @@ export class Kustomizer {
     }
     for (const entry of asList(kustomization.patches)) this.applyPatchEntry(objects, asRecord(entry) ?? {}, dir, file, partial, state);
     if (typeof kustomization.namespace === 'string' && kustomization.namespace !== '') {
-      setNamespace(bodies(), kustomization.namespace, this.scope);
-      const clash = firstClash([], objects);
-      if (clash) {
-        const error = new RenderError(`namespace ${kustomization.namespace} makes two objects one: ${objectId(clash)} ("namespace transformation produces ID conflict")`, file);
-        error.path = ['namespace'];
-        throw error;
-      }
+      moveToNamespace(objects, kustomization.namespace, this.scope, file, ['namespace']);
     }
     if (typeof kustomization.namePrefix === 'string' || typeof kustomization.nameSuffix === 'string') {
       for (const object of objects) {
@@ -553,6 +547,19 @@ export function firstClash(existing: readonly RenderedObject[], added: readonly 
 }
 
 /** An object as kustomize's errors name it: `Kind namespace/name`. */
+/**
+ * kustomize's namespace transformer, as a kustomization's `namespace`, Flux's `targetNamespace` and
+ * Argo CD's `kustomize.namespace` (both written into the kustomization) run it: two objects made one fail the build.
+ */
+export function moveToNamespace(objects: readonly RenderedObject[], namespace: string, scope: KindScope, file: string, at: (string | number)[]): void {
+  setNamespace(objects.map((object) => object.body), namespace, scope);
+  const clash = firstClash([], objects);
+  if (!clash) return;
+  const error = new RenderError(`${String(at.at(-1))} ${namespace} makes two objects one: ${objectId(clash)} ("namespace transformation produces ID conflict")`, file);
+  error.path = at;
+  throw error;
+}
+
 export function objectId(object: RenderedObject): string {
   const metadata = metadataOf(object.body);
   return `${String(object.body.kind)} ${metadata.namespace ? `${String(metadata.namespace)}/` : ''}${String(metadata.name)}`;

@@ -51,6 +51,11 @@ export default {
       const kustomization = context.objects.find((object) => object.source && path.posix.dirname(object.source.file) === build.dir && apiGroup(object.apiVersion) === 'kustomize.config.k8s.io');
       report(error, { message: `${error.message}: \`kustomize build ${build.dir}\` fails; ${consequence}`, fallback: kustomization, ...(fluxRepo && !app ? { severity: 'warning' } : {}) });
     }
+    // What is left fails only with an Application's own kustomize edits (its patches, its namespace).
+    for (const { app, error } of context.argoBuilds) {
+      if (!error || error.unsupported) continue;
+      report(error, { message: `${error.message}: Argo CD Application ${app.object.namespace ?? 'argocd'}/${app.object.name ?? ''} cannot generate its manifests and applies nothing`, fallback: app.object });
+    }
   },
 } satisfies Rule;
 

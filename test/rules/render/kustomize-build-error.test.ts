@@ -10,6 +10,21 @@ ruleTester(rule, {
   valid: [
     { files: antonRepo(ks('sonarr', './apps/media/sonarr/app')) },
     {
+      name: 'an Argo CD Application whose own kustomize patch and namespace apply',
+      files: {
+        '.hctl.yaml': 'repoURL: https://github.com/example/homelab\n',
+        'argocd/demo.yaml': argoApp.replace('    path: apps/demo\n', '    path: apps/demo\n    kustomize:\n      namespace: demo\n      patches:\n        - target: {kind: ConfigMap}\n          patch: |\n            - op: add\n              path: /metadata/annotations\n              value: {team: media}\n'),
+        'apps/demo/kustomization.yaml': 'resources:\n  - cm.yaml\n',
+        'apps/demo/cm.yaml': configMap('demo'),
+      },
+    },
+    {
+      name: 'objects differing only in namespace, in a Flux build without targetNamespace',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app'), {
+        'apps/media/sonarr/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sonarr\n  namespace: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sonarr\n  namespace: b\n',
+      }),
+    },
+    {
       name: 'a repo without Flux: every kustomization builds (the nested one as part of its parent)',
       files: { 'apps/kustomization.yaml': 'resources:\n  - demo\n', 'apps/demo/kustomization.yaml': 'resources:\n  - cm.yaml\n', 'apps/demo/cm.yaml': configMap('demo') },
     },
@@ -76,6 +91,34 @@ ruleTester(rule, {
       name: 'a Flux Kustomization\'s own spec.patches that cannot apply: a JSON patch on a path the object lacks',
       files: antonRepo(ks('sonarr', './apps/media/sonarr/app', '  patches:\n    - patch: |\n        - op: remove\n          path: /data/level\n      target:\n        kind: ConfigMap\n')),
       errors: [{ line: 16, column: 7, file: 'apps/media/sonarr/ks.yaml', message: 'JSON patch on kind=ConfigMap failed: remove /data/level: the object has no such path: Flux Kustomization media/sonarr fails to build and applies nothing' }],
+    },
+    {
+      name: 'an Argo CD Application whose own kustomize patch finds no path, at that patch',
+      files: {
+        '.hctl.yaml': 'repoURL: https://github.com/example/homelab\n',
+        'argocd/demo.yaml': argoApp.replace('    path: apps/demo\n', '    path: apps/demo\n    kustomize:\n      patches:\n        - target: {kind: ConfigMap}\n          patch: |\n            - op: remove\n              path: /data/level\n'),
+        'apps/demo/kustomization.yaml': 'resources:\n  - cm.yaml\n',
+        'apps/demo/cm.yaml': configMap('demo'),
+      },
+      errors: [{ line: 14, column: 11, file: 'argocd/demo.yaml', message: 'remove /data/level: the object has no such path: Argo CD Application argocd/demo cannot generate its manifests and applies nothing' }],
+    },
+    {
+      name: 'an Argo CD Application whose kustomize.namespace makes two objects one, at that namespace',
+      files: {
+        '.hctl.yaml': 'repoURL: https://github.com/example/homelab\n',
+        'argocd/demo.yaml': argoApp.replace('    path: apps/demo\n', '    path: apps/demo\n    kustomize:\n      namespace: demo\n'),
+        'apps/demo/kustomization.yaml': 'resources:\n  - a.yaml\n  - b.yaml\n',
+        'apps/demo/a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\n  namespace: a\n',
+        'apps/demo/b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\n  namespace: b\n',
+      },
+      errors: [{ line: 13, column: 18, file: 'argocd/demo.yaml', message: 'namespace demo makes two objects one: ConfigMap demo/demo ("namespace transformation produces ID conflict"): Argo CD Application argocd/demo cannot generate' }],
+    },
+    {
+      name: 'a Flux targetNamespace that makes two objects one (kustomize-controller writes it into the kustomization), at spec.targetNamespace',
+      files: antonRepo(ks('sonarr', './apps/media/sonarr/app', '  targetNamespace: media\n'), {
+        'apps/media/sonarr/app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sonarr\n  namespace: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sonarr\n  namespace: b\n',
+      }),
+      errors: [{ line: 15, column: 20, file: 'apps/media/sonarr/ks.yaml', message: 'targetNamespace media makes two objects one: ConfigMap media/sonarr ("namespace transformation produces ID conflict"): Flux Kustomization media/sonarr fails to build and applies nothing' }],
     },
     {
       name: 'a resource without metadata.name (generateName is for kubectl create), at its entry',
