@@ -40,6 +40,7 @@ import admissionPolicyViolation from './policy/admission-policy-violation.js';
 import kyvernoPolicyViolation from './policy/kyverno-policy-violation.js';
 import podSecurityAdmission from './policy/pod-security-admission.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
+import serviceTargetPortMissing from './network/service-target-port-missing.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
 import renderUnverified from './render/render-unverified.js';
@@ -116,6 +117,7 @@ export const RULES: readonly Rule[] = [
   netpolInitInstallBlocked,
   kyvernoGenerateNoExisting,
   serviceSelectorNoPods,
+  serviceTargetPortMissing,
   gatewayRouteNoParent,
   ingressTlsNoCertificate,
   workloadResources,
