@@ -41,6 +41,7 @@ import kyvernoPolicyViolation from './policy/kyverno-policy-violation.js';
 import podSecurityAdmission from './policy/pod-security-admission.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import serviceTargetPortMissing from './network/service-target-port-missing.js';
+import routeBackendPortMissing from './network/route-backend-port-missing.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
 import renderUnverified from './render/render-unverified.js';
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   kyvernoGenerateNoExisting,
   serviceSelectorNoPods,
   serviceTargetPortMissing,
+  routeBackendPortMissing,
   gatewayRouteNoParent,
   ingressTlsNoCertificate,
   workloadResources,
