@@ -56,6 +56,7 @@ import vaultAgentJobSidecar from './secrets/vault-agent-job-sidecar.js';
 import imageUnpinned from './workloads/image-unpinned.js';
 import referenceMissing from './workloads/reference-missing.js';
 import workloadNoPdb from './workloads/workload-no-pdb.js';
+import pdbBlocksEviction from './workloads/pdb-blocks-eviction.js';
 import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
 import workloadVolumeNodeConflict from './workloads/workload-volume-node-conflict.js';
 import workloadResources from './workloads/workload-resources.js';
@@ -127,6 +128,7 @@ export const RULES: readonly Rule[] = [
   workloadRwoRollingUpdate,
   workloadVolumeNodeConflict,
   workloadNoPdb,
+  pdbBlocksEviction,
   vpaHpaConflict,
   livenessProbeExternal,
   prometheusRetentionExceedsVolume,
