@@ -13,6 +13,7 @@ import podFailed from './pods/pod-failed.js';
 import podDebugLeftover from './pods/pod-debug-leftover.js';
 import workloadUnavailable from './workloads/workload-unavailable.js';
 import workloadRolloutStuck from './workloads/workload-rollout-stuck.js';
+import pdbDisruptionsBlocked from './workloads/pdb-disruptions-blocked.js';
 import jobFailed from './workloads/job-failed.js';
 import jobSuspended from './workloads/job-suspended.js';
 import cronjobFailing from './workloads/cronjob-failing.js';
@@ -60,6 +61,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   podDebugLeftover,
   workloadUnavailable,
   workloadRolloutStuck,
+  pdbDisruptionsBlocked,
   jobFailed,
   jobSuspended,
   cronjobFailing,

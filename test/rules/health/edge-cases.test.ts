@@ -26,6 +26,15 @@ describe('health checks, finer cases', () => {
     expect(findings).toMatchObject([{ severity: 'critical' }]);
   });
 
+  it('a budget that allows no eviction is critical only while one of its pods sits on a cordoned node, and silent while its pods are unhealthy', () => {
+    const budget = (status: string) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: db, namespace: shop }\nspec: { maxUnavailable: 0, selector: { matchLabels: { app: db } } }\nstatus: ${status}\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: db-0, namespace: shop, labels: { app: db } }\nspec: { nodeName: n1 }\n---\napiVersion: v1\nkind: Node\nmetadata: { name: n1 }\nspec: {}\n`;
+    const healthy = '{ expectedPods: 3, currentHealthy: 3, desiredHealthy: 3, disruptionsAllowed: 0 }';
+    expect(runHealthRule(rule('pdb-disruptions-blocked'), { yaml: budget(healthy) })).toMatchObject([{ severity: 'warning', message: 'allows no eviction (maxUnavailable 0, 3 pods, all healthy): `kubectl drain` and node upgrades wait on these pods forever' }]);
+    expect(runHealthRule(rule('pdb-disruptions-blocked'), { yaml: budget(healthy).replace('spec: {}', 'spec: { unschedulable: true }') })).toMatchObject([{ severity: 'critical', message: expect.stringContaining('db-0 sits on cordoned node n1') }]);
+    expect(runHealthRule(rule('pdb-disruptions-blocked'), { yaml: budget('{ expectedPods: 3, currentHealthy: 2, desiredHealthy: 3, disruptionsAllowed: 0 }') })).toEqual([]);
+    expect(runHealthRule(rule('pdb-disruptions-blocked'), { yaml: budget('{ expectedPods: 0, currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0 }') })).toEqual([]);
+  });
+
   it('thresholds come from .hctl.yaml rule options', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: r, controller: true }] }\nstatus: { phase: Running, containerStatuses: [{ name: c, restartCount: 3, state: { running: {} } }] }\n';
     expect(runHealthRule(rule('pod-restarts'), { yaml: pod })).toEqual([]);
