@@ -57,6 +57,7 @@ import imageUnpinned from './workloads/image-unpinned.js';
 import referenceMissing from './workloads/reference-missing.js';
 import workloadNoPdb from './workloads/workload-no-pdb.js';
 import pdbBlocksEviction from './workloads/pdb-blocks-eviction.js';
+import hpaMissingRequests from './workloads/hpa-missing-requests.js';
 import workloadRwoRollingUpdate from './workloads/workload-rwo-rolling-update.js';
 import workloadVolumeNodeConflict from './workloads/workload-volume-node-conflict.js';
 import workloadResources from './workloads/workload-resources.js';
@@ -129,6 +130,7 @@ export const RULES: readonly Rule[] = [
   workloadVolumeNodeConflict,
   workloadNoPdb,
   pdbBlocksEviction,
+  hpaMissingRequests,
   vpaHpaConflict,
   livenessProbeExternal,
   prometheusRetentionExceedsVolume,
