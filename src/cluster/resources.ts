@@ -27,6 +27,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Job', group: 'batch', versions: ['v1'], plural: 'jobs', namespaced: true, domain: 'workloads' },
   { kind: 'CronJob', group: 'batch', versions: ['v1'], plural: 'cronjobs', namespaced: true, domain: 'workloads' },
   { kind: 'PodDisruptionBudget', group: 'policy', versions: ['v1'], plural: 'poddisruptionbudgets', namespaced: true, domain: 'workloads' },
+  { kind: 'HorizontalPodAutoscaler', group: 'autoscaling', versions: ['v2'], plural: 'horizontalpodautoscalers', namespaced: true, domain: 'workloads' },
   { kind: 'Kustomization', group: 'kustomize.toolkit.fluxcd.io', versions: ['v1', 'v1beta2'], plural: 'kustomizations', namespaced: true, domain: 'flux' },
   { kind: 'HelmRelease', group: 'helm.toolkit.fluxcd.io', versions: ['v2', 'v2beta2', 'v2beta1'], plural: 'helmreleases', namespaced: true, domain: 'flux' },
   { kind: 'GitRepository', group: 'source.toolkit.fluxcd.io', versions: FLUX_SOURCE_VERSIONS, plural: 'gitrepositories', namespaced: true, domain: 'flux' },

@@ -14,6 +14,7 @@ import podDebugLeftover from './pods/pod-debug-leftover.js';
 import workloadUnavailable from './workloads/workload-unavailable.js';
 import workloadRolloutStuck from './workloads/workload-rollout-stuck.js';
 import pdbDisruptionsBlocked from './workloads/pdb-disruptions-blocked.js';
+import hpaNotScaling from './workloads/hpa-not-scaling.js';
 import jobFailed from './workloads/job-failed.js';
 import jobSuspended from './workloads/job-suspended.js';
 import cronjobFailing from './workloads/cronjob-failing.js';
@@ -62,6 +63,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   workloadUnavailable,
   workloadRolloutStuck,
   pdbDisruptionsBlocked,
+  hpaNotScaling,
   jobFailed,
   jobSuspended,
   cronjobFailing,

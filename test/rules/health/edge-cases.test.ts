@@ -35,6 +35,15 @@ describe('health checks, finer cases', () => {
     expect(runHealthRule(rule('pdb-disruptions-blocked'), { yaml: budget('{ expectedPods: 0, currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0 }') })).toEqual([]);
   });
 
+  it('an HPA is reported once its failure lasts, not while its target is scaled to zero on purpose, and when it cannot scale its target', () => {
+    const hpa = (conditions: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: api, namespace: shop }\nspec: { scaleTargetRef: { kind: Deployment, name: api } }\nstatus: { currentReplicas: 2, conditions: [${conditions}] }\n`;
+    const metricFailed = (since: string) => `{ type: ScalingActive, status: "False", reason: FailedGetResourceMetric, message: "failed to get cpu utilization: unable to get metrics for resource cpu", lastTransitionTime: "${since}" }`;
+    expect(runHealthRule(rule('hpa-not-scaling'), { yaml: hpa(metricFailed('2026-11-23T11:55:00Z')) })).toEqual([]);
+    expect(runHealthRule(rule('hpa-not-scaling'), { yaml: hpa(metricFailed('2026-11-23T11:00:00Z')) })).toMatchObject([{ message: expect.stringContaining('is not scaling Deployment api for 1h'), hint: expect.stringContaining('kubectl top pods') }]);
+    expect(runHealthRule(rule('hpa-not-scaling'), { yaml: hpa('{ type: ScalingActive, status: "False", reason: ScalingDisabled, message: "scaling is disabled since the replica count of the target is zero" }') })).toEqual([]);
+    expect(runHealthRule(rule('hpa-not-scaling'), { yaml: hpa('{ type: AbleToScale, status: "False", reason: FailedGetScale, message: "deployments/scale.apps \\"api\\" not found" }') })).toMatchObject([{ message: expect.stringContaining('cannot scale Deployment api (FailedGetScale'), hint: expect.stringContaining('scaleTargetRef') }]);
+  });
+
   it('thresholds come from .hctl.yaml rule options', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: r, controller: true }] }\nstatus: { phase: Running, containerStatuses: [{ name: c, restartCount: 3, state: { running: {} } }] }\n';
     expect(runHealthRule(rule('pod-restarts'), { yaml: pod })).toEqual([]);
