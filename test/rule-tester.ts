@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig, type RawConfig } from '../src/config/config.js';
+import { repoBuilds } from '../src/engine/repo-builds.js';
 import { runRules } from '../src/engine/run-rules.js';
 import type { Finding, Severity } from '../src/report/finding.js';
 import { loadRepo } from '../src/repo/load.js';
@@ -14,6 +15,8 @@ interface CaseInput {
   profile?: string;
   rules?: NonNullable<RawConfig['rules']>;
   kubernetesVersion?: string;
+  /** The repository at the revision `--base` names (as `main`, commit 0000000), for rules that compare. */
+  baseFiles?: Record<string, string>;
 }
 
 export interface ExpectedError {
@@ -37,7 +40,9 @@ export function runRule(rule: Rule, input: CaseInput): Finding[] {
   // A case may carry its own .hctl.yaml (repoURL, schemaDirs); otherwise the defaults.
   const base = files['.hctl.yaml'] !== undefined ? loadConfig({ startDir: root }) : defaultConfig(input.profile, input.rules);
   const config = { ...base, ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
-  return runRules(repo, { config, root, rules: [rule], today: '2026-06-01' }).filter((finding) => finding.rule === rule.meta.id);
+  const baseRoot = input.baseFiles && repoDir('base', input.baseFiles);
+  const revision = baseRoot ? { base: { ref: 'main', commit: '0000000', applied: repoBuilds(baseRoot, loadRepo(baseRoot)).applied() } } : {};
+  return runRules(repo, { config, root, rules: [rule], today: '2026-06-01', ...revision }).filter((finding) => finding.rule === rule.meta.id);
 }
 
 /** ESLint-style tester: every valid case yields no finding, every invalid case exactly the listed ones. */

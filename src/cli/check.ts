@@ -27,6 +27,7 @@ interface CheckFlags {
   kubernetesVersion?: string;
   schemaDir: string[];
   repoUrl: string[];
+  base?: string;
   cache: boolean;
   output?: string;
   minSeverity: Severity;
@@ -42,6 +43,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
     .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
+    .option('--base <ref>', 'compare with a git revision (origin/main, a tag, a commit): report changes to fields Kubernetes will not update in place')
     .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--no-cache', 'do not keep compiled schema validators, parsed files, validation results or the compiled code of hctl itself between runs (~/.cache/hctl)')
@@ -64,7 +66,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
           ...(flags.profile ? { profile: flags.profile } : {}),
           ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
         });
-        const report = await checkRepo({ target: dir, config, version: VERSION });
+        const report = await checkRepo({ target: dir, config, version: VERSION, ...(flags.base ? { base: flags.base } : {}) });
         if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
         else if (flags.format === 'sarif') emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
         else if (flags.format === 'junit') emit(renderJunit(report, pathInRepository(dir)), flags.output);

@@ -13,6 +13,7 @@ import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
 import { supersession } from '../k8s/superseded-apis.js';
 import { runRules } from './run-rules.js';
+import { loadBaseRevision } from './base-revision.js';
 
 export interface CheckOptions {
   target: string;
@@ -20,12 +21,15 @@ export interface CheckOptions {
   version: string;
   today?: string;
   now?: Date;
+  /** A git revision to compare with (`--base origin/main`): fields the API server will not change are reported. */
+  base?: string;
 }
 
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
+  const base = options.base === undefined ? undefined : await loadBaseRevision(options.target, options.base, options.config.kubernetesVersion);
   const { root, repo, validation, schemaDirs, cache } = await validateTarget(options.target, options.config);
-  const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}) });
+  const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}), ...(base ? { base } : {}) });
   cache?.save(); // once, with the positions the findings asked for
   const inventory = inventoryOf(repo, validation);
   const fileLevel = new Set(findings.filter((finding) => !finding.resource && finding.location).map((finding) => finding.location!.file));
@@ -40,6 +44,7 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
       kubernetesVersion: options.config.kubernetesVersion,
       ...(options.config.file ? { config: options.config.file } : {}),
       rules: { enabled: [...options.config.rules.values()].filter((rule) => rule.enabled).length },
+      ...(base ? { base: { ref: base.ref, commit: base.commit, objects: base.applied.length } } : {}),
     },
     itemCount: inventory.documents + inventory.kustomizations + fileLevel.size,
     unhealthyItems: unhealthyItems(findings),

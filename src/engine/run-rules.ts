@@ -3,14 +3,12 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { Finding, Location } from '../report/finding.js';
 import type { LoadedRepo } from '../repo/load.js';
 import { resourceRef, type KubeObject } from '../repo/object.js';
-import { appliedObjects } from '../flux/applied-objects.js';
 import { RULES, RULES_BY_ID } from '../rules/index.js';
 import { docsPath, type Problem, type Rule, type RuleContext } from '../rules/rule.js';
 import type { SchemaDirContents } from '../repo/schema-dir.js';
 import { validateObjects, type ValidationOutcome } from './validate-objects.js';
-import { fluxGraphOf } from './flux-graph-of.js';
-import type { FluxGraph } from '../flux/flux-graph.js';
-import { buildStandalone, type StandaloneBuild } from '../render/standalone-builds.js';
+import { repoBuilds } from './repo-builds.js';
+import type { BaseRevision } from './base-revision.js';
 import { readByKustomize } from '../render/kustomize-read.js';
 import { argoApplicationBuilds, type ApplicationBuild } from '../argocd/application-builds.js';
 import { findGitRoot } from '../repo/git-root.js';
@@ -27,6 +25,8 @@ export interface RunOptions {
   /** Schema validation, when the caller already ran it (it is computed on demand otherwise). */
   validation?: ValidationOutcome;
   schemaDirs?: readonly SchemaDirContents[];
+  /** The revision `--base` names, as built. */
+  base?: BaseRevision;
 }
 
 /** Runs every enabled rule over a loaded repo and applies suppressions; findings come back sorted. */
@@ -37,22 +37,16 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
   const templatedFiles = repo.files.flatMap((file) => (file.templated ? [{ file: file.file, kind: file.templated, ...(file.templateProblem ? { problem: file.templateProblem } : {}) }] : []));
   let validation = options.validation;
   const validationOnDemand = () => (validation ??= validateObjects(repo.objects, options.schemaDirs));
-  let flux: FluxGraph | undefined;
-  const fluxOnDemand = () =>
-    (flux ??= fluxGraphOf(options.root, repo.objects, repo.paths, new Set(repo.files.filter((file) => file.otherDocuments > 0).map((file) => file.file))));
-  let standalone: StandaloneBuild[] | undefined;
-  const standaloneOnDemand = () => (standalone ??= buildStandalone(fluxOnDemand().kustomizer, repo.objects));
-  let applied: KubeObject[] | undefined;
-  const appliedOnDemand = () => (applied ??= appliedObjects(fluxOnDemand(), repo.objects, standaloneOnDemand));
+  const builds = repoBuilds(options.root, repo);
   const gitRoot = findGitRoot(options.root);
   const repository = {
     root: gitRoot ?? path.resolve(options.root),
     urls: new Set([...options.config.repoUrls, ...(gitRoot ? gitRemoteUrls(gitRoot) : [])].map(normaliseRepoUrl)),
   };
   let kustomizeReads: ((object: KubeObject) => boolean) | undefined;
-  const readByKustomizeOnDemand = (object: KubeObject) => (kustomizeReads ??= readByKustomize(fluxOnDemand(), standaloneOnDemand()))(object);
+  const readByKustomizeOnDemand = (object: KubeObject) => (kustomizeReads ??= readByKustomize(builds.flux(), builds.standalone()))(object);
   let argoBuilds: ApplicationBuild[] | undefined;
-  const argoBuildsOnDemand = () => (argoBuilds ??= argoApplicationBuilds(repo.objects, repository, fluxOnDemand().kustomizer));
+  const argoBuildsOnDemand = () => (argoBuilds ??= argoApplicationBuilds(repo.objects, repository, builds.flux().kustomizer));
 
   for (const rule of rules) {
     const settings = options.config.rules.get(rule.meta.id);
@@ -67,19 +61,20 @@ export function runRules(repo: LoadedRepo, options: RunOptions): Finding[] {
         return validationOnDemand();
       },
       get flux() {
-        return fluxOnDemand();
+        return builds.flux();
       },
       get standaloneBuilds() {
-        return standaloneOnDemand();
+        return builds.standalone();
       },
       get applied() {
-        return appliedOnDemand();
+        return builds.applied();
       },
       readByKustomize: readByKustomizeOnDemand,
       get argoBuilds() {
         return argoBuildsOnDemand();
       },
       kubernetesVersion: options.config.kubernetesVersion,
+      ...(options.base ? { base: options.base } : {}),
       repository,
       gitIgnored: (relative, isDirectory) => repo.gitIgnored?.reasonFor(relative, isDirectory),
       options: settings?.options ?? rule.meta.options ?? {},

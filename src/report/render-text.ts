@@ -33,6 +33,8 @@ export function renderText(report: Report, options: TextOptions): string {
     const unverified = unverifiedKindsLine(inventory, String(report.details.target ?? '.'));
     if (unverified) lines.push(unverified);
   }
+  const base = report.details.base as { ref: string; commit: string; objects: number } | undefined;
+  if (base) lines.push(`Compared with ${base.ref} (${base.commit}): ${count(base.objects, 'object')} reached the cluster there`);
   const hidden = report.findings.length - shown.length;
   lines.push(`Findings: ${countsPhrase(report.summary)}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
   lines.push(report.status === 'critical' ? c.bold(c.red('NO-GO')) : c.bold(c.green('GO')));

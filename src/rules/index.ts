@@ -48,6 +48,7 @@ import renderUnverified from './render/render-unverified.js';
 import deprecatedApi from './schema/deprecated-api.js';
 import schemaInvalid from './schema/schema-invalid.js';
 import apiValidation from './schema/api-validation.js';
+import immutableFieldChanged from './schema/immutable-field-changed.js';
 import schemaUnknown from './schema/schema-unknown.js';
 import templatedFile from './repo/templated-file.js';
 import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   templatedFile,
   schemaInvalid,
   apiValidation,
+  immutableFieldChanged,
   schemaUnknown,
   deprecatedApi,
   kustomizeBuildError,

@@ -1,3 +1,4 @@
+import type { BaseRevision } from '../engine/base-revision.js';
 import type { Repository } from '../repo/repository-urls.js';
 import type { Location, Severity } from '../report/finding.js';
 import type { KubeObject, NodePath } from '../repo/object.js';
@@ -70,6 +71,8 @@ export interface RuleContext {
   readByKustomize(object: KubeObject): boolean;
   /** What each Argo CD Application (ApplicationSets expanded) applies from this repository, rendered; computed on first use. */
   readonly argoBuilds: readonly ApplicationBuild[];
+  /** What reached the cluster at the revision `--base` names, to compare with `applied`; absent without `--base`. */
+  base?: BaseRevision;
   /** The Kubernetes version the repo targets (`1.35`), for deprecated and removed APIs. */
   kubernetesVersion: string;
   /** The Git working tree holding the checked directory (else that directory) and the URLs that name it. */

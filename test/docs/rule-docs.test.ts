@@ -15,7 +15,7 @@ const pageOf = (id: string) => readFileSync(new URL(`../../${docsPath(id)}`, imp
  * Each example block is one repository: `# file: PATH` lines start its files (default example.yaml).
  * `# file: PATH (N bytes of JSON)` stands for a file too large to print: a JSON document of N bytes.
  */
-function examples(page: string, kind: 'bad' | 'good'): Record<string, string>[] {
+function examples(page: string, kind: 'bad' | 'good' | 'base'): Record<string, string>[] {
   const blocks = [...page.matchAll(new RegExp('```yaml ' + kind + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
   return blocks.map((code) => {
     if (!code.startsWith('# file: ')) return { 'example.yaml': code };
@@ -56,8 +56,11 @@ describe('docs/rules', () => {
         const good = examples(page, 'good');
         expect(bad.length).toBeGreaterThan(0);
         expect(good.length).toBeGreaterThan(0);
-        for (const files of bad) expect(runRule(rule, { files }).length).toBeGreaterThan(0);
-        for (const files of good) expect(runRule(rule, { files })).toEqual([]);
+        // A `yaml base` block is the repository at the revision `--base` names, for rules that compare.
+        const [baseFiles] = examples(page, 'base');
+        const revision = baseFiles ? { baseFiles } : {};
+        for (const files of bad) expect(runRule(rule, { files, ...revision }).length).toBeGreaterThan(0);
+        for (const files of good) expect(runRule(rule, { files, ...revision })).toEqual([]);
       });
     });
   }
