@@ -37,8 +37,23 @@ export default {
     const recreated = recreatedByTools(context);
     for (const object of context.applied) {
       const old = before.get(identity(object));
-      if (!old || object.sopsEncrypted || recreated.has(identity(object))) continue;
-      for (const change of immutableChanges(object, old.body, object.body)) {
+      if (!old || object.sopsEncrypted) continue;
+      const changes = immutableChanges(object, old.body, object.body);
+      if (recreated.has(identity(object))) {
+        // Recreating a claim deletes its volume: the change applies, the data may not survive it.
+        if (object.kind === 'PersistentVolumeClaim' && changes.length > 0) {
+          context.report({
+            object,
+            path: changes[0]!.path,
+            key: true,
+            severity: 'warning',
+            message: `${changes.map((change) => change.path.join('.')).join(', ')} changed since ${base.ref} (${base.commit}) on a claim that is recreated rather than updated (force or Replace): the old claim is deleted, and with a Delete reclaim policy its volume and data too`,
+            hint: 'Copy the data to a new claim first (VolSync, a Job with both mounted), or set the PersistentVolume to Retain before the sync.',
+          });
+        }
+        continue;
+      }
+      for (const change of changes) {
         context.report({
           object,
           path: change.path,

@@ -65,6 +65,12 @@ ruleTester(rule, {
         { line: 11, message: 'can not be less than previous value' },
       ],
     },
+    {
+      name: 'a forced claim is recreated: a warning about its data, not a refusal',
+      baseFiles: { 'pvc.yaml': claim('  storageClassName: local-path\n  resources:\n    requests:\n      storage: 20Gi\n') },
+      files: { 'pvc.yaml': claim('  storageClassName: longhorn\n  resources:\n    requests:\n      storage: 20Gi\n').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    kustomize.toolkit.fluxcd.io/force: enabled\n') },
+      errors: [{ line: 10, severity: 'warning', message: 'spec.storageClassName changed since main (0000000) on a claim that is recreated rather than updated' }],
+    },
     { name: "a binding's roleRef", baseFiles: { 'rb.yaml': binding('view') }, files: { 'rb.yaml': binding('edit') }, errors: [{ line: 6, message: 'roleRef changed since main (0000000): a binding\'s roleRef "cannot change"' }] },
   ],
 });
