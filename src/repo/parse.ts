@@ -531,6 +531,14 @@ export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The maps of a list (`containers`, `ports`), other entries left out: for reading, not for paths by index. */
+export function asRecords(value: unknown): Record<string, unknown>[] {
+  return asList(value).flatMap((item) => {
+    const record = asRecord(item);
+    return record ? [record] : [];
+  });
+}
+
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,6 +1,6 @@
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asRecord, asRecords } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 const GATEWAY_ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
@@ -94,11 +94,7 @@ function eachOf(list: unknown, visit: (entry: Record<string, unknown>, index: nu
 }
 
 function portsOf(service: KubeObject): Record<string, unknown>[] {
-  const ports = asRecord(service.body.spec)?.ports;
-  return (Array.isArray(ports) ? ports : []).flatMap((port): Record<string, unknown>[] => {
-    const entry = asRecord(port);
-    return entry ? [entry] : [];
-  });
+  return asRecords(asRecord(service.body.spec)?.ports);
 }
 
 /** A Service port answers to its number, and to its name; Traefik writes a number as a string too. */

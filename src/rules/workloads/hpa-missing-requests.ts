@@ -1,7 +1,7 @@
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { podTemplateOf } from '../../k8s/pod-templates.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
-import { asRecord } from '../../repo/parse.js';
+import { asList, asRecord, asRecords } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
 /** One utilization target: a resource as a percentage of what the pod's containers (or one container) request. */
@@ -29,7 +29,7 @@ export default {
     const defaulted = new Set<string>();
     for (const object of context.applied) {
       if (object.kind !== 'LimitRange' || object.apiVersion !== 'v1') continue;
-      for (const limit of asList(asRecord(object.body.spec)?.limits)) {
+      for (const limit of asRecords(asRecord(object.body.spec)?.limits)) {
         if (limit.type !== 'Container') continue;
         for (const resource of [...Object.keys(asRecord(limit.defaultRequest) ?? {}), ...Object.keys(asRecord(limit.default) ?? {})]) defaulted.add(`${namespaceOf(object) ?? ''}/${resource}`);
       }
@@ -41,7 +41,7 @@ export default {
       const workload = workloads.get(`${namespace ?? ''}/${target.kind}/${target.name}`);
       const template = workload && podTemplateOf(workload);
       if (!template) continue;
-      const containers = asList(template.spec.containers);
+      const containers = asRecords(template.spec.containers);
       for (const utilization of target.utilization) {
         if (defaulted.has(`${namespace ?? ''}/${utilization.resource}`)) continue;
         const counted = utilization.container === undefined ? containers : containers.filter((container) => container.name === utilization.container);
@@ -69,7 +69,8 @@ function scaleTarget(object: KubeObject): { kind: string; name: string; utilizat
     if (object.apiVersion === 'autoscaling/v1') return { kind: ref.kind, name: ref.name, utilization: [{ resource: 'cpu', path: spec.targetCPUUtilizationPercentage === undefined ? ['spec', 'scaleTargetRef'] : ['spec', 'targetCPUUtilizationPercentage'] }] };
     const metrics = asList(spec.metrics);
     if (metrics.length === 0) return { kind: ref.kind, name: ref.name, utilization: [{ resource: 'cpu', path: ['spec', 'scaleTargetRef'] }] };
-    const utilization = metrics.flatMap((metric, index): UtilizationTarget[] => {
+    const utilization = metrics.flatMap((entry, index): UtilizationTarget[] => {
+      const metric = asRecord(entry) ?? {};
       const source = asRecord(metric.type === 'Resource' ? metric.resource : metric.type === 'ContainerResource' ? metric.containerResource : undefined);
       if (typeof source?.name !== 'string' || asRecord(source.target)?.type !== 'Utilization') return [];
       const path = ['spec', 'metrics', index];
@@ -78,7 +79,8 @@ function scaleTarget(object: KubeObject): { kind: string; name: string; utilizat
     return { kind: ref.kind, name: ref.name, utilization };
   }
   if (object.kind === 'ScaledObject' && group === 'keda.sh') {
-    const utilization = asList(spec.triggers).flatMap((trigger, index): UtilizationTarget[] => {
+    const utilization = asList(spec.triggers).flatMap((entry, index): UtilizationTarget[] => {
+      const trigger = asRecord(entry) ?? {};
       if ((trigger.type !== 'cpu' && trigger.type !== 'memory') || (trigger.metricType ?? 'Utilization') !== 'Utilization') return [];
       const metadata = asRecord(trigger.metadata) ?? {};
       const path = ['spec', 'triggers', index];
@@ -93,11 +95,4 @@ function scaleTarget(object: KubeObject): { kind: string; name: string; utilizat
 function requests(container: Record<string, unknown>, resource: string): boolean {
   const resources = asRecord(container.resources) ?? {};
   return asRecord(resources.requests)?.[resource] !== undefined || asRecord(resources.limits)?.[resource] !== undefined;
-}
-
-function asList(value: unknown): Record<string, unknown>[] {
-  return (Array.isArray(value) ? value : []).flatMap((item): Record<string, unknown>[] => {
-    const entry = asRecord(item);
-    return entry ? [entry] : [];
-  });
 }
