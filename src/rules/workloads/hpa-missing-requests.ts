@@ -1,6 +1,7 @@
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { podTemplateOf } from '../../k8s/pod-templates.js';
-import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
+import { scaleTargetOf } from '../../k8s/scale-target.js';
+import type { KubeObject, NodePath } from '../../repo/object.js';
 import { asList, asRecord, asRecords } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
 
@@ -60,15 +61,14 @@ export default {
 
 /** What an HPA or a KEDA ScaledObject scales, and its utilization targets (CPU at 80 % when an HPA names no metric). */
 function scaleTarget(object: KubeObject): { kind: string; name: string; utilization: UtilizationTarget[] } | undefined {
-  const group = apiGroup(object.apiVersion);
+  const target = scaleTargetOf(object);
+  if (!target) return undefined;
+  const { kind, name } = target;
   const spec = asRecord(object.body.spec) ?? {};
-  const ref = asRecord(spec.scaleTargetRef) ?? {};
-  if (typeof ref.name !== 'string') return undefined;
-  if (object.kind === 'HorizontalPodAutoscaler' && group === 'autoscaling') {
-    if (typeof ref.kind !== 'string') return undefined;
-    if (object.apiVersion === 'autoscaling/v1') return { kind: ref.kind, name: ref.name, utilization: [{ resource: 'cpu', path: spec.targetCPUUtilizationPercentage === undefined ? ['spec', 'scaleTargetRef'] : ['spec', 'targetCPUUtilizationPercentage'] }] };
+  if (target.via === 'HPA') {
+    if (object.apiVersion === 'autoscaling/v1') return { kind, name, utilization: [{ resource: 'cpu', path: spec.targetCPUUtilizationPercentage === undefined ? ['spec', 'scaleTargetRef'] : ['spec', 'targetCPUUtilizationPercentage'] }] };
     const metrics = asList(spec.metrics);
-    if (metrics.length === 0) return { kind: ref.kind, name: ref.name, utilization: [{ resource: 'cpu', path: ['spec', 'scaleTargetRef'] }] };
+    if (metrics.length === 0) return { kind, name, utilization: [{ resource: 'cpu', path: ['spec', 'scaleTargetRef'] }] };
     const utilization = metrics.flatMap((entry, index): UtilizationTarget[] => {
       const metric = asRecord(entry) ?? {};
       const source = asRecord(metric.type === 'Resource' ? metric.resource : metric.type === 'ContainerResource' ? metric.containerResource : undefined);
@@ -76,19 +76,16 @@ function scaleTarget(object: KubeObject): { kind: string; name: string; utilizat
       const path = ['spec', 'metrics', index];
       return [typeof source.container === 'string' ? { resource: source.name, container: source.container, path } : { resource: source.name, path }];
     });
-    return { kind: ref.kind, name: ref.name, utilization };
+    return { kind, name, utilization };
   }
-  if (object.kind === 'ScaledObject' && group === 'keda.sh') {
-    const utilization = asList(spec.triggers).flatMap((entry, index): UtilizationTarget[] => {
-      const trigger = asRecord(entry) ?? {};
-      if ((trigger.type !== 'cpu' && trigger.type !== 'memory') || (trigger.metricType ?? 'Utilization') !== 'Utilization') return [];
-      const metadata = asRecord(trigger.metadata) ?? {};
-      const path = ['spec', 'triggers', index];
-      return [typeof metadata.containerName === 'string' ? { resource: trigger.type, container: metadata.containerName, path } : { resource: trigger.type, path }];
-    });
-    return { kind: typeof ref.kind === 'string' ? ref.kind : 'Deployment', name: ref.name, utilization };
-  }
-  return undefined;
+  const utilization = asList(spec.triggers).flatMap((entry, index): UtilizationTarget[] => {
+    const trigger = asRecord(entry) ?? {};
+    if ((trigger.type !== 'cpu' && trigger.type !== 'memory') || (trigger.metricType ?? 'Utilization') !== 'Utilization') return [];
+    const metadata = asRecord(trigger.metadata) ?? {};
+    const path = ['spec', 'triggers', index];
+    return [typeof metadata.containerName === 'string' ? { resource: trigger.type, container: metadata.containerName, path } : { resource: trigger.type, path }];
+  });
+  return { kind, name, utilization };
 }
 
 /** A request, or a limit (the API server copies a limit into a missing request). */

@@ -1,5 +1,6 @@
 import { objectNamespaces } from '../../k8s/object-namespaces.js';
 import { podTemplateOf } from '../../k8s/pod-templates.js';
+import { scaleTargetOf } from '../../k8s/scale-target.js';
 import { selects } from '../../k8s/selectors.js';
 import { apiGroup, type KubeObject } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
@@ -19,7 +20,12 @@ export default {
   check(context) {
     const namespaceOf = objectNamespaces(context.objects, context.argoBuilds);
     // Replicas an autoscaler sets change; such workloads are not counted.
-    const autoscaled = new Set(context.applied.flatMap((object) => scaledTarget(object, namespaceOf(object))));
+    const autoscaled = new Set(
+      context.applied.flatMap((object) => {
+        const target = scaleTargetOf(object);
+        return target ? [`${namespaceOf(object) ?? ''}/${target.kind}/${target.name}`] : [];
+      }),
+    );
     const workloads = context.applied.filter((object) => EVICTED.has(object.kind) && apiGroup(object.apiVersion) === 'apps');
     for (const budget of context.applied) {
       if (budget.kind !== 'PodDisruptionBudget' || apiGroup(budget.apiVersion) !== 'policy') continue;
@@ -58,14 +64,6 @@ export default {
     }
   },
 } satisfies Rule;
-
-/** `namespace/Kind/name` of what an HPA or a KEDA ScaledObject scales. */
-function scaledTarget(object: KubeObject, namespace: string | undefined): string[] {
-  const group = apiGroup(object.apiVersion);
-  if (!((object.kind === 'HorizontalPodAutoscaler' && group === 'autoscaling') || (object.kind === 'ScaledObject' && group === 'keda.sh'))) return [];
-  const target = asRecord(asRecord(object.body.spec)?.scaleTargetRef) ?? {};
-  return typeof target.name === 'string' ? [`${namespace ?? ''}/${typeof target.kind === 'string' ? target.kind : 'Deployment'}/${target.name}`] : [];
-}
 
 function replicasOf(workload: KubeObject): number {
   const replicas = asRecord(workload.body.spec)?.replicas;

@@ -1,4 +1,5 @@
 import { getIn } from '../../k8s/pod-templates.js';
+import { scaleTargetOf } from '../../k8s/scale-target.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule } from '../rule.js';
@@ -57,22 +58,11 @@ export default {
 
 /** An HPA, or a KEDA ScaledObject (which makes one), scaling on CPU or memory; undefined otherwise. */
 function horizontalScaler(object: KubeObject): HorizontalScaler | undefined {
-  const group = apiGroup(object.apiVersion);
-  if (object.kind === 'HorizontalPodAutoscaler' && group === 'autoscaling') {
-    const kind = getIn(object.body, ['spec', 'scaleTargetRef', 'kind']);
-    const name = getIn(object.body, ['spec', 'scaleTargetRef', 'name']);
-    if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
-    return withResources(object, `${kind}/${name}`, hpaResources(object));
-  }
-  if (object.kind === 'ScaledObject' && group === 'keda.sh') {
-    const kind = getIn(object.body, ['spec', 'scaleTargetRef', 'kind']) ?? 'Deployment';
-    const name = getIn(object.body, ['spec', 'scaleTargetRef', 'name']);
-    if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
-    const triggers = getIn(object.body, ['spec', 'triggers']);
-    const resources = (Array.isArray(triggers) ? triggers : []).map((trigger) => asRecord(trigger)?.type);
-    return withResources(object, `${kind}/${name}`, resources);
-  }
-  return undefined;
+  const target = scaleTargetOf(object);
+  if (!target) return undefined;
+  if (target.via === 'HPA') return withResources(object, `${target.kind}/${target.name}`, hpaResources(object));
+  const triggers = getIn(object.body, ['spec', 'triggers']);
+  return withResources(object, `${target.kind}/${target.name}`, (Array.isArray(triggers) ? triggers : []).map((trigger) => asRecord(trigger)?.type));
 }
 
 function withResources(object: KubeObject, target: string, names: unknown[]): HorizontalScaler | undefined {
