@@ -13,7 +13,7 @@ import { validateObjects, type ValidationOutcome } from './validate-objects.js';
 import { readManifest } from '../repo/read.js';
 import { supersession } from '../k8s/superseded-apis.js';
 import { runRules } from './run-rules.js';
-import { loadBaseRevision } from './base-revision.js';
+import { checkOutBase, loadBaseRevision, resolveBaseRef, type BaseTree } from './base-revision.js';
 
 export interface CheckOptions {
   target: string;
@@ -27,8 +27,20 @@ export interface CheckOptions {
 
 /** `hctl check`: load the target (a directory or one file), run the rules, build the report. */
 export async function checkRepo(options: CheckOptions): Promise<Report> {
-  const base = options.base === undefined ? undefined : await loadBaseRevision(options.target, options.base, options.config.kubernetesVersion);
+  const baseRef = options.base === undefined ? undefined : await resolveBaseRef(options.target, options.base);
+  // Git writes the revision's files on its own process while this one loads the working tree.
+  const baseTree = baseRef && checkOutBase(baseRef);
+  baseTree?.catch(() => undefined); // awaited below: a failure must not go unhandled meanwhile
+  try {
+    return await checkAgainst(options, baseTree);
+  } finally {
+    await baseTree?.then((tree) => tree.remove(), () => undefined);
+  }
+}
+
+async function checkAgainst(options: CheckOptions, baseTree: Promise<BaseTree> | undefined): Promise<Report> {
   const { root, repo, validation, schemaDirs, cache } = await validateTarget(options.target, options.config);
+  const base = baseTree && loadBaseRevision(await baseTree, options.config.kubernetesVersion, cache);
   const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}), ...(base ? { base } : {}) });
   cache?.save(); // once, with the positions the findings asked for
   const inventory = inventoryOf(repo, validation);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -34,7 +34,10 @@ describe('hctl check --base', () => {
     expect(text.status).toBe(2);
     expect(text.stdout).toMatch(/apps\/deployment.yaml\n +7:3 +critical +Deployment shop\/web: spec.selector changed since main \([0-9a-f]{7,}\)/);
     expect(text.stdout).toMatch(/^Compared with main \([0-9a-f]{7,}\): 1 object reached the cluster there$/m);
-    const json = JSON.parse(runCli(['check', repo, '--base', 'main', '--format', 'json']).stdout) as Report;
+    // The revision's files go to the temporary directory the user names, and are gone afterwards.
+    const scratch = tempDir('scratch');
+    const json = JSON.parse(runCli(['check', repo, '--base', 'main', '--format', 'json'], { env: { TMPDIR: scratch } }).stdout) as Report;
+    expect(readdirSync(scratch)).toEqual([]);
     expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
     expect(json.details.base).toMatchObject({ ref: 'main', objects: 1 });
     expect(git(repo, 'status', '--porcelain')).toBe(status);
