@@ -15,6 +15,28 @@ export function quantityBytes(value: unknown): number | undefined {
   return Number(number) * scale;
 }
 
+/**
+ * A quantity's exact value, the same text for every way of writing it (`1Gi` and `1024Mi`, `0.5` and
+ * `500m`, `1` and `"1"`): the API server keeps quantities in one canonical form. Undefined when the
+ * value is not a quantity.
+ */
+export function quantityValue(value: unknown): string | undefined {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? value.trim() : '';
+  const match = KUBERNETES_QUANTITY.exec(text);
+  if (!match) return undefined;
+  const [, number, suffix, exponent] = match;
+  const [whole, fraction = ''] = number!.replace(/^\+/, '').split('.');
+  let digits = BigInt(`${whole || '0'}${fraction}`.replace(/^-/, '') || '0');
+  let power = -fraction.length + (suffix && DECIMAL[suffix] ? Math.round(Math.log10(DECIMAL[suffix])) : 0) + (exponent ? Number(exponent) : 0);
+  if (suffix && BINARY[suffix]) digits *= BigInt(BINARY[suffix]);
+  if (digits === 0n) return '0';
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    power += 1;
+  }
+  return `${whole!.startsWith('-') ? '-' : ''}${digits}e${power}`;
+}
+
 /** Prometheus' `--storage.tsdb.retention.size`: B, KB, MB… (also KiB, MiB…), all powers of 2. */
 const PROMETHEUS_SIZE = /^(\d+(?:\.\d+)?|\.\d+)(?:([KMGTPE])i?)?B$/;
 const PROMETHEUS_UNITS = ['', 'K', 'M', 'G', 'T', 'P', 'E'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prometheusSize, prometheusSizeBytes, quantityBytes } from '../../src/k8s/byte-sizes.js';
+import { prometheusSize, prometheusSizeBytes, quantityBytes, quantityValue } from '../../src/k8s/byte-sizes.js';
 
 describe('quantityBytes', () => {
   it('reads binary and decimal suffixes', () => {
@@ -17,6 +17,23 @@ describe('quantityBytes', () => {
 
   it('refuses what is not a quantity', () => {
     for (const value of ['50GB', '10 Gi', 'Gi', '${SIZE}', '', undefined, null, {}]) expect(quantityBytes(value)).toBeUndefined();
+  });
+});
+
+describe('quantityValue', () => {
+  it('is the same for every way of writing one amount', () => {
+    const alike = [['1Gi', '1024Mi', '1073741824', 1073741824], ['0.5', '500m', '.5', '5e-1'], ['1', 1, '1000m', '+1'], ['1k', '1000', '1e3', '1E3'], ['1.5Gi', '1536Mi'], ['0', '0Gi', 0]];
+    for (const group of alike) expect(new Set(group.map(quantityValue)).size, String(group)).toBe(1);
+  });
+
+  it('tells different amounts apart, exactly', () => {
+    expect(quantityValue('10Gi')).not.toBe(quantityValue('10G'));
+    expect(quantityValue('-1')).not.toBe(quantityValue('1'));
+    expect(quantityValue('300m')).not.toBe(quantityValue('0.30000000000000004'));
+  });
+
+  it('refuses what is not a quantity', () => {
+    for (const value of ['50GB', '10 Gi', 'Gi', '', undefined, null, {}, Number.NaN]) expect(quantityValue(value)).toBeUndefined();
   });
 });
 

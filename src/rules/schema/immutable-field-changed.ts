@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { quantityBytes } from '../../k8s/byte-sizes.js';
+import { quantityBytes, quantityValue } from '../../k8s/byte-sizes.js';
 import { applicationSyncOptions, objectSyncOptions } from '../../k8s/argo-sync-options.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
@@ -105,14 +105,14 @@ function immutableChanges(object: KubeObject, before: Body, after: Body): Change
   const group = apiGroup(object.apiVersion);
   const oldSpec = asRecord(before.spec) ?? {};
   const newSpec = asRecord(after.spec) ?? {};
-  const changed = (field: string, refusal: string, path: NodePath = ['spec', field]): Change[] => (isDeepStrictEqual(oldSpec[field], newSpec[field]) ? [] : [{ path, refusal }]);
+  const changed = (field: string, refusal: string, path: NodePath = ['spec', field]): Change[] => (sameSpec(oldSpec[field], newSpec[field]) ? [] : [{ path, refusal }]);
   if (group === 'apps' && (object.kind === 'Deployment' || object.kind === 'ReplicaSet' || object.kind === 'DaemonSet')) {
     return changed('selector', 'the API server refuses to change a selector ("field is immutable"; labels added by kustomize commonLabels land there too)');
   }
   if (group === 'apps' && object.kind === 'StatefulSet') {
     const fields = new Set([...Object.keys(oldSpec), ...Object.keys(newSpec)].filter((field) => !STATEFULSET_MUTABLE.has(field)));
     return [...fields].flatMap((field) =>
-      isDeepStrictEqual(statefulSetField(field, oldSpec[field]), statefulSetField(field, newSpec[field]))
+      sameSpec(statefulSetField(field, oldSpec[field]), statefulSetField(field, newSpec[field]))
         ? []
         : [{ path: ['spec', field], refusal: "the API server forbids updates to a StatefulSet's spec other than replicas, template, updateStrategy and a few more" }],
     );
@@ -124,7 +124,7 @@ function immutableChanges(object: KubeObject, before: Body, after: Body): Change
   if (group === '' && object.kind === 'PersistentVolumeClaim') {
     const fields = [...new Set([...Object.keys(oldSpec), ...Object.keys(newSpec)])].filter((field) => !CLAIM_MUTABLE.has(field));
     // A field written on one side only may be the server's default (the default StorageClass, volumeMode): only a changed value counts.
-    const edits = fields.filter((field) => oldSpec[field] !== undefined && newSpec[field] !== undefined && !isDeepStrictEqual(oldSpec[field], newSpec[field]));
+    const edits = fields.filter((field) => oldSpec[field] !== undefined && newSpec[field] !== undefined && !sameSpec(oldSpec[field], newSpec[field]));
     const changes: Change[] = edits.map((field) => ({ path: ['spec', field], refusal: 'a PersistentVolumeClaim\'s spec "is immutable after creation" except its storage request' }));
     const oldSize = quantityBytes(asRecord(asRecord(oldSpec.resources)?.requests)?.storage);
     const newSize = quantityBytes(asRecord(asRecord(newSpec.resources)?.requests)?.storage);
@@ -146,6 +146,28 @@ function immutableChanges(object: KubeObject, before: Body, after: Body): Change
     );
   }
   return [];
+}
+
+/** Whether two spec fields are the same to the API server, which keeps quantities in one form (`1Gi` is `1024Mi`, `0.5` CPU `500m`). */
+function sameSpec(before: unknown, after: unknown): boolean {
+  return isDeepStrictEqual(before, after) || isDeepStrictEqual(canonicalQuantities(before), canonicalQuantities(after));
+}
+
+/** Maps of quantities (resources' requests and limits, a pod's overhead) and quantity fields, anywhere in a spec. */
+const QUANTITY_MAPS = new Set(['requests', 'limits', 'overhead']);
+const QUANTITY_FIELDS = new Set(['sizeLimit']);
+
+function canonicalQuantities(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalQuantities);
+  const record = asRecord(value);
+  if (!record) return value;
+  return Object.fromEntries(
+    Object.entries(record).map(([key, field]) => {
+      if (QUANTITY_FIELDS.has(key)) return [key, quantityValue(field) ?? field];
+      const quantities = QUANTITY_MAPS.has(key) ? asRecord(field) : undefined;
+      return [key, quantities ? Object.fromEntries(Object.entries(quantities).map(([name, quantity]) => [name, quantityValue(quantity) ?? quantity])) : canonicalQuantities(field)];
+    }),
+  );
 }
 
 /** A StatefulSet field as the API server keeps it: defaults written out, so writing one down changes nothing. */

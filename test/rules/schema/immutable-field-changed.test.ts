@@ -6,6 +6,8 @@ const deployment = (selector: string, annotations = '') =>
 const statefulSet = (storage: string, extra = '') =>
   `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  serviceName: db\n  replicas: 1\n${extra}  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n        - name: db\n          image: postgres:16.4\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources:\n          requests:\n            storage: ${storage}\n`;
 const claim = (fields: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: shop\nspec:\n  accessModes: [ReadWriteOnce]\n${fields}`;
+const job = (request: string) =>
+  `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  namespace: shop\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: shop/migrate:1.2.0\n          resources:\n            requests:\n              ${request}\n`;
 const binding = (role: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: reader\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${role}\nsubjects:\n  - kind: ServiceAccount\n    name: web\n`;
 const flux = (force = '') =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 1h\n  path: ./apps\n  prune: true\n${force}  sourceRef:\n    kind: GitRepository\n    name: flux-system\n`;
@@ -19,6 +21,12 @@ ruleTester(rule, {
       files: { 'deploy.yaml': deployment('      app: web\n').replace('tier: front', 'tier: edge') },
     },
     { name: 'a StatefulSet may change replicas; writing down a default changes nothing', baseFiles: { 'sts.yaml': statefulSet('10Gi') }, files: { 'sts.yaml': statefulSet('10Gi', '  podManagementPolicy: OrderedReady\n').replace('replicas: 1', 'replicas: 2') } },
+    { name: 'a claim template size written another way is the same quantity', baseFiles: { 'sts.yaml': statefulSet('10Gi') }, files: { 'sts.yaml': statefulSet('10240Mi') } },
+    {
+      name: "a Job's CPU request written another way is the same quantity",
+      baseFiles: { 'job.yaml': job('cpu: 0.5') },
+      files: { 'job.yaml': job('cpu: 500m') },
+    },
     { name: 'a claim may grow', baseFiles: { 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 10Gi\n') }, files: { 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 20Gi\n') } },
     {
       name: 'a storageClassName written down where the server chose the default may be that default',
@@ -71,6 +79,7 @@ ruleTester(rule, {
       files: { 'pvc.yaml': claim('  storageClassName: longhorn\n  resources:\n    requests:\n      storage: 20Gi\n').replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    kustomize.toolkit.fluxcd.io/force: enabled\n') },
       errors: [{ line: 10, severity: 'warning', message: 'spec.storageClassName changed since main (0000000) on a claim that is recreated rather than updated' }],
     },
+    { name: "a Job's CPU request", baseFiles: { 'job.yaml': job('cpu: 500m') }, files: { 'job.yaml': job('cpu: 600m') }, errors: [{ line: 7, message: 'spec.template changed since main (0000000): a Job\'s pod template is immutable' }] },
     { name: "a binding's roleRef", baseFiles: { 'rb.yaml': binding('view') }, files: { 'rb.yaml': binding('edit') }, errors: [{ line: 6, message: 'roleRef changed since main (0000000): a binding\'s roleRef "cannot change"' }] },
   ],
 });
