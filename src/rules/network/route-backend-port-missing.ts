@@ -12,7 +12,7 @@ interface Backend {
   port: number | string;
   /** Where the port is written. */
   path: NodePath;
-  /** An Ingress's: ingress-nginx also takes a Service port's targetPort (its number or name) for the port. */
+  /** An Ingress's whose controller may be ingress-nginx, which also takes a Service port's targetPort (its number or name) for the port. */
   targetPortToo?: boolean;
 }
 
@@ -33,9 +33,10 @@ export default {
       services.set(key, [...(services.get(key) ?? []), object]);
     }
     if (services.size === 0) return;
+    const lenient = ingressNginxMayServe(context.applied);
     for (const route of context.applied) {
       const namespace = namespaceOf(route);
-      for (const backend of backendsOf(route, namespace)) {
+      for (const backend of backendsOf(route, namespace, lenient)) {
         if (backend.namespace === undefined) continue;
         // Only Services the repo defines are judged: a chart's or an operator's are not in Git.
         const candidates = services.get(`${backend.namespace}/${backend.service}`);
@@ -54,17 +55,18 @@ export default {
 } satisfies Rule;
 
 /** The Service backends a route names: Ingress `backend.service`, Gateway API `backendRefs`, Traefik `services`. */
-function backendsOf(route: KubeObject, namespace: string | undefined): Backend[] {
+function backendsOf(route: KubeObject, namespace: string | undefined, lenient: (ingress: KubeObject) => boolean): Backend[] {
   const group = apiGroup(route.apiVersion);
   const spec = asRecord(route.body.spec) ?? {};
   const backends: Backend[] = [];
   if (route.kind === 'Ingress' && group === 'networking.k8s.io') {
+    const targetPortToo = lenient(route);
     const add = (backend: unknown, path: NodePath) => {
       const service = asRecord(asRecord(backend)?.service);
       const port = asRecord(service?.port) ?? {};
       if (typeof service?.name !== 'string') return;
-      if (typeof port.number === 'number') backends.push({ namespace, service: service.name, port: port.number, path: [...path, 'service', 'port', 'number'], targetPortToo: true });
-      else if (typeof port.name === 'string') backends.push({ namespace, service: service.name, port: port.name, path: [...path, 'service', 'port', 'name'], targetPortToo: true });
+      if (typeof port.number === 'number') backends.push({ namespace, service: service.name, port: port.number, path: [...path, 'service', 'port', 'number'], targetPortToo });
+      else if (typeof port.name === 'string') backends.push({ namespace, service: service.name, port: port.name, path: [...path, 'service', 'port', 'name'], targetPortToo });
     };
     add(spec.defaultBackend, ['spec', 'defaultBackend']);
     eachOf(spec.rules, (rule, ruleIndex) => eachOf(asRecord(rule.http)?.paths, (entry, pathIndex) => add(entry.backend, ['spec', 'rules', ruleIndex, 'http', 'paths', pathIndex, 'backend'])));
@@ -84,6 +86,34 @@ function backendsOf(route: KubeObject, namespace: string | undefined): Backend[]
     );
   }
   return backends;
+}
+
+/** Ingress controllers known to look up only a Service port's number or name (Traefik's providers, read in its source). */
+const STRICT_CONTROLLERS = new Set(['traefik.io/ingress-controller']);
+
+/**
+ * Whether ingress-nginx may serve an Ingress: its class (spec.ingressClassName, the legacy annotation,
+ * else the repo's default IngressClass) is not known to belong to a controller that looks up only
+ * Service ports: by the repo's IngressClass, or, when the class comes from a chart, by a name that
+ * says traefik.
+ */
+function ingressNginxMayServe(objects: readonly KubeObject[]): (ingress: KubeObject) => boolean {
+  const controllers = new Map<string, string>();
+  let defaultClass: string | undefined;
+  for (const object of objects) {
+    if (object.kind !== 'IngressClass' || apiGroup(object.apiVersion) !== 'networking.k8s.io' || !object.name) continue;
+    const controller = asRecord(object.body.spec)?.controller;
+    if (typeof controller === 'string') controllers.set(object.name, controller);
+    if (asRecord(asRecord(object.body.metadata)?.annotations)?.['ingressclass.kubernetes.io/is-default-class'] === 'true') defaultClass = object.name;
+  }
+  return (ingress) => {
+    const written = asRecord(ingress.body.spec)?.ingressClassName ?? asRecord(asRecord(ingress.body.metadata)?.annotations)?.['kubernetes.io/ingress.class'];
+    const name = typeof written === 'string' ? written : defaultClass;
+    if (name === undefined) return true;
+    const controller = controllers.get(name);
+    if (controller !== undefined) return !STRICT_CONTROLLERS.has(controller);
+    return !/traefik/i.test(name);
+  };
 }
 
 function eachOf(list: unknown, visit: (entry: Record<string, unknown>, index: number) => void): void {
