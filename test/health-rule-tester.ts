@@ -18,6 +18,8 @@ export interface HealthCase {
   volumeStats?: VolumeStats[];
   rules?: NonNullable<RawConfig['rules']>;
   knownIssues?: KnownIssue[];
+  /** Kinds whose API group the cluster does not serve (a tool that is not installed). */
+  notInstalled?: string[];
 }
 
 /** When every test cluster was read, unless a case says otherwise. */
@@ -44,6 +46,7 @@ export function clusterOf(input: HealthCase, reads: readonly string[] = []): Clu
     objects: byKind,
     reads: new Map([...new Set([...reads, ...byKind.keys()])].map((kind) => [kind, { state: 'read', count: byKind.get(kind)?.length ?? 0 }])),
   };
+  for (const kind of merged.notInstalled ?? []) state.reads.set(kind, { state: 'not-installed', message: `the cluster does not serve ${kind}` });
   if (merged.etcdMetrics !== undefined) state.etcdMetrics = merged.etcdMetrics;
   if (merged.volumeStats) state.volumeStats = merged.volumeStats;
   return state;

@@ -18,6 +18,7 @@ import hpaNotScaling from './workloads/hpa-not-scaling.js';
 import jobFailed from './workloads/job-failed.js';
 import jobSuspended from './workloads/job-suspended.js';
 import cronjobFailing from './workloads/cronjob-failing.js';
+import gitopsOrphanedObject from './workloads/gitops-orphaned-object.js';
 import fluxNotReady from './flux/flux-not-ready.js';
 import fluxSuspended from './flux/flux-suspended.js';
 import fluxRevisionBehind from './flux/flux-revision-behind.js';
@@ -67,6 +68,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   jobFailed,
   jobSuspended,
   cronjobFailing,
+  gitopsOrphanedObject,
   fluxNotReady,
   fluxSuspended,
   fluxRevisionBehind,

@@ -112,4 +112,28 @@ status: { phase: Running, conditions: [{ type: Ready, status: "False" }] }
     expect(runHealthRule(rule('workload-rollout-stuck'), { yaml: set('postgres-6d9f') })).toEqual([]);
     expect(runHealthRule(rule('workload-rollout-stuck'), { yaml: set('postgres-7b8c'), rules: { 'workload-rollout-stuck': { minutes: 60 } } })).toEqual([]);
   });
+
+  it('an object whose Argo CD Application or Flux HelmRelease is gone is orphaned; a copied tracking id, an owned object and a kept one are not', () => {
+    const tracked = (id: string, extra = '') => `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: git-indexer\n  namespace: mcp\n  annotations: { argocd.argoproj.io/tracking-id: "${id}" }\n${extra}`;
+    const app = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: { name: mcp-tools, namespace: argocd }\n';
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: tracked('mcp-tools:batch/CronJob:mcp/git-indexer') })).toMatchObject([
+      { severity: 'warning', resource: { kind: 'CronJob', namespace: 'mcp', name: 'git-indexer' }, message: 'was synced by Argo CD Application mcp-tools, which no longer exists (deleted without cascade): nothing syncs or prunes it' },
+    ]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${tracked('mcp-tools:batch/CronJob:mcp/git-indexer')}---\n${app}` })).toEqual([]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: tracked('mcp-tools:batch/CronJob:mcp/other-job') })).toEqual([]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: tracked('mcp-tools:batch/CronJob:mcp/git-indexer', '  ownerReferences: [{ apiVersion: example.com/v1, kind: Indexer, name: git, controller: true }]\n') })).toEqual([]);
+    const released = (extra: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: grafana\n  namespace: monitoring\n  labels: { helm.toolkit.fluxcd.io/name: grafana, helm.toolkit.fluxcd.io/namespace: monitoring }\n${extra}`;
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: released('') })).toMatchObject([{ message: 'belongs to Flux HelmRelease monitoring/grafana, which no longer exists: the Helm release was left installed' }]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${released('')}---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: { name: grafana, namespace: monitoring }\n` })).toEqual([]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: released('  deletionTimestamp: "2026-11-23T11:59:00Z"\n') })).toEqual([]);
+  });
+
+  it('Flux labels are judged only where Flux is read; an object kept with prune: disabled is not orphaned', () => {
+    const labelled = (annotations = '') => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llmkube\n  namespace: ai\n  labels: { kustomize.toolkit.fluxcd.io/name: apps, kustomize.toolkit.fluxcd.io/namespace: flux-system }\n${annotations}`;
+    const kustomization = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: { name: apps, namespace: flux-system }\nspec: { prune: true }\nstatus: { inventory: { entries: [{ id: media_sonarr_apps_Deployment, v: v1 }] } }\n';
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${labelled()}---\n${kustomization}` })).toMatchObject([{ message: 'is labelled as applied by Flux Kustomization flux-system/apps but is not in its inventory: it was removed from Git and left in the cluster' }]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${labelled('  annotations: { kustomize.toolkit.fluxcd.io/prune: disabled }\n')}---\n${kustomization}` })).toEqual([]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: labelled(), notInstalled: ['Kustomization'] })).toEqual([]);
+    expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${labelled()}---\n${kustomization.replace('status: { inventory: { entries: [{ id: media_sonarr_apps_Deployment, v: v1 }] } }', 'status: {}')}` })).toEqual([]);
+  });
 });
