@@ -35,10 +35,11 @@ export default {
     if (!base) return;
     const before = new Map(base.applied.map((object) => [identity(object), object]));
     const recreated = recreatedByTools(context);
+    const expandable = volumeExpansion(context.applied);
     for (const object of context.applied) {
       const old = before.get(identity(object));
       if (!old || object.sopsEncrypted) continue;
-      const changes = immutableChanges(object, old.body, object.body);
+      const changes = immutableChanges(object, old.body, object.body, expandable);
       if (recreated.has(identity(object))) {
         // Recreating a claim deletes its volume: the change applies, the data may not survive it.
         if (object.kind === 'PersistentVolumeClaim' && changes.length > 0) {
@@ -101,7 +102,7 @@ function bodyIdentity(body: Body): string {
 }
 
 /** The immutable fields that differ between the object at the base revision and now, by kind, as the API server's update validation judges them. */
-function immutableChanges(object: KubeObject, before: Body, after: Body): Change[] {
+function immutableChanges(object: KubeObject, before: Body, after: Body, expandable: (claimSpec: Body) => string | undefined): Change[] {
   const group = apiGroup(object.apiVersion);
   const oldSpec = asRecord(before.spec) ?? {};
   const newSpec = asRecord(after.spec) ?? {};
@@ -128,7 +129,10 @@ function immutableChanges(object: KubeObject, before: Body, after: Body): Change
     const changes: Change[] = edits.map((field) => ({ path: ['spec', field], refusal: 'a PersistentVolumeClaim\'s spec "is immutable after creation" except its storage request' }));
     const oldSize = quantityBytes(asRecord(asRecord(oldSpec.resources)?.requests)?.storage);
     const newSize = quantityBytes(asRecord(asRecord(newSpec.resources)?.requests)?.storage);
-    if (oldSize !== undefined && newSize !== undefined && newSize < oldSize) changes.push({ path: ['spec', 'resources', 'requests', 'storage'], refusal: 'a claim\'s storage request "can not be less than previous value"' });
+    const storage: NodePath = ['spec', 'resources', 'requests', 'storage'];
+    if (oldSize !== undefined && newSize !== undefined && newSize < oldSize) changes.push({ path: storage, refusal: 'a claim\'s storage request "can not be less than previous value"' });
+    const fixedSize = oldSize !== undefined && newSize !== undefined && newSize > oldSize ? expandable(newSpec) : undefined;
+    if (fixedSize) changes.push({ path: storage, refusal: `${fixedSize}, and "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize"` });
     return changes;
   }
   if ((group === '' && (object.kind === 'ConfigMap' || object.kind === 'Secret')) && before.immutable === true) {
@@ -146,6 +150,28 @@ function immutableChanges(object: KubeObject, before: Body, after: Body): Change
     );
   }
   return [];
+}
+
+/**
+ * Why a claim with this spec cannot grow, when the repository says so: it names no class, or its
+ * StorageClass (named, or the repository's default) does not set allowVolumeExpansion. A class the
+ * repository does not define (a chart's, the distribution's) is not judged.
+ */
+function volumeExpansion(objects: readonly KubeObject[]): (claimSpec: Body) => string | undefined {
+  const classes = new Map<string, Body>();
+  let defaultClass: string | undefined;
+  for (const object of objects) {
+    if (object.kind !== 'StorageClass' || apiGroup(object.apiVersion) !== 'storage.k8s.io' || !object.name) continue;
+    classes.set(object.name, object.body);
+    if (asRecord(asRecord(object.body.metadata)?.annotations)?.['storageclass.kubernetes.io/is-default-class'] === 'true') defaultClass = object.name;
+  }
+  return (claimSpec) => {
+    const named = claimSpec.storageClassName;
+    if (named === '') return 'it names no StorageClass (storageClassName: "", a volume made by hand)';
+    const name = typeof named === 'string' ? named : defaultClass;
+    const storageClass = name ? classes.get(name) : undefined;
+    return storageClass && storageClass.allowVolumeExpansion !== true ? `StorageClass ${name} does not set allowVolumeExpansion: true` : undefined;
+  };
 }
 
 /** Whether two spec fields are the same to the API server, which keeps quantities in one form (`1Gi` is `1024Mi`, `0.5` CPU `500m`). */

@@ -8,6 +8,8 @@ const statefulSet = (storage: string, extra = '') =>
 const claim = (fields: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: shop\nspec:\n  accessModes: [ReadWriteOnce]\n${fields}`;
 const job = (request: string) =>
   `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  namespace: shop\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: migrate\n          image: shop/migrate:1.2.0\n          resources:\n            requests:\n              ${request}\n`;
+const storageClass = (extra: string, isDefault = false) =>
+  `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: local-path\n${isDefault ? '  annotations:\n    storageclass.kubernetes.io/is-default-class: "true"\n' : ''}provisioner: rancher.io/local-path\nreclaimPolicy: Delete\nvolumeBindingMode: WaitForFirstConsumer\n${extra}`;
 const binding = (role: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: reader\n  namespace: shop\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: ${role}\nsubjects:\n  - kind: ServiceAccount\n    name: web\n`;
 const flux = (force = '') =>
   `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\n  namespace: flux-system\nspec:\n  interval: 1h\n  path: ./apps\n  prune: true\n${force}  sourceRef:\n    kind: GitRepository\n    name: flux-system\n`;
@@ -28,6 +30,11 @@ ruleTester(rule, {
       files: { 'job.yaml': job('cpu: 500m') },
     },
     { name: 'a claim may grow', baseFiles: { 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 10Gi\n') }, files: { 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 20Gi\n') } },
+    {
+      name: "a claim may grow on the repository's default StorageClass that allows expansion",
+      baseFiles: { 'sc.yaml': storageClass('allowVolumeExpansion: true\n', true), 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 10Gi\n') },
+      files: { 'sc.yaml': storageClass('allowVolumeExpansion: true\n', true), 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 20Gi\n') },
+    },
     {
       name: 'a storageClassName written down where the server chose the default may be that default',
       baseFiles: { 'pvc.yaml': claim('  resources:\n    requests:\n      storage: 10Gi\n') },
@@ -80,6 +87,18 @@ ruleTester(rule, {
       errors: [{ line: 10, severity: 'warning', message: 'spec.storageClassName changed since main (0000000) on a claim that is recreated rather than updated' }],
     },
     { name: "a Job's CPU request", baseFiles: { 'job.yaml': job('cpu: 500m') }, files: { 'job.yaml': job('cpu: 600m') }, errors: [{ line: 7, message: 'spec.template changed since main (0000000): a Job\'s pod template is immutable' }] },
+    {
+      name: 'a claim grown on a StorageClass of the repository that does not allow expansion',
+      baseFiles: { 'sc.yaml': storageClass(''), 'pvc.yaml': claim('  storageClassName: local-path\n  resources:\n    requests:\n      storage: 10Gi\n') },
+      files: { 'sc.yaml': storageClass(''), 'pvc.yaml': claim('  storageClassName: local-path\n  resources:\n    requests:\n      storage: 20Gi\n') },
+      errors: [{ line: 11, file: 'pvc.yaml', message: 'spec.resources.requests.storage changed since main (0000000): StorageClass local-path does not set allowVolumeExpansion: true, and "only dynamically provisioned pvc can be resized' }],
+    },
+    {
+      name: 'a claim of a volume made by hand grown',
+      baseFiles: { 'pvc.yaml': claim('  storageClassName: ""\n  volumeName: media\n  resources:\n    requests:\n      storage: 1Ti\n') },
+      files: { 'pvc.yaml': claim('  storageClassName: ""\n  volumeName: media\n  resources:\n    requests:\n      storage: 2Ti\n') },
+      errors: [{ line: 12, message: 'it names no StorageClass (storageClassName: "", a volume made by hand)' }],
+    },
     { name: "a binding's roleRef", baseFiles: { 'rb.yaml': binding('view') }, files: { 'rb.yaml': binding('edit') }, errors: [{ line: 6, message: 'roleRef changed since main (0000000): a binding\'s roleRef "cannot change"' }] },
   ],
 });
