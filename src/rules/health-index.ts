@@ -29,6 +29,7 @@ import argocdOperationFailed from './argocd/argocd-operation-failed.js';
 import pvcPending from './storage/pvc-pending.js';
 import pvReleased from './storage/pv-released.js';
 import pvcUsage from './storage/pvc-usage.js';
+import pvcResizeStuck from './storage/pvc-resize-stuck.js';
 import storageclassDefault from './storage/storageclass-default.js';
 import serviceNoEndpoints from './network/service-no-endpoints.js';
 import gatewayRouteConditions from './network/gateway-route-conditions.js';
@@ -79,6 +80,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   pvcPending,
   pvReleased,
   pvcUsage,
+  pvcResizeStuck,
   storageclassDefault,
   serviceNoEndpoints,
   gatewayRouteConditions,

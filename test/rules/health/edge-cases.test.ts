@@ -136,4 +136,18 @@ status: { phase: Running, conditions: [{ type: Ready, status: "False" }] }
     expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: labelled(), notInstalled: ['Kustomization'] })).toEqual([]);
     expect(runHealthRule(rule('gitops-orphaned-object'), { yaml: `${labelled()}---\n${kustomization.replace('status: { inventory: { entries: [{ id: media_sonarr_apps_Deployment, v: v1 }] } }', 'status: {}')}` })).toEqual([]);
   });
+
+  it('a claim that asks for more than it has: failures at once, a pending resize only after a while', () => {
+    const claim = (status: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: data, namespace: shop }\nspec: { resources: { requests: { storage: 20Gi } } }\nstatus: { phase: Bound, capacity: { storage: 10Gi }${status} }\n`;
+    const failed = 'apiVersion: v1\nkind: Event\nmetadata: { name: data.1, namespace: shop }\ninvolvedObject: { kind: PersistentVolumeClaim, namespace: shop, name: data }\nreason: VolumeResizeFailed\ntype: Warning\nmessage: "resize volume \\"pvc-1\\" by resizer \\"rancher.io/local-path\\" failed: expansion is not supported"\nlastTimestamp: "2026-11-23T11:50:00Z"\n';
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: `${claim('')}---\n${failed}` })).toMatchObject([
+      { severity: 'warning', message: 'asks for 20Gi but has 10Gi: the resize failed (resize volume "pvc-1" by resizer "rancher.io/local-path" failed: expansion is not supported)', hint: expect.stringContaining('The StorageClass must allow expansion') },
+    ]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim(', allocatedResourceStatuses: { storage: ControllerResizeInfeasible }') })).toMatchObject([{ message: 'asks for 20Gi but has 10Gi: the resize is ControllerResizeInfeasible' }]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim(', conditions: [{ type: ControllerResizeError, status: "True", message: "volume is attached" }]') })).toMatchObject([{ message: 'asks for 20Gi but has 10Gi: ControllerResizeError (volume is attached)' }]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim(', conditions: [{ type: Resizing, status: "True", lastTransitionTime: "2026-11-23T10:00:00Z" }]') })).toMatchObject([{ message: 'asks for 20Gi but has 10Gi: resizing for 2h' }]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim(', conditions: [{ type: Resizing, status: "True", lastTransitionTime: "2026-11-23T11:50:00Z" }]') })).toEqual([]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim('') })).toEqual([]);
+    expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim('').replace('capacity: { storage: 10Gi }', 'capacity: { storage: 20480Mi }') })).toEqual([]);
+  });
 });
