@@ -42,6 +42,7 @@ import podSecurityAdmission from './policy/pod-security-admission.js';
 import serviceSelectorNoPods from './network/service-selector-no-pods.js';
 import serviceTargetPortMissing from './network/service-target-port-missing.js';
 import routeBackendPortMissing from './network/route-backend-port-missing.js';
+import monitoringUiExposed from './network/monitoring-ui-exposed.js';
 import fileSkipped from './repo/file-skipped.js';
 import kustomizeBuildError from './render/kustomize-build-error.js';
 import renderUnverified from './render/render-unverified.js';
@@ -124,6 +125,7 @@ export const RULES: readonly Rule[] = [
   serviceSelectorNoPods,
   serviceTargetPortMissing,
   routeBackendPortMissing,
+  monitoringUiExposed,
   gatewayRouteNoParent,
   ingressTlsNoCertificate,
   workloadResources,
