@@ -37,7 +37,7 @@ describe('hctl check --base', () => {
     // The revision's files go to the temporary directory the user names, and are gone afterwards.
     const scratch = tempDir('scratch');
     const json = JSON.parse(runCli(['check', repo, '--base', 'main', '--format', 'json'], { env: { TMPDIR: scratch } }).stdout) as Report;
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(readdirSync(scratch).filter((name) => name.startsWith('hctl-base-'))).toEqual([]); // Node 22+ keeps its compile cache there too
     expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
     expect(json.details.base).toMatchObject({ ref: 'main', objects: 1 });
     expect(git(repo, 'status', '--porcelain')).toBe(status);
