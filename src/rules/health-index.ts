@@ -4,6 +4,7 @@ import nodeNotReady from './nodes/node-not-ready.js';
 import nodePressure from './nodes/node-pressure.js';
 import nodeCordoned from './nodes/node-cordoned.js';
 import nodeVersionSkew from './nodes/node-version-skew.js';
+import nodeHeadroom from './nodes/node-headroom.js';
 import podCrashLooping from './pods/pod-crash-looping.js';
 import podImagePullFailing from './pods/pod-image-pull-failing.js';
 import podOomKilled from './pods/pod-oom-killed.js';
@@ -55,6 +56,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   nodePressure,
   nodeCordoned,
   nodeVersionSkew,
+  nodeHeadroom,
   podCrashLooping,
   podImagePullFailing,
   podOomKilled,

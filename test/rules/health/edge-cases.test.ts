@@ -150,4 +150,20 @@ status: { phase: Running, conditions: [{ type: Ready, status: "False" }] }
     expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim('') })).toEqual([]);
     expect(runHealthRule(rule('pvc-resize-stuck'), { yaml: claim('').replace('capacity: { storage: 10Gi }', 'capacity: { storage: 20480Mi }') })).toEqual([]);
   });
+
+  it('node headroom: DaemonSet pods stay, cordoned and tainted nodes take nothing, one schedulable node is not judged', () => {
+    const node = (name: string, spec = '{}') => `apiVersion: v1\nkind: Node\nmetadata: { name: ${name} }\nspec: ${spec}\nstatus: { allocatable: { cpu: "4", memory: 8Gi }, conditions: [{ type: Ready, status: "True" }] }\n`;
+    const pod = (name: string, nodeName: string, cpu: string, owner = '') => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: apps${owner} }\nspec: { nodeName: ${nodeName}, containers: [{ name: main, resources: { requests: { cpu: "${cpu}", memory: 1Gi } } }] }\nstatus: { phase: Running }\n`;
+    const daemon = ', ownerReferences: [{ apiVersion: apps/v1, kind: DaemonSet, name: cilium, controller: true }]';
+    const cluster = (...documents: string[]) => documents.join('---\n');
+    // n2 runs 1 CPU of DaemonSet pods, n1 a 3.5 CPU app: n2 has 3 free, not enough.
+    expect(runHealthRule(rule('node-headroom'), { yaml: cluster(node('n1'), node('n2'), pod('app', 'n1', '3500m'), pod('agent', 'n2', '1', daemon), pod('agent-2', 'n1', '1', daemon)) })).toMatchObject([
+      { resource: { kind: 'Node', name: 'n1' }, message: 'if it goes down, its 1 pod request 3.5 CPU and 1 GiB memory, and the other schedulable nodes have 3 CPU and 7 GiB free: 500m CPU short, so some stay Pending until it is back' },
+    ]);
+    // A third node that is cordoned, or carries a control plane's taint, takes none of them.
+    expect(runHealthRule(rule('node-headroom'), { yaml: cluster(node('n1'), node('n2'), node('n3', '{ unschedulable: true }'), pod('app', 'n1', '3500m'), pod('agent', 'n2', '1', daemon)) })).toHaveLength(1);
+    expect(runHealthRule(rule('node-headroom'), { yaml: cluster(node('n1'), node('n2'), node('cp', '{ taints: [{ key: node-role.kubernetes.io/control-plane, effect: NoSchedule }] }'), pod('app', 'n1', '3500m'), pod('agent', 'n2', '1', daemon)) })).toHaveLength(1);
+    expect(runHealthRule(rule('node-headroom'), { yaml: cluster(node('n1'), node('n2'), node('n3'), pod('app', 'n1', '3500m'), pod('agent', 'n2', '1', daemon)) })).toEqual([]);
+    expect(runHealthRule(rule('node-headroom'), { yaml: cluster(node('n1'), node('n2', '{ unschedulable: true }'), pod('app', 'n1', '3500m')) })).toEqual([]);
+  });
 });
