@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig, type RawConfig } from '../src/config/config.js';
-import { repoBuilds } from '../src/engine/repo-builds.js';
+import { builtRevision } from '../src/engine/base-revision.js';
+import { normaliseRepoUrl } from '../src/repo/repository-urls.js';
 import { runRules } from '../src/engine/run-rules.js';
 import type { Finding, Severity } from '../src/report/finding.js';
 import { loadRepo } from '../src/repo/load.js';
@@ -41,7 +42,7 @@ export function runRule(rule: Rule, input: CaseInput): Finding[] {
   const base = files['.hctl.yaml'] !== undefined ? loadConfig({ startDir: root }) : defaultConfig(input.profile, input.rules);
   const config = { ...base, ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) };
   const baseRoot = input.baseFiles && repoDir('base', input.baseFiles);
-  const revision = baseRoot ? { base: { ref: 'main', commit: '0000000', applied: repoBuilds(baseRoot, loadRepo(baseRoot)).applied() } } : {};
+  const revision = baseRoot ? { base: builtRevision('main', '0000000', baseRoot, loadRepo(baseRoot), { root: baseRoot, urls: new Set(config.repoUrls.map(normaliseRepoUrl)) }) } : {};
   return runRules(repo, { config, root, rules: [rule], today: '2026-06-01', ...revision }).filter((finding) => finding.rule === rule.meta.id);
 }
 

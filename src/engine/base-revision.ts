@@ -6,7 +6,13 @@ import { git, gitMaybe } from '../repo/git.js';
 import { findGitRoot } from '../repo/git-root.js';
 import type { CheckCache } from '../cache/check-cache.js';
 import { loadRepo } from '../repo/load.js';
-import type { KubeObject } from '../repo/object.js';
+import { sourceDocument, type KubeObject } from '../repo/object.js';
+import type { LoadedRepo } from '../repo/load.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { gitRemoteUrls, normaliseRepoUrl, type Repository } from '../repo/repository-urls.js';
+import { argoApplicationBuilds } from '../argocd/application-builds.js';
+import { isArgoApplication } from '../k8s/kinds.js';
+import { objectIdentity } from '../flux/identity.js';
 import { repoBuilds } from './repo-builds.js';
 
 /** What reached the cluster at an earlier revision: the objects `--base REF` compares against. */
@@ -15,6 +21,23 @@ export interface BaseRevision {
   /** The abbreviated commit the ref named. */
   commit: string;
   applied: KubeObject[];
+  /** What each Argo CD Application synced then, rendered (its destination namespace set). */
+  argoApplied: KubeObject[];
+  /** Who applied each object then (by objectIdentity): its Flux Kustomization or Argo CD Application, as written then. */
+  owners: ReadonlyMap<string, BaseOwner>;
+  /**
+   * The documents (`file#index`) of the Flux Kustomizations another Kustomization applied then. One
+   * that no build applies now is not applied by anyone, though a repository without Flux bootstrap
+   * takes every parentless Kustomization for a root.
+   */
+  fluxChildren: ReadonlySet<string>;
+}
+
+export interface BaseOwner {
+  tool: 'flux' | 'argocd';
+  /** The owner's objectIdentity, and the owner as it was. */
+  identity: string;
+  body: Record<string, unknown>;
 }
 
 /** A revision `--base` names, resolved before any work so that a wrong ref fails at once. */
@@ -87,8 +110,31 @@ function scratchRoot(): string {
  * working tree's check cache serves the files both revisions share: parses are keyed by path and
  * content, and files written just now are too fresh for their stamps to replace the working tree's.
  */
-export function loadBaseRevision(tree: BaseTree, kubernetesVersion: string, cache?: CheckCache): BaseRevision {
+export function loadBaseRevision(tree: BaseTree, config: ResolvedConfig, cache?: CheckCache): BaseRevision {
   const { ref, commit } = tree.base;
-  if (tree.checked === undefined) return { ref, commit, applied: [] };
-  return { ref, commit, applied: repoBuilds(tree.checked, loadRepo(tree.checked, cache, kubernetesVersion)).applied() };
+  if (tree.checked === undefined) return { ref, commit, applied: [], argoApplied: [], owners: new Map(), fluxChildren: new Set() };
+  // Argo CD paths are relative to the repository's root: the revision's own, in the temporary directory.
+  const repository = { root: path.join(tree.checked, path.relative(path.resolve(tree.base.directory), tree.base.root)), urls: new Set([...config.repoUrls, ...gitRemoteUrls(tree.base.root)].map(normaliseRepoUrl)) };
+  return builtRevision(ref, commit, tree.checked, loadRepo(tree.checked, cache, config.kubernetesVersion), repository);
+}
+
+/** A loaded revision built as a check builds the working tree, with who applies what. */
+export function builtRevision(ref: string, commit: string, dir: string, repo: LoadedRepo, repository: Repository): BaseRevision {
+  const builds = repoBuilds(dir, repo);
+  const owners = new Map<string, BaseOwner>();
+  const fluxChildren = new Set<string>();
+  for (const node of builds.flux().nodes) {
+    if (node.parent && node.object.source) fluxChildren.add(sourceDocument(node.object.source));
+    const owner: BaseOwner = { tool: 'flux', identity: objectIdentity(node.object.body), body: node.object.body };
+    for (const object of node.applies) owners.set(objectIdentity(object.body), owner);
+  }
+  const argoApplied: KubeObject[] = [];
+  for (const build of argoApplicationBuilds(repo.objects, repository, builds.flux().kustomizer)) {
+    argoApplied.push(...build.objects);
+    // An ApplicationSet's generated Applications are not objects of the repository: left out.
+    if (build.app.generatedFor !== undefined || !isArgoApplication(build.app.object)) continue;
+    const owner: BaseOwner = { tool: 'argocd', identity: objectIdentity(build.app.object.body), body: build.app.object.body };
+    for (const object of build.objects) if (!owners.has(objectIdentity(object.body))) owners.set(objectIdentity(object.body), owner);
+  }
+  return { ref, commit, applied: builds.applied(), argoApplied, owners, fluxChildren };
 }

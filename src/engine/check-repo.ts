@@ -40,7 +40,7 @@ export async function checkRepo(options: CheckOptions): Promise<Report> {
 
 async function checkAgainst(options: CheckOptions, baseTree: Promise<BaseTree> | undefined): Promise<Report> {
   const { root, repo, validation, schemaDirs, cache } = await validateTarget(options.target, options.config);
-  const base = baseTree && loadBaseRevision(await baseTree, options.config.kubernetesVersion, cache);
+  const base = baseTree && loadBaseRevision(await baseTree, options.config, cache);
   const findings = runRules(repo, { config: options.config, root, validation, schemaDirs, ...(options.today ? { today: options.today } : {}), ...(base ? { base } : {}) });
   cache?.save(); // once, with the positions the findings asked for
   const inventory = inventoryOf(repo, validation);

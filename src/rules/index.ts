@@ -50,6 +50,7 @@ import deprecatedApi from './schema/deprecated-api.js';
 import schemaInvalid from './schema/schema-invalid.js';
 import apiValidation from './schema/api-validation.js';
 import immutableFieldChanged from './schema/immutable-field-changed.js';
+import pruneDeletesData from './workloads/prune-deletes-data.js';
 import schemaUnknown from './schema/schema-unknown.js';
 import templatedFile from './repo/templated-file.js';
 import esoDeprecatedApi from './secrets/eso-deprecated-api.js';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   schemaInvalid,
   apiValidation,
   immutableFieldChanged,
+  pruneDeletesData,
   schemaUnknown,
   deprecatedApi,
   kustomizeBuildError,
