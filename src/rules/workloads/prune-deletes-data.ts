@@ -102,7 +102,7 @@ function deletions(context: RuleContext, nodes: readonly FluxNode[], now: Set<st
         const current = kustomizations.get(owner.identity);
         // A build that fails applies (and prunes) nothing: kustomize-build-error says why.
         if (current) result = current.problem === undefined && asRecord(current.object.body.spec)?.prune === true ? { by: `Flux Kustomization ${nameOf(owner.body)} prunes`, at: nodeObject(current), path: ['spec', 'prune'] } : undefined;
-        else if (asRecord(owner.body.spec)?.prune === true) result = passOn(deletion(owner.identity, depth + 1), `Flux Kustomization ${nameOf(owner.body)}, removed too, garbage-collects what it applied`);
+        else if (deletesWhenDeleted(asRecord(owner.body.spec) ?? {})) result = passOn(deletion(owner.identity, depth + 1), `Flux Kustomization ${nameOf(owner.body)}, removed too, garbage-collects what it applied`);
       } else {
         const current = applications.get(owner.identity);
         if (current) {
@@ -129,6 +129,12 @@ function deletions(context: RuleContext, nodes: readonly FluxNode[], now: Set<st
 function appliedNodes(nodes: readonly FluxNode[], fluxChildren: ReadonlySet<string>): FluxNode[] {
   const detached = (node: FluxNode): boolean => (node.parent ? detached(node.parent) : node.object.source !== undefined && fluxChildren.has(sourceDocument(node.object.source)));
   return nodes.filter((node) => !detached(node));
+}
+
+/** Whether a deleted Flux Kustomization deletes what it applied: its deletionPolicy, whose default (MirrorPrune) follows prune. */
+function deletesWhenDeleted(spec: Record<string, unknown>): boolean {
+  const policy = spec.deletionPolicy ?? 'MirrorPrune';
+  return policy === 'Delete' || policy === 'WaitForTermination' || (policy === 'MirrorPrune' && spec.prune === true);
 }
 
 /** The owner's own deletion, told from the object's side. */

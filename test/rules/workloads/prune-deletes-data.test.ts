@@ -30,6 +30,11 @@ ruleTester(rule, {
       files: { ...fluxRepo(['deployment.yaml']), 'flux/data.yaml': kustomization('data', './data', true), 'data/pvc.yaml': claim('sonarr-config') },
     },
     {
+      name: 'a Kustomization removed with deletionPolicy Orphan leaves what it applied',
+      baseFiles: { 'clusters/flux-system.yaml': kustomization('flux-system', './clusters', true), 'clusters/apps.yaml': kustomization('apps', './apps', true).replace('  prune: true\n', '  prune: true\n  deletionPolicy: Orphan\n'), 'apps/kustomization.yaml': resources('pvc.yaml'), 'apps/pvc.yaml': claim('sonarr-config') },
+      files: { 'clusters/flux-system.yaml': kustomization('flux-system', './clusters', true), 'apps/kustomization.yaml': resources('pvc.yaml'), 'apps/pvc.yaml': claim('sonarr-config') },
+    },
+    {
       name: 'an Argo CD Application without automated prune',
       baseFiles: { 'argocd/media.yaml': application(false), 'apps/media/namespace.yaml': namespace, 'apps/media/deployment.yaml': deployment },
       files: { 'argocd/media.yaml': application(false), 'apps/media/deployment.yaml': deployment },
