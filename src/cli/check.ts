@@ -43,7 +43,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-p, --profile <name>', 'rule profile').choices(Object.keys(PROFILES)))
     .option('-k, --kubernetes-version <version>', 'Kubernetes version the repo deploys to, for deprecated and removed APIs (default: 1.35)')
     .option('-s, --schema-dir <dir>', 'more schemas: CRD manifests or <group>/<kind>_<version>.json files (repeatable)', collect, [])
-    .option('--base <ref>', 'compare with a git revision (origin/main, a tag, a commit): report changes to fields Kubernetes will not update in place')
+    .option('--base <ref>', 'compare with a git revision (origin/main, a tag, a commit): report changes to fields Kubernetes will not update in place, and removals Flux or Argo CD will prune with their data')
     .option('--repo-url <url>', 'a URL Argo CD Applications use for this repository, when its Git remotes do not say (repeatable)', collect, [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--no-cache', 'do not keep compiled schema validators, parsed files, validation results or the compiled code of hctl itself between runs (~/.cache/hctl)')
