@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { quantityBytes, quantityValue } from '../../k8s/byte-sizes.js';
 import { applicationSyncOptions, objectSyncOptions } from '../../k8s/argo-sync-options.js';
+import { objectIdentity } from '../../flux/identity.js';
 import { apiGroup, type KubeObject, type NodePath } from '../../repo/object.js';
 import { asRecord } from '../../repo/parse.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -33,14 +34,14 @@ export default {
   check(context) {
     const base = context.base;
     if (!base) return;
-    const before = new Map(base.applied.map((object) => [identity(object), object]));
+    const before = new Map(base.applied.map((object) => [objectIdentity(object.body), object]));
     const recreated = recreatedByTools(context);
     const expandable = volumeExpansion(context.applied);
     for (const object of context.applied) {
-      const old = before.get(identity(object));
+      const old = before.get(objectIdentity(object.body));
       if (!old || object.sopsEncrypted) continue;
       const changes = immutableChanges(object, old.body, object.body, expandable);
-      if (recreated.has(identity(object))) {
+      if (recreated.has(objectIdentity(object.body))) {
         // Recreating a claim deletes its volume: the change applies, the data may not survive it.
         if (object.kind === 'PersistentVolumeClaim' && changes.length > 0) {
           context.report({
@@ -67,10 +68,6 @@ export default {
   },
 } satisfies Rule;
 
-function identity(object: KubeObject): string {
-  return `${apiGroup(object.apiVersion)}/${object.kind}/${object.namespace ?? ''}/${object.name ?? ''}`;
-}
-
 function fluxOrArgo(context: RuleContext): string {
   if (context.flux.nodes.length > 0) return ' (the Flux Kustomization applying it stops at the error)';
   return context.argoBuilds.length > 0 ? ' (the Argo CD sync fails)' : '';
@@ -83,22 +80,17 @@ function recreatedByTools(context: RuleContext): Set<string> {
     const annotations = asRecord(asRecord(object.body.metadata)?.annotations) ?? {};
     const options = objectSyncOptions(object);
     const selfCleaning = object.kind === 'Job' && asRecord(object.body.spec)?.ttlSecondsAfterFinished !== undefined;
-    if (String(annotations[FLUX_FORCE] ?? '').toLowerCase() === 'enabled' || annotations[ARGO_HOOK] !== undefined || options.get('Replace') === 'true' || options.get('Force') === 'true' || selfCleaning) recreated.add(identity(object));
+    if (String(annotations[FLUX_FORCE] ?? '').toLowerCase() === 'enabled' || annotations[ARGO_HOOK] !== undefined || options.get('Replace') === 'true' || options.get('Force') === 'true' || selfCleaning) recreated.add(objectIdentity(object.body));
   }
   for (const node of context.flux.nodes) {
     if (asRecord(node.object.body.spec)?.force !== true) continue;
-    for (const applied of node.applies) recreated.add(bodyIdentity(applied.body));
+    for (const applied of node.applies) recreated.add(objectIdentity(applied.body));
   }
   for (const { app, objects } of context.argoBuilds) {
     const options = applicationSyncOptions(app.spec);
-    if (options.get('Replace') === 'true' || options.get('Force') === 'true') for (const object of objects) recreated.add(identity(object));
+    if (options.get('Replace') === 'true' || options.get('Force') === 'true') for (const object of objects) recreated.add(objectIdentity(object.body));
   }
   return recreated;
-}
-
-function bodyIdentity(body: Body): string {
-  const metadata = asRecord(body.metadata) ?? {};
-  return `${apiGroup(String(body.apiVersion ?? ''))}/${String(body.kind)}/${typeof metadata.namespace === 'string' ? metadata.namespace : ''}/${String(metadata.name ?? '')}`;
 }
 
 /** The immutable fields that differ between the object at the base revision and now, by kind, as the API server's update validation judges them. */

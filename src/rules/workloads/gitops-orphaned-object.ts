@@ -1,4 +1,5 @@
 import type { LiveObject } from '../../cluster/cluster-state.js';
+import { apiGroup } from '../../repo/object.js';
 import type { HealthContext, HealthRule } from '../health-rule.js';
 
 const FLUX_NAME = 'kustomize.toolkit.fluxcd.io/name';
@@ -74,20 +75,15 @@ function ownersOf(context: HealthContext): Owners {
       if (tracking === undefined || !read('Application')) return undefined;
       const [app, groupKind, namespacedName] = tracking.split(':');
       // Argo CD ignores a tracking id copied onto another object (a controller copying annotations): so does this check.
-      if (!app || groupKind !== `${groupOf(object)}/${object.kind}` || namespacedName !== `${object.metadata.namespace ?? ''}/${object.metadata.name}`) return undefined;
+      if (!app || groupKind !== `${apiGroup(object.apiVersion)}/${object.kind}` || namespacedName !== `${object.metadata.namespace ?? ''}/${object.metadata.name}`) return undefined;
       return applications.has(app) ? undefined : `was synced by Argo CD Application ${app.replace('_', '/')}, which no longer exists (deleted without cascade): nothing syncs or prunes it`;
     },
   };
 }
 
-function groupOf(object: LiveObject): string {
-  const slash = object.apiVersion.indexOf('/');
-  return slash === -1 ? '' : object.apiVersion.slice(0, slash);
-}
-
 /** How Flux's inventory names an object: `namespace_name_group_kind`. */
 function inventoryId(object: LiveObject): string {
-  return `${object.metadata.namespace ?? ''}_${object.metadata.name}_${groupOf(object)}_${object.kind}`;
+  return `${object.metadata.namespace ?? ''}_${object.metadata.name}_${apiGroup(object.apiVersion)}_${object.kind}`;
 }
 
 function hintFor(object: LiveObject): string {
