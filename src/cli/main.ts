@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ApiError, ConnectionError } from '../cluster/api-client.js';
 import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
+import { debugCommand } from './debug.js';
 import { explainCommand } from './explain.js';
 import { healthCommand } from './health.js';
 import { initCommand } from './init.js';
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), initCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {

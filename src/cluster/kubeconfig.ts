@@ -19,6 +19,8 @@ export interface LoadedKubeconfig {
   source: string;
   context: string;
   server: string;
+  /** The context's namespace, which kubectl uses when none is given. */
+  namespace?: string;
 }
 
 const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -72,7 +74,8 @@ export async function loadKubeconfig(choice: KubeconfigChoice): Promise<LoadedKu
   }
   const cluster = config.getCurrentCluster();
   if (!cluster?.server) throw new UsageError(`kubeconfig ${source}: context "${context}" names no cluster with a server URL`);
-  return { config, source, context, server: cluster.server };
+  const namespace = config.getContextObject(context)?.namespace;
+  return { config, source, context, server: cluster.server, ...(namespace ? { namespace } : {}) };
 }
 
 function load(config: KubeConfig, file: string): void {

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { ApiError, ConnectionError, type ApiClient } from './api-client.js';
 import type { ClusterState, LiveObject, ReadOutcome, VolumeStats } from './cluster-state.js';
-import { discover, listPath, servedVersion } from './discovery.js';
+import { discover, listPath, servedVersion, type Discovery } from './discovery.js';
 import { listAll } from './list-all.js';
 import { ETCD_METRICS, NODE_STATS, RESOURCE_TYPES } from './resources.js';
 import { trimObject } from './trim-object.js';
@@ -28,14 +28,7 @@ const ETCD_SERIES = /^(apiserver_storage_size_bytes|apiserver_storage_db_total_s
  */
 export async function readCluster(client: ApiClient, options: ReadOptions): Promise<ClusterState> {
   const takenAt = new Date().toISOString();
-  let version: { gitVersion?: string };
-  let discovery;
-  try {
-    version = await client.getJson<{ gitVersion?: string }>('/version');
-    discovery = await discover(client);
-  } catch (error) {
-    throw new ClusterUnavailable(unavailableMessage(client, error));
-  }
+  const { version, discovery } = await readServer(client);
   const limit = pLimit(options.concurrency);
   const objects = new Map<string, LiveObject[]>();
   const reads = new Map<string, ReadOutcome>();
@@ -89,6 +82,15 @@ export async function readCluster(client: ApiClient, options: ReadOptions): Prom
   return state;
 }
 
+/** The server's version and API groups: the first requests, and the ones that tell whether the cluster can be read at all. */
+export async function readServer(client: ApiClient): Promise<{ version: { gitVersion?: string }; discovery: Discovery }> {
+  try {
+    return { version: await client.getJson<{ gitVersion?: string }>('/version'), discovery: await discover(client) };
+  } catch (error) {
+    throw new ClusterUnavailable(unavailableMessage(client, error));
+  }
+}
+
 async function readEtcdMetrics(client: ApiClient): Promise<{ outcome: ReadOutcome; text?: string }> {
   try {
     const text = await client.getText('/metrics');
@@ -119,14 +121,7 @@ async function readVolumeStats(
     ready.map((node) =>
       limit(async () => {
         try {
-          const summary = await client.getJson<StatsSummary>(`/api/v1/nodes/${encodeURIComponent(node.metadata.name)}/proxy/stats/summary`);
-          for (const pod of summary.pods ?? []) {
-            for (const volume of pod.volume ?? []) {
-              if (!volume.pvcRef || volume.usedBytes === undefined || !volume.capacityBytes) continue;
-              const key = `${volume.pvcRef.namespace}/${volume.pvcRef.name}`;
-              volumes.set(key, { node: node.metadata.name, namespace: volume.pvcRef.namespace, claim: volume.pvcRef.name, usedBytes: volume.usedBytes, capacityBytes: volume.capacityBytes });
-            }
-          }
+          for (const stats of await nodeVolumeStats(client, node.metadata.name)) volumes.set(`${stats.namespace}/${stats.claim}`, stats);
         } catch (error) {
           if (isFatal(error)) throw new ClusterUnavailable(unavailableMessage(client, error));
           failures.push(outcomeOf(error, `read node ${node.metadata.name} stats through the API server proxy`));
@@ -138,18 +133,31 @@ async function readVolumeStats(
   return { outcome: { state: 'read', count: ready.length - failures.length }, volumes: [...volumes.values()] };
 }
 
-function outcomeOf(error: unknown, action: string): ReadOutcome {
+/** PVC usage on one node, as its kubelet reports it through the API server's node proxy. */
+export async function nodeVolumeStats(client: ApiClient, node: string): Promise<VolumeStats[]> {
+  const summary = await client.getJson<StatsSummary>(`/api/v1/nodes/${encodeURIComponent(node)}/proxy/stats/summary`);
+  const volumes: VolumeStats[] = [];
+  for (const pod of summary.pods ?? []) {
+    for (const volume of pod.volume ?? []) {
+      if (!volume.pvcRef || volume.usedBytes === undefined || !volume.capacityBytes) continue;
+      volumes.push({ node, namespace: volume.pvcRef.namespace, claim: volume.pvcRef.name, usedBytes: volume.usedBytes, capacityBytes: volume.capacityBytes });
+    }
+  }
+  return volumes;
+}
+
+export function outcomeOf(error: unknown, action: string): ReadOutcome {
   if (error instanceof ApiError && error.status === 403) return { state: 'forbidden', message: `not allowed to ${action}: ${error.message}` };
   if (error instanceof ApiError && error.status === 404) return { state: 'not-installed', message: `${action}: not found (${error.message})` };
   return { state: 'failed', message: `could not ${action}: ${(error as Error).message}` };
 }
 
 /** Credentials rejected: nothing else will work either. */
-function isFatal(error: unknown): boolean {
+export function isFatal(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
-function unavailableMessage(client: ApiClient, error: unknown): string {
+export function unavailableMessage(client: ApiClient, error: unknown): string {
   if (error instanceof ApiError && error.status === 401) return `${client.server} rejected the credentials (401 Unauthorized): the token or client certificate in the kubeconfig is wrong or expired`;
   if (error instanceof ApiError && error.status === 403) return `${client.server} refused API discovery (403): ${error.message}; check the kubeconfig's user`;
   if (error instanceof ConnectionError) return error.message;

@@ -55,10 +55,21 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Event', group: '', versions: ['v1'], plural: 'events', namespaced: true, domain: 'events', fieldSelector: 'type=Warning' },
 ];
 
+/**
+ * Kinds only the deep dives (`hctl debug pod`) read, by name or in one namespace; `hctl health`
+ * never lists them. Their domain is where their findings would belong.
+ */
+export const DEEP_DIVE_TYPES: readonly ResourceType[] = [
+  { kind: 'ReplicaSet', group: 'apps', versions: ['v1'], plural: 'replicasets', namespaced: true, domain: 'workloads' },
+  { kind: 'ConfigMap', group: '', versions: ['v1'], plural: 'configmaps', namespaced: true, domain: 'workloads' },
+  { kind: 'Namespace', group: '', versions: ['v1'], plural: 'namespaces', namespaced: false, domain: 'workloads' },
+  { kind: 'NetworkPolicy', group: 'networking.k8s.io', versions: ['v1'], plural: 'networkpolicies', namespaced: true, domain: 'network' },
+];
+
 /** Sources that are not object lists. */
 export const ETCD_METRICS = 'etcd-metrics';
 export const NODE_STATS = 'node-stats';
 
 export function resourceType(kind: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((type) => type.kind === kind);
+  return RESOURCE_TYPES.find((type) => type.kind === kind) ?? DEEP_DIVE_TYPES.find((type) => type.kind === kind);
 }

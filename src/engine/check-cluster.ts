@@ -55,7 +55,7 @@ export function checkCluster(state: ClusterState, options: HealthRunOptions): Re
       runRule(rule, domain, state, now, options.config, findings);
     }
   }
-  findings.sort((a, b) => domainRank(a) - domainRank(b) || severityOrder(a.severity) - severityOrder(b.severity) || key(a).localeCompare(key(b)));
+  findings.sort(compareHealthFindings);
 
   const domains: Record<string, DomainSummary> = {};
   let checked = 0;
@@ -79,11 +79,7 @@ export function checkCluster(state: ClusterState, options: HealthRunOptions): Re
     version: options.version,
     findings,
     details: {
-      source: options.source,
-      ...(state.context ? { context: state.context } : {}),
-      ...(state.server ? { server: state.server } : {}),
-      ...(state.serverVersion ? { serverVersion: state.serverVersion } : {}),
-      takenAt: state.takenAt,
+      ...whereFrom(state, options.source),
       domains,
       reads: Object.fromEntries([...state.reads].sort(([a], [b]) => a.localeCompare(b)).map(([kind, outcome]) => [kind, describeOutcome(outcome)])),
       ...(options.requests !== undefined ? { requests: options.requests } : {}),
@@ -92,6 +88,17 @@ export function checkCluster(state: ClusterState, options: HealthRunOptions): Re
     unhealthyItems: unhealthy.size,
     now,
   });
+}
+
+/** Where a cluster report's state came from: `details.source`, the context and server, the version, when it was read. */
+export function whereFrom(state: ClusterState, source: HealthRunOptions['source']): Record<string, unknown> {
+  return {
+    source,
+    ...(state.context ? { context: state.context } : {}),
+    ...(state.server ? { server: state.server } : {}),
+    ...(state.serverVersion ? { serverVersion: state.serverVersion } : {}),
+    takenAt: state.takenAt,
+  };
 }
 
 function runRule(rule: HealthRule, domain: HealthDomain, state: ClusterState, now: Date, config: ResolvedConfig, findings: Finding[]): void {
@@ -149,6 +156,11 @@ function readSkipped(kind: string, outcome: ReadOutcome & { message: string }, d
 
 function describeOutcome(outcome: ReadOutcome): string {
   return outcome.state === 'read' ? `read ${outcome.count}` : `${outcome.state}: ${outcome.message}`;
+}
+
+/** Health reports list findings by domain, then severity, then object. */
+export function compareHealthFindings(a: Finding, b: Finding): number {
+  return domainRank(a) - domainRank(b) || severityOrder(a.severity) - severityOrder(b.severity) || key(a).localeCompare(key(b));
 }
 
 function domainRank(finding: Finding): number {

@@ -39,7 +39,7 @@ export function renderHealthText(report: Report, options: TextOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-function paint(c: ReturnType<typeof pc.createColors>, severity: Severity): string {
+export function paint(c: ReturnType<typeof pc.createColors>, severity: Severity): string {
   const label = severity.padEnd(8);
   return severity === 'critical' ? c.red(label) : severity === 'warning' ? c.yellow(label) : c.blue(label);
 }

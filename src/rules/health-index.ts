@@ -12,6 +12,7 @@ import podPending from './pods/pod-pending.js';
 import podRestarts from './pods/pod-restarts.js';
 import podFailed from './pods/pod-failed.js';
 import podDebugLeftover from './pods/pod-debug-leftover.js';
+import podReferenceMissing from './pods/pod-reference-missing.js';
 import workloadUnavailable from './workloads/workload-unavailable.js';
 import workloadRolloutStuck from './workloads/workload-rollout-stuck.js';
 import pdbDisruptionsBlocked from './workloads/pdb-disruptions-blocked.js';
@@ -61,6 +62,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   podImagePullFailing,
   podOomKilled,
   podPending,
+  podReferenceMissing,
   podRestarts,
   podFailed,
   podDebugLeftover,

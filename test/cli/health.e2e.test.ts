@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/report/finding.js';
 import type { Report } from '../../src/report/report.js';
 import { exampleCluster, TLS_KEY_BASE64, VIEW_ROLE_FORBIDDEN } from '../cluster/example-cluster.js';
-import { kubeconfigFor, startFakeApiServer, type FakeApiServer } from '../cluster/fake-api-server.js';
+import { kubeconfigFile, startFakeApiServer, type FakeApiServer } from '../cluster/fake-api-server.js';
 import { tempDir } from '../temp-dir.js';
 import { runCli, runCliAsync } from './run-cli.js';
 import { validateReport } from './report-schema.js';
@@ -17,14 +17,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** A kubeconfig file for the fake, and an environment with no other kubeconfig to fall back on. */
-function kubeconfigFile(url: string, token: string): { file: string; env: Record<string, string | undefined> } {
-  const dir = tempDir('kube');
-  const file = path.join(dir, 'config');
-  writeFileSync(file, kubeconfigFor(url, { token }, 'homelab'));
-  return { file, env: { HOME: dir, KUBECONFIG: undefined } };
-}
 
 const named = (findings: Finding[], rule: string) => findings.filter((finding) => finding.rule === rule).map((finding) => `${finding.resource?.kind} ${finding.resource?.name}`);
 

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import jsonPatch from 'fast-json-patch';
-import { RESOURCE_TYPES } from '../../src/cluster/resources.js';
+import { DEEP_DIVE_TYPES, RESOURCE_TYPES } from '../../src/cluster/resources.js';
 import type { LiveObject } from '../../src/cluster/cluster-state.js';
+import { tempDir } from '../temp-dir.js';
 
 const tls = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url));
 
@@ -33,6 +35,11 @@ export interface FakeClusterOptions {
   certificateUsers?: Record<string, FakeUser>;
   metrics?: string;
   stats?: Record<string, unknown>;
+  /**
+   * Container logs by `namespace/pod/container` (the current run) and `…/previous` (the run before);
+   * a log not given answers 400, as the kubelet does for a container that never ran.
+   */
+  logs?: Record<string, string>;
   /** The first list request that carries a continue token gets 410 Gone, as after etcd compaction. */
   expireFirstContinue?: boolean;
   types?: FakeType[];
@@ -51,7 +58,7 @@ const STATUS = (code: number, reason: string, message: string) => JSON.stringify
  * An API server that speaks the parts of the real protocol hctl uses, over TLS with a custom CA:
  * /version, /apis discovery, paginated lists (limit/continue, 410 for an expired token), 401 for
  * unknown credentials, 403 for forbidden resources, 404 for groups not installed, /metrics and the
- * node proxy's stats summary; namespaced lists, label selectors and GET by name; PATCH (merge and
+ * node proxy's stats summary; pod logs; namespaced lists, label and field selectors and GET by name; PATCH (merge and
  * JSON patch) for users allowed to, applied to the stored object. Other verbs get 405.
  */
 export async function startFakeApiServer(options: FakeClusterOptions): Promise<FakeApiServer> {
@@ -100,6 +107,22 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
       return stats ? send(200, JSON.stringify(stats)) : send(503, STATUS(503, 'ServiceUnavailable', 'no kubelet'));
     }
 
+    const log = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(url.pathname);
+    if (log) {
+      if (user.forbidden?.includes('pods/log')) return send(403, STATUS(403, 'Forbidden', `pods "${log[2]}" is forbidden: User "${userName}" cannot get resource "pods/log" in API group "" in the namespace "${log[1]}"`));
+      const pod = options.objects.Pod?.find((item) => item.metadata.namespace === log[1] && item.metadata.name === log[2]);
+      if (!pod) return send(404, STATUS(404, 'NotFound', `pods "${log[2]}" not found`));
+      const container = url.searchParams.get('container') ?? '';
+      const previous = url.searchParams.get('previous') === 'true';
+      const text = options.logs?.[`${log[1]}/${log[2]}/${container}${previous ? '/previous' : ''}`];
+      if (text === undefined) {
+        return send(400, STATUS(400, 'BadRequest', previous ? `previous terminated container "${container}" in pod "${log[2]}" not found` : `container "${container}" in pod "${log[2]}" is waiting to start: ContainerCreating`));
+      }
+      const tail = Number(url.searchParams.get('tailLines') ?? 0);
+      const lines = text.split('\n').filter((line, index, all) => line !== '' || index < all.length - 1);
+      return send(200, `${(tail > 0 ? lines.slice(-tail) : lines).join('\n')}\n`, 'text/plain');
+    }
+
     const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([a-z0-9]+)(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
     const group = match[2] ?? '';
@@ -107,7 +130,7 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
     const namespace = match[4];
     const plural = match[5]!;
     const objectName = match[6] ? decodeURIComponent(match[6]) : undefined;
-    const type = [...RESOURCE_TYPES, ...(options.types ?? [])].find((candidate) => candidate.group === group && candidate.plural === plural);
+    const type = [...RESOURCE_TYPES, ...DEEP_DIVE_TYPES, ...(options.types ?? [])].find((candidate) => candidate.group === group && candidate.plural === plural);
     if (!type || (group && !options.groups[group]?.includes(version))) return send(404, STATUS(404, 'NotFound', 'the server could not find the requested resource'));
     if (user.forbidden?.includes(plural)) return forbid(plural, group);
 
@@ -133,8 +156,8 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
     if (req.method !== 'GET') return send(405, STATUS(405, 'MethodNotAllowed', 'collections cannot be patched'));
     const selector = url.searchParams.get('fieldSelector');
     if (selector) {
-      const [field, value] = selector.split('=');
-      items = items.filter((item) => item[field!] === value);
+      const [field, value] = selector.split('=') as [string, string];
+      items = items.filter((item) => field.split('.').reduce<any>((at, step) => at?.[step], item) === value);
     }
     const labels = url.searchParams.get('labelSelector');
     for (const term of labels ? labels.split(',') : []) {
@@ -161,6 +184,14 @@ export async function startFakeApiServer(options: FakeClusterOptions): Promise<F
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A kubeconfig file for the fake (context `homelab`), and an environment with no other kubeconfig to fall back on. */
+export function kubeconfigFile(url: string, token: string): { file: string; env: Record<string, string | undefined> } {
+  const dir = tempDir('kube');
+  const file = path.join(dir, 'config');
+  writeFileSync(file, kubeconfigFor(url, { token }, 'homelab'));
+  return { file, env: { HOME: dir, KUBECONFIG: undefined } };
 }
 
 /** A kubeconfig for the fake: its CA, and either a bearer token or the test client certificate. */

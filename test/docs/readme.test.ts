@@ -5,7 +5,7 @@ import { PROFILES } from '../../src/config/profiles.js';
 import { EXIT_CODES } from '../../src/report/report.js';
 import { HEALTH_RULES } from '../../src/rules/health-index.js';
 import { RULES } from '../../src/rules/index.js';
-import { runCli } from '../cli/run-cli.js';
+import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
 
 // The seeds' tools drifted from their docs (flags that did not exist, tasks that were removed).
 // These tests keep README and docs/ true to the code.
@@ -49,6 +49,17 @@ describe('README', () => {
     const pullHelp = runCli(['schemas', 'pull', '--help']).stdout;
     for (const option of pullOptions) expect(pullHelp).toContain(option);
     expect(createHelp).toContain('--extra-egress');
+  });
+
+  it('shows `hctl debug pod` as it really runs, with the options it has', () => {
+    const section = readme.slice(readme.indexOf('## `hctl debug pod'), readme.indexOf('\n## ', readme.indexOf('## `hctl debug pod') + 1));
+    const sample = /```sh\n\.\/bin\/hctl (debug pod [^\n]+)\n```\n\n```\n([\s\S]*?)```/.exec(section)!;
+    const output = runCli(sample[1]!.split(' '), { env: { NO_COLOR: '1' } }).stdout.replace(PROJECT_ROOT.replace(/\/$/, ''), '/work/main');
+    expect(sample[2]).toBe(output);
+    const help = runCli(['debug', 'pod', '--help']).stdout;
+    const documented = [...section.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(6);
+    for (const option of documented) expect(help).toContain(option);
   });
 
   it('documents every --format of check and health', () => {

@@ -1,5 +1,7 @@
 import { conditionOf } from '../../k8s/conditions.js';
 import { containerStatuses } from '../../k8s/container-statuses.js';
+import { eventsAbout } from '../../k8s/events.js';
+import { missingReferences } from '../../k8s/missing-references.js';
 import { ageOf, formatDuration, MINUTE } from '../../text/duration.js';
 import type { HealthRule } from '../health-rule.js';
 
@@ -14,14 +16,18 @@ export default {
   },
   reads: ['Pod'],
   check(context) {
+    // pod-reference-missing (same domain) reads the events and claims this needs.
+    const claimsRead = context.cluster.reads.get('PersistentVolumeClaim')?.state === 'read';
+    const claimsIn = (namespace: string | undefined) => new Set(context.list('PersistentVolumeClaim').filter((claim) => claim.metadata.namespace === namespace).map((claim) => claim.metadata.name));
     for (const pod of context.list('Pod')) {
       if (pod.status?.phase !== 'Pending' || pod.metadata.deletionTimestamp) continue;
       const age = ageOf(pod.metadata.creationTimestamp, context.now);
       if (age === undefined || age < Number(context.options.minutes) * MINUTE) continue;
       const scheduled = conditionOf(pod.status, 'PodScheduled');
       const waiting = containerStatuses(pod).find((status) => status.state?.waiting?.reason)?.state?.waiting;
-      // An image that cannot be pulled is pod-image-pull-failing's, more precise finding.
+      // An image that cannot be pulled, or a Secret, ConfigMap or claim that is missing, has its own, more precise finding.
       if (waiting?.reason && /Image|ErrImage/.test(waiting.reason)) continue;
+      if (missingReferences(pod, eventsAbout(pod, context.list('Event')), claimsRead ? claimsIn(pod.metadata.namespace) : undefined).length > 0) continue;
       const why = scheduled?.status === 'False'
         ? `not scheduled: ${scheduled.reason ?? 'Unschedulable'}${scheduled.message ? ` (${scheduled.message})` : ''}`
         : waiting ? `${waiting.reason}${waiting.message ? ` (${waiting.message.split('\n')[0]})` : ''}` : 'waiting to start';

@@ -1,13 +1,7 @@
 import type { LiveObject } from '../../cluster/cluster-state.js';
+import { argoTrackingApp, FLUX_LABELS, FLUX_PRUNE } from '../../k8s/gitops-owner.js';
 import { apiGroup } from '../../repo/object.js';
 import type { HealthContext, HealthRule } from '../health-rule.js';
-
-const FLUX_NAME = 'kustomize.toolkit.fluxcd.io/name';
-const FLUX_NAMESPACE = 'kustomize.toolkit.fluxcd.io/namespace';
-const FLUX_PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
-const HELM_NAME = 'helm.toolkit.fluxcd.io/name';
-const HELM_NAMESPACE = 'helm.toolkit.fluxcd.io/namespace';
-const ARGO_TRACKING = 'argocd.argoproj.io/tracking-id';
 
 /** What keeps running or holding data when nothing reconciles it any more; what GitOps tools own. */
 const CANDIDATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'PersistentVolumeClaim', 'Service', 'Ingress', 'HTTPRoute', 'Kustomization', 'HelmRelease', 'Application'];
@@ -52,9 +46,9 @@ function ownersOf(context: HealthContext): Owners {
   return {
     flux(object) {
       const labels = object.metadata.labels ?? {};
-      const name = labels[FLUX_NAME];
+      const name = labels[FLUX_LABELS.Kustomization.name];
       if (name === undefined || !read('Kustomization')) return undefined;
-      const owner = `${labels[FLUX_NAMESPACE] ?? ''}/${name}`;
+      const owner = `${labels[FLUX_LABELS.Kustomization.namespace] ?? ''}/${name}`;
       const kustomization = kustomizations.get(owner);
       if (!kustomization) return `was applied by Flux Kustomization ${owner}, which no longer exists: nothing reconciles or prunes it`;
       const entries: unknown = kustomization.status?.inventory?.entries;
@@ -65,17 +59,14 @@ function ownersOf(context: HealthContext): Owners {
     },
     helm(object) {
       const labels = object.metadata.labels ?? {};
-      const name = labels[HELM_NAME];
+      const name = labels[FLUX_LABELS.HelmRelease.name];
       if (name === undefined || !read('HelmRelease')) return undefined;
-      const owner = `${labels[HELM_NAMESPACE] ?? ''}/${name}`;
+      const owner = `${labels[FLUX_LABELS.HelmRelease.namespace] ?? ''}/${name}`;
       return releases.has(owner) ? undefined : `belongs to Flux HelmRelease ${owner}, which no longer exists: the Helm release was left installed`;
     },
     argo(object) {
-      const tracking = object.metadata.annotations?.[ARGO_TRACKING];
-      if (tracking === undefined || !read('Application')) return undefined;
-      const [app, groupKind, namespacedName] = tracking.split(':');
-      // Argo CD ignores a tracking id copied onto another object (a controller copying annotations): so does this check.
-      if (!app || groupKind !== `${apiGroup(object.apiVersion)}/${object.kind}` || namespacedName !== `${object.metadata.namespace ?? ''}/${object.metadata.name}`) return undefined;
+      const app = argoTrackingApp(object);
+      if (app === undefined || !read('Application')) return undefined;
       return applications.has(app) ? undefined : `was synced by Argo CD Application ${app.replace('_', '/')}, which no longer exists (deleted without cascade): nothing syncs or prunes it`;
     },
   };

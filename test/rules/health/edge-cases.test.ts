@@ -56,6 +56,30 @@ describe('health checks, finer cases', () => {
     expect(runHealthRule(rule('pod-image-pull-failing'), { yaml })).toHaveLength(1);
   });
 
+  it('a missing Secret key, a FailedMount, an absent claim: each reported once by pod-reference-missing, not again by pod-pending; a running pod is not judged', () => {
+    const pod = (status: string, spec = '{}') => `apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: n, creationTimestamp: "2026-11-23T08:00:00Z" }\nspec: ${spec}\nstatus: ${status}\n`;
+    const missingKey = pod(`{ phase: Pending, containerStatuses: [{ name: c, state: { waiting: { reason: CreateContainerConfigError, message: "couldn't find key api-key in Secret n/app" } } }] }`);
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: missingKey })).toMatchObject([{ severity: 'critical', message: 'cannot start: Secret n/app has no key api-key (CreateContainerConfigError)', hint: expect.stringContaining('Add api-key to the Secret') }]);
+    expect(runHealthRule(rule('pod-pending'), { yaml: missingKey + '---\napiVersion: v1\nkind: Event\nmetadata: { name: e, namespace: n }\nreason: Other\n' })).toEqual([]);
+
+    const mounting = pod('{ phase: Pending, containerStatuses: [{ name: c, state: { waiting: { reason: ContainerCreating } } }] }')
+      + '---\napiVersion: v1\nkind: Event\nmetadata: { name: e, namespace: n }\ntype: Warning\nreason: FailedMount\nmessage: \'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found\'\ninvolvedObject: { kind: Pod, namespace: n, name: p }\n';
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: mounting })).toMatchObject([{ message: 'cannot start: ConfigMap n/app-config does not exist (FailedMount)', hint: expect.stringContaining('configMapGenerator') }]);
+    expect(runHealthRule(rule('pod-pending'), { yaml: mounting })).toEqual([]);
+    // The same event about another pod says nothing about this one.
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: mounting.replace('name: p }\n', 'name: other }\n') })).toEqual([]);
+
+    const claimed = pod('{ phase: Pending }', '{ volumes: [{ name: data, persistentVolumeClaim: { claimName: data-db-0 } }] }');
+    const claim = (name: string) => `---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: ${name}, namespace: n }\n`;
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: claimed + claim('data-other') })).toMatchObject([{ message: 'cannot start: PersistentVolumeClaim n/data-db-0 does not exist (no such claim)' }]);
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: claimed + claim('data-db-0') })).toEqual([]);
+    // Claims that were not read (forbidden) say nothing.
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: claimed, notInstalled: ['PersistentVolumeClaim'] })).toEqual([]);
+
+    const running = pod('{ phase: Running, containerStatuses: [{ name: c, state: { running: {} } }] }', '{ volumes: [{ name: data, persistentVolumeClaim: { claimName: gone } }] }');
+    expect(runHealthRule(rule('pod-reference-missing'), { yaml: running + claim('other') })).toEqual([]);
+  });
+
   it("a TLS Secret matching its Certificate's notAfter is not reported twice; a stale one is", () => {
     const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: c, namespace: n }\nspec: { secretName: c-tls }\nstatus: { notAfter: "2026-11-25T00:00:00Z" }\n---\n';
     const secret = (notAfter: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: c-tls, namespace: n }\ntype: kubernetes.io/tls\ncertificate: { notAfter: "${notAfter}", subject: CN=x }\n`;
