@@ -44,6 +44,9 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], plural: 'ingresses', namespaced: true, domain: 'network' },
   { kind: 'Gateway', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], plural: 'gateways', namespaced: true, domain: 'network' },
   { kind: 'HTTPRoute', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], plural: 'httproutes', namespaced: true, domain: 'network' },
+  { kind: 'NetworkPolicy', group: 'networking.k8s.io', versions: ['v1'], plural: 'networkpolicies', namespaced: true, domain: 'network' },
+  { kind: 'CiliumNetworkPolicy', group: 'cilium.io', versions: ['v2'], plural: 'ciliumnetworkpolicies', namespaced: true, domain: 'network' },
+  { kind: 'CiliumClusterwideNetworkPolicy', group: 'cilium.io', versions: ['v2'], plural: 'ciliumclusterwidenetworkpolicies', namespaced: false, domain: 'network' },
   { kind: 'Certificate', group: 'cert-manager.io', versions: ['v1'], plural: 'certificates', namespaced: true, domain: 'certificates' },
   // Only TLS Secrets, and only their certificate's dates leave the reader (see trim-object.ts).
   { kind: 'Secret', group: '', versions: ['v1'], plural: 'secrets', namespaced: true, domain: 'certificates', fieldSelector: 'type=kubernetes.io/tls' },
@@ -63,7 +66,6 @@ export const DEEP_DIVE_TYPES: readonly ResourceType[] = [
   { kind: 'ReplicaSet', group: 'apps', versions: ['v1'], plural: 'replicasets', namespaced: true, domain: 'workloads' },
   { kind: 'ConfigMap', group: '', versions: ['v1'], plural: 'configmaps', namespaced: true, domain: 'workloads' },
   { kind: 'Namespace', group: '', versions: ['v1'], plural: 'namespaces', namespaced: false, domain: 'workloads' },
-  { kind: 'NetworkPolicy', group: 'networking.k8s.io', versions: ['v1'], plural: 'networkpolicies', namespaced: true, domain: 'network' },
 ];
 
 /** Sources that are not object lists. */

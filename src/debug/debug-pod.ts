@@ -22,7 +22,7 @@ const POD_CHECKS = new Set([
   'workload-unavailable', 'workload-rollout-stuck', 'job-failed', 'cronjob-failing', 'gitops-orphaned-object',
   'flux-not-ready', 'flux-suspended', 'argocd-app-degraded', 'argocd-app-out-of-sync', 'argocd-operation-failed',
   'pvc-pending', 'pvc-usage', 'pvc-resize-stuck',
-  'service-no-endpoints', 'external-secret-not-ready',
+  'service-no-endpoints', 'service-port-blocked', 'external-secret-not-ready',
 ]);
 
 export interface DebugPodOptions {
@@ -64,14 +64,14 @@ export function debugPod(evidence: PodEvidence, options: DebugPodOptions): Repor
 function scopedState(evidence: PodEvidence, related: Related): ClusterState {
   const objects = new Map<string, LiveObject[]>();
   const add = (object: LiveObject) => objects.set(object.kind, [...(objects.get(object.kind) ?? []), object]);
-  for (const object of [evidence.pod, ...related.owners, ...related.gitops, ...related.claims, ...related.services, ...related.slices, ...related.events]) add(object);
+  for (const object of [evidence.pod, ...related.owners, ...related.gitops, ...related.claims, ...related.services, ...related.slices, ...related.policies, ...related.ciliumPolicies, ...related.events]) add(object);
   if (related.node) add(related.node);
   const secrets = new Set(podReferences(evidence.pod).filter((reference) => reference.kind === 'Secret').map((reference) => reference.name));
   for (const external of evidence.state.objects.get('ExternalSecret') ?? []) {
     if (external.metadata.namespace === evidence.pod.metadata.namespace && secrets.has(external.spec?.target?.name ?? external.metadata.name)) add(external);
   }
   // The health checks read the claims, events and Services they are given as all there are.
-  for (const kind of ['PersistentVolumeClaim', 'Event', 'Service', 'EndpointSlice']) if (!objects.has(kind)) objects.set(kind, []);
+  for (const kind of ['PersistentVolumeClaim', 'Event', 'Service', 'EndpointSlice', 'NetworkPolicy']) if (!objects.has(kind)) objects.set(kind, []);
   const claims = new Set(related.claims.map((claim) => claim.metadata.name));
   const volumeStats = evidence.state.volumeStats?.filter((stats) => stats.namespace === evidence.pod.metadata.namespace && claims.has(stats.claim));
   return { ...evidence.state, objects, ...(volumeStats ? { volumeStats } : {}) };

@@ -3,7 +3,7 @@ import { conditionOf, conditionsOf, describeCondition } from '../k8s/conditions.
 import { containerStatuses, type Termination } from '../k8s/container-statuses.js';
 import { eventMessage, eventTime, involvedObjectOf } from '../k8s/events.js';
 import { gitopsOwnerOf, describeOwner } from '../k8s/gitops-owner.js';
-import { admits, isolatingPolicies, policiesSelecting } from '../k8s/policy-admission.js';
+import { admits, isolatingPolicies, policiesSelecting, targetOnPod } from '../k8s/policy-admission.js';
 import { selects } from '../k8s/selectors.js';
 import { ageOf, formatDuration } from '../text/duration.js';
 import type { ContainerLog, PodEvidence } from './pod-evidence.js';
@@ -36,7 +36,7 @@ export interface PodDossier {
   volumes: VolumeFacts[];
   references: ReferenceFacts[];
   services: ServiceFacts[];
-  network: { policies: string[]; ingressIsolated: boolean; egressIsolated: boolean; read: boolean };
+  network: { policies: string[]; ingressIsolated: boolean; egressIsolated: boolean; read: boolean; ciliumPolicies?: string[] };
   events: EventFacts[];
   logs?: ContainerLog[];
   /** Kinds that could not be read, with why: what this report cannot say. */
@@ -107,6 +107,8 @@ export interface Related {
   services: LiveObject[];
   slices: LiveObject[];
   policies: LiveObject[];
+  /** Cilium policies that may apply (the namespace's and every clusterwide one): not evaluated. */
+  ciliumPolicies: LiveObject[];
   events: LiveObject[];
 }
 
@@ -127,7 +129,8 @@ export function relatedObjects(evidence: PodEvidence): Related {
     return about.has(`${involved?.kind}/${involved?.name}`);
   });
   const node = (state.objects.get('Node') ?? []).find((candidate) => candidate.metadata.name === pod.spec?.nodeName);
-  return { owners, gitops, ...(node ? { node } : {}), claims, services, slices, policies: policiesSelecting(pod.metadata.labels ?? {}, inNamespace('NetworkPolicy')), events };
+  const ciliumPolicies = [...inNamespace('CiliumNetworkPolicy'), ...(state.objects.get('CiliumClusterwideNetworkPolicy') ?? [])];
+  return { owners, gitops, ...(node ? { node } : {}), claims, services, slices, policies: policiesSelecting(pod.metadata.labels ?? {}, inNamespace('NetworkPolicy')), ciliumPolicies, events };
 }
 
 export function podDossier(evidence: PodEvidence, related: Related): PodDossier {
@@ -162,6 +165,7 @@ export function podDossier(evidence: PodEvidence, related: Related): PodDossier 
       ingressIsolated: isolatingPolicies(related.policies, 'ingress').length > 0,
       egressIsolated: isolatingPolicies(related.policies, 'egress').length > 0,
       read: state.reads.get('NetworkPolicy')?.state === 'read',
+      ...(related.ciliumPolicies.length > 0 ? { ciliumPolicies: related.ciliumPolicies.map((policy) => `${policy.kind} ${policy.metadata.namespace ? `${policy.metadata.namespace}/` : ''}${policy.metadata.name}`) } : {}),
     },
     events: related.events
       .map((event) => ({ event, at: eventTime(event) }))
@@ -349,20 +353,14 @@ function referenceFacts(evidence: PodEvidence): ReferenceFacts[] {
 }
 
 function serviceFacts(pod: LiveObject, related: Related, slicesRead: boolean): ServiceFacts[] {
-  const containerPorts = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].flatMap((container: Record<string, any>) => (Array.isArray(container.ports) ? container.ports : []));
+  // A Cilium policy may admit what NetworkPolicies do not: then whether a port is blocked is not said.
+  const isolated = isolatingPolicies(related.policies, 'ingress').length > 0 && related.ciliumPolicies.length === 0;
   return related.services.map((service) => {
     const ports = (Array.isArray(service.spec?.ports) ? service.spec.ports : []).map((port: Record<string, any>) => {
-      const protocol = String(port.protocol ?? 'TCP');
-      const target = port.targetPort ?? port.port;
-      const named = typeof target === 'string' && !/^\d+$/.test(target);
-      const match = named ? containerPorts.find((candidate: Record<string, any>) => candidate.name === target && String(candidate.protocol ?? 'TCP') === protocol) : undefined;
-      const containerPort = named ? match?.containerPort : Number(target);
-      const fact: ServiceFacts['ports'][number] = { port: Number(port.port), target: String(target), protocol, ...(typeof containerPort === 'number' ? { containerPort } : {}) };
-      if (named && !match) fact.problem = `targetPort ${target} names no port of this pod's containers`;
-      if (typeof containerPort === 'number' && isolatingPolicies(related.policies, 'ingress').length > 0) {
-        const portName = containerPorts.find((candidate: Record<string, any>) => candidate.containerPort === containerPort)?.name;
-        fact.blocked = !admits(related.policies, 'ingress', { port: containerPort, ...(portName ? { name: portName } : {}), protocol });
-      }
+      const target = targetOnPod(pod, port);
+      const fact: ServiceFacts['ports'][number] = { port: Number(port.port), target: String(port.targetPort ?? port.port), protocol: String(port.protocol ?? 'TCP'), ...(target ? { containerPort: target.port } : {}) };
+      if (!target) fact.problem = `targetPort ${fact.target} names no port of this pod's containers`;
+      else if (isolated) fact.blocked = !admits(related.policies, 'ingress', target);
       return fact;
     });
     const endpoints = related.slices.filter((slice) => slice.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name).flatMap((slice) => (Array.isArray(slice.endpoints) ? slice.endpoints : []));

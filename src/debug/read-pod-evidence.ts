@@ -49,6 +49,8 @@ export async function readPodEvidence(client: ApiClient, target: { namespace: st
       reader.list('Service', namespace),
       reader.list('EndpointSlice', namespace),
       reader.list('NetworkPolicy', namespace),
+      reader.list('CiliumNetworkPolicy', namespace),
+      reader.list('CiliumClusterwideNetworkPolicy', undefined),
       reader.list('ExternalSecret', namespace),
       ...claims.map((claim) => reader.get('PersistentVolumeClaim', namespace, claim)),
       ...references

@@ -45,3 +45,20 @@ function ruleAdmits(rule: Record<string, unknown> | undefined, query: PortQuery)
     return query.port >= first && query.port <= last;
   });
 }
+
+/**
+ * The container port a Service port sends to on this pod: its targetPort as a number, or the
+ * container port with that name and protocol. Undefined when the name matches none of the pod's.
+ */
+export function targetOnPod(pod: LiveObject, servicePort: Record<string, unknown>): PortQuery | undefined {
+  const protocol = String(servicePort.protocol ?? 'TCP');
+  const target = servicePort.targetPort ?? servicePort.port;
+  const containerPorts: Record<string, unknown>[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].flatMap((container: Record<string, unknown>) => asList(container.ports).map((port) => asRecord(port) ?? {}));
+  const named = typeof target === 'string' && !/^\d+$/.test(target);
+  const match = named
+    ? containerPorts.find((port) => port.name === target && String(port.protocol ?? 'TCP') === protocol)
+    : containerPorts.find((port) => port.containerPort === Number(target) && String(port.protocol ?? 'TCP') === protocol);
+  if (named && !match) return undefined;
+  const port = named ? Number(match!.containerPort) : Number(target);
+  return { port, ...(typeof match?.name === 'string' ? { name: match.name } : {}), protocol };
+}

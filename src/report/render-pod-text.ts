@@ -59,7 +59,8 @@ export function renderPodText(report: Report, options: TextOptions): string {
   }));
   const network = pod.network;
   const isolation = `ingress ${network.ingressIsolated ? 'isolated' : 'open'}, egress ${network.egressIsolated ? 'isolated' : 'open'}`;
-  section(lines, c, 'NetworkPolicies', [[!network.read ? c.dim('not read') : network.policies.length === 0 ? `none selects this pod (${isolation})` : `${network.policies.join(', ')} (${isolation})`]]);
+  const cilium = network.ciliumPolicies ? [[c.dim(`Cilium policies that may also apply (not evaluated): ${network.ciliumPolicies.join(', ')}`)]] : [];
+  section(lines, c, 'NetworkPolicies', [[!network.read ? c.dim('not read') : network.policies.length === 0 ? `none selects this pod (${isolation})` : `${network.policies.join(', ')} (${isolation})`], ...cilium]);
   section(lines, c, `Events${pod.events.length ? ` (${pod.events.length}, newest last)` : ''}`, pod.events.length === 0 ? [[c.dim('none')]] : pod.events.map((event) => [
     `${event.type === 'Warning' ? c.yellow(event.type) : event.type} ${event.reason}${event.count > 1 ? ` ×${event.count}` : ''}  ${c.dim(event.object)}: ${event.message}`,
   ]));

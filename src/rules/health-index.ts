@@ -34,6 +34,7 @@ import pvcUsage from './storage/pvc-usage.js';
 import pvcResizeStuck from './storage/pvc-resize-stuck.js';
 import storageclassDefault from './storage/storageclass-default.js';
 import serviceNoEndpoints from './network/service-no-endpoints.js';
+import servicePortBlocked from './network/service-port-blocked.js';
 import gatewayRouteConditions from './network/gateway-route-conditions.js';
 import ingressNoAddress from './network/ingress-no-address.js';
 import certificateNotReady from './certificates/certificate-not-ready.js';
@@ -87,6 +88,7 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   pvcResizeStuck,
   storageclassDefault,
   serviceNoEndpoints,
+  servicePortBlocked,
   gatewayRouteConditions,
   ingressNoAddress,
   certificateNotReady,

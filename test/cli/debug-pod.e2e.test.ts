@@ -67,6 +67,7 @@ describe('hctl debug pod against an API server', () => {
       'critical flux-not-ready Kustomization/apps',
       'warning pvc-usage PersistentVolumeClaim/sonarr-config',
       'warning service-no-endpoints Service/sonarr',
+      'warning service-port-blocked Service/sonarr',
     ]);
     expect(report.findings.find((finding) => finding.rule === 'pod-reference-missing')?.message).toBe(
       'Secret media/sonarr-secret does not exist (env SONARR__AUTH__APIKEY of container sonarr): the running containers keep what they read at start, but the next start fails',
@@ -152,10 +153,14 @@ describe('hctl debug pod on a snapshot', () => {
     expect(pod.references[0]).toMatchObject({ state: 'unknown' });
   });
 
-  it('a healthy pod exits 0; one whose node is NotReady says so', () => {
-    const healthy = runCli(['debug', 'pod', 'media/radarr', '--snapshot', 'examples/cluster-snapshot']);
+  it('a healthy pod exits 0; one behind a policy that closes its Service port exits 1; one whose node is NotReady says so', () => {
+    const healthy = runCli(['debug', 'pod', 'flux-system/source-controller', '--snapshot', 'examples/cluster-snapshot']);
     expect(healthy.status).toBe(0);
     expect(healthy.stdout.trim().split('\n').at(-1)).toBe('HEALTHY');
+    const blocked = runCli(['debug', 'pod', 'media/radarr', '--snapshot', 'examples/cluster-snapshot']);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stdout).toContain('radarr  7878→http/TCP (no NetworkPolicy rule admits it)  endpoint ready');
+    expect(blocked.stdout).toContain('service-port-blocked');
     const evicted = runCli(['debug', 'pod', 'media/jellyfin-6d8b7c5f9-2kq7x', '--snapshot', 'examples/cluster-snapshot', '-f', 'json']);
     const report = JSON.parse(evicted.stdout) as Report;
     expect(report.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['pod-failed', 'node-not-ready']));

@@ -112,7 +112,7 @@ describe('hctl health --snapshot on the bundled example', () => {
     const json = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'json']);
     const report = JSON.parse(json.stdout) as Report;
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.summary).toMatchObject({ critical: 7, warnings: 15 });
+    expect(report.summary).toMatchObject({ critical: 7, warnings: 16 });
     expect(report.findings.every((finding) => finding.resource?.kind && finding.domain)).toBe(true);
   });
 
@@ -120,12 +120,12 @@ describe('hctl health --snapshot on the bundled example', () => {
     const junit = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'junit']);
     expect(junit.status).toBe(2);
     expect(XMLValidator.validate(junit.stdout)).toBe(true);
-    expect(junit.stdout).toMatch(/<testsuites name="hctl health" tests="23" failures="22" errors="0" skipped="1"/);
+    expect(junit.stdout).toMatch(/<testsuites name="hctl health" tests="24" failures="23" errors="0" skipped="1"/);
     expect(junit.stdout).toContain('<testsuite name="nodes" tests="1" failures="1"');
     expect(junit.stdout).toContain('<testcase classname="hctl.health" name="argocd: not installed">');
     const markdown = runCli(['health', '--snapshot', 'examples/cluster-snapshot', '--format', 'markdown']);
     expect(markdown.status).toBe(2);
-    expect(markdown.stdout).toMatch(/^## hctl health `.*cluster-snapshot`: ❌ CRITICAL\n\n\*\*7 critical, 15 warnings, 0 info\*\*\n/);
+    expect(markdown.stdout).toMatch(/^## hctl health `.*cluster-snapshot`: ❌ CRITICAL\n\n\*\*7 critical, 16 warnings, 0 info\*\*\n/);
     expect(markdown.stdout).toContain('\n#### nodes\n\n- 🔴 **critical** Node worker-2: NotReady');
     expect(markdown.stdout).toContain('| nodes | ❌ critical | 3 | 1 | 0 |');
     expect(markdown.stdout).toContain('| argocd | not installed | | | |');

@@ -80,6 +80,24 @@ describe('health checks, finer cases', () => {
     expect(runHealthRule(rule('pod-reference-missing'), { yaml: running + claim('other') })).toEqual([]);
   });
 
+  it('a blocked Service port: judged on every selected running pod, by number or name; Cilium or Calico policies that may admit it silence it', () => {
+    const service = (ports: string) => `apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: n }\nspec: { selector: { app: web }, ports: ${ports} }\n---\n`;
+    const pod = (name: string, labels = '{ app: web }', extra = '') => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: n, labels: ${labels} }\nspec: { ${extra}containers: [{ name: c, ports: [{ name: http, containerPort: 8080 }, { name: metrics, containerPort: 9090 }] }] }\nstatus: { phase: Running }\n---\n`;
+    const deny = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny, namespace: n }\nspec: { podSelector: {}, policyTypes: [Ingress] }\n---\n';
+    const allowHttp = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-http, namespace: n }\nspec: { podSelector: { matchLabels: { app: web } }, ingress: [{ ports: [{ port: http }] }] }\n';
+    const twoPorts = service('[{ name: http, port: 80, targetPort: http }, { name: metrics, port: 9090, targetPort: 9090 }]') + pod('web-1') + pod('web-2') + deny + allowHttp;
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: twoPorts })).toMatchObject([{ resource: { name: 'web' }, message: 'port 9090 (metrics) reaches no pod: deny, allow-http isolate its 2 pods and no ingress rule admits 9090/TCP: clients time out' }]);
+    // One pod the policies do not select (another label set) admits it: not every pod refuses the port.
+    const mixed = service('[{ port: 9090 }]') + pod('web-1') + pod('web-2', '{ app: web, tier: canary }') + deny.replace('podSelector: {}', 'podSelector: { matchLabels: { tier: canary } }');
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: mixed })).toEqual([]);
+    // Host-network pods are outside NetworkPolicy.
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: service('[{ port: 9090 }]') + pod('web-1', '{ app: web }', 'hostNetwork: true, ') + deny })).toEqual([]);
+    const cilium = '---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: allow, namespace: n }\nspec: {}\n';
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: twoPorts + cilium })).toEqual([]);
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: twoPorts + cilium.replace('namespace: n', 'namespace: other') })).toHaveLength(1);
+    expect(runHealthRule(rule('service-port-blocked'), { yaml: twoPorts, apiGroups: { 'crd.projectcalico.org': ['v1'] } })).toEqual([]);
+  });
+
   it("a TLS Secret matching its Certificate's notAfter is not reported twice; a stale one is", () => {
     const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: c, namespace: n }\nspec: { secretName: c-tls }\nstatus: { notAfter: "2026-11-25T00:00:00Z" }\n---\n';
     const secret = (notAfter: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: c-tls, namespace: n }\ntype: kubernetes.io/tls\ncertificate: { notAfter: "${notAfter}", subject: CN=x }\n`;
