@@ -6,6 +6,7 @@ import { debugCommand } from './debug.js';
 import { explainCommand } from './explain.js';
 import { healthCommand } from './health.js';
 import { initCommand } from './init.js';
+import { netpolCommand } from './netpol.js';
 import { renderCommand } from './render.js';
 import { schemasCommand } from './schemas.js';
 import { snapshotCommand } from './snapshot.js';
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), initCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {

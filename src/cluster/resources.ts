@@ -45,6 +45,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { kind: 'Gateway', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], plural: 'gateways', namespaced: true, domain: 'network' },
   { kind: 'HTTPRoute', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], plural: 'httproutes', namespaced: true, domain: 'network' },
   { kind: 'NetworkPolicy', group: 'networking.k8s.io', versions: ['v1'], plural: 'networkpolicies', namespaced: true, domain: 'network' },
+  // For the namespaces NetworkPolicy peers select: their labels.
+  { kind: 'Namespace', group: '', versions: ['v1'], plural: 'namespaces', namespaced: false, domain: 'network' },
   { kind: 'CiliumNetworkPolicy', group: 'cilium.io', versions: ['v2'], plural: 'ciliumnetworkpolicies', namespaced: true, domain: 'network' },
   { kind: 'CiliumClusterwideNetworkPolicy', group: 'cilium.io', versions: ['v2'], plural: 'ciliumclusterwidenetworkpolicies', namespaced: false, domain: 'network' },
   { kind: 'Certificate', group: 'cert-manager.io', versions: ['v1'], plural: 'certificates', namespaced: true, domain: 'certificates' },
@@ -65,7 +67,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
 export const DEEP_DIVE_TYPES: readonly ResourceType[] = [
   { kind: 'ReplicaSet', group: 'apps', versions: ['v1'], plural: 'replicasets', namespaced: true, domain: 'workloads' },
   { kind: 'ConfigMap', group: '', versions: ['v1'], plural: 'configmaps', namespaced: true, domain: 'workloads' },
-  { kind: 'Namespace', group: '', versions: ['v1'], plural: 'namespaces', namespaced: false, domain: 'workloads' },
 ];
 
 /** Sources that are not object lists. */

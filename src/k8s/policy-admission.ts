@@ -3,6 +3,9 @@ import { asList, asRecord } from '../repo/parse.js';
 import { policyTypes, type Direction } from './network-policy.js';
 import { selects } from './selectors.js';
 
+/** Calico's own policies (crd.projectcalico.org) can admit what NetworkPolicies do not, and hctl does not read them. */
+export const CALICO_GROUPS = ['crd.projectcalico.org', 'projectcalico.org'];
+
 /** A port traffic goes to (ingress) or leaves for (egress): a number, and the pod's name for it if any. */
 export interface PortQuery {
   port: number;

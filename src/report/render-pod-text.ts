@@ -1,8 +1,6 @@
 import pc from 'picocolors';
 import type { PodDossier } from '../debug/pod-dossier.js';
-import { describeResource } from './finding.js';
-import { paint } from './render-health-text.js';
-import { countsPhrase, listedFindings, verdictOf } from './listing.js';
+import { deepDiveHeader, findingsAndVerdict } from './deep-dive-text.js';
 import type { Report } from './report.js';
 import type { TextOptions } from './render-text.js';
 
@@ -13,11 +11,9 @@ const LOG_WIDTH = 240;
 /** Human output of `hctl debug pod`: what the pod is, what surrounds it, what it said, then the findings and the verdict. */
 export function renderPodText(report: Report, options: TextOptions): string {
   const c = pc.createColors(options.color);
-  const details = report.details as { source?: { type: string; location: string }; serverVersion?: string; takenAt?: string; requests?: number; pod: PodDossier };
-  const pod = details.pod;
+  const pod = (report.details as { pod: PodDossier }).pod;
   const lines: string[] = [];
-  const from = details.source?.type === 'snapshot' ? `snapshot ${details.source.location} (taken ${details.takenAt})` : `cluster ${details.source?.location ?? ''}`;
-  lines.push(c.dim(`hctl debug pod: ${from}${details.serverVersion ? `, Kubernetes ${details.serverVersion}` : ''}${details.requests !== undefined ? `, ${details.requests} API requests` : ''}`), '');
+  lines.push(deepDiveHeader('debug pod', report, c), '');
 
   const field = (name: string, value: string) => lines.push(`${c.bold(name.padEnd(10))}${value}`);
   field('Pod', `${pod.namespace}/${pod.name}${pod.resolvedFrom ? c.dim(` (the one pod named ${pod.resolvedFrom}-…)`) : ''}`);
@@ -74,18 +70,7 @@ export function renderPodText(report: Report, options: TextOptions): string {
   }
   if (pod.unread.length > 0) section(lines, c, 'Not read', pod.unread.map((entry) => [c.yellow(entry)]));
 
-  const shown = listedFindings(report, options.minSeverity);
-  lines.push(c.underline('Findings'));
-  if (shown.length === 0) lines.push(`  ${c.dim('none')}`);
-  for (const finding of shown) {
-    const resource = finding.resource?.name ? c.bold(`${describeResource(finding.resource)}: `) : '';
-    lines.push(`  ${paint(c, finding.severity)}  ${resource}${finding.message}  ${c.dim(finding.rule)}`);
-    lines.push(`  ${' '.repeat(8)}  ${c.dim(`hint: ${finding.hint}`)}`);
-  }
-  const hidden = report.findings.length - shown.length;
-  lines.push('', `Findings: ${countsPhrase(report.summary)}${hidden > 0 ? c.dim(` (${hidden} below ${options.minSeverity} not listed)`) : ''}`);
-  const verdict = verdictOf(report);
-  lines.push(report.status === 'critical' ? c.bold(c.red(verdict)) : report.status === 'warning' ? c.bold(c.yellow(verdict)) : c.bold(c.green(verdict)));
+  lines.push(...findingsAndVerdict(report, options, c));
   return `${lines.join('\n')}\n`;
 }
 

@@ -35,6 +35,8 @@ import pvcResizeStuck from './storage/pvc-resize-stuck.js';
 import storageclassDefault from './storage/storageclass-default.js';
 import serviceNoEndpoints from './network/service-no-endpoints.js';
 import servicePortBlocked from './network/service-port-blocked.js';
+import netpolDnsBlocked from './network/netpol-dns-blocked.js';
+import netpolSelectorUnmatched from './network/netpol-selector-unmatched.js';
 import gatewayRouteConditions from './network/gateway-route-conditions.js';
 import ingressNoAddress from './network/ingress-no-address.js';
 import certificateNotReady from './certificates/certificate-not-ready.js';
@@ -89,6 +91,8 @@ export const HEALTH_RULES: readonly HealthRule[] = [
   storageclassDefault,
   serviceNoEndpoints,
   servicePortBlocked,
+  netpolDnsBlocked,
+  netpolSelectorUnmatched,
   gatewayRouteConditions,
   ingressNoAddress,
   certificateNotReady,

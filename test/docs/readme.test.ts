@@ -51,16 +51,19 @@ describe('README', () => {
     expect(createHelp).toContain('--extra-egress');
   });
 
-  it('shows `hctl debug pod` as it really runs, with the options it has', () => {
-    const section = readme.slice(readme.indexOf('## `hctl debug pod'), readme.indexOf('\n## ', readme.indexOf('## `hctl debug pod') + 1));
-    const sample = /```sh\n\.\/bin\/hctl (debug pod [^\n]+)\n```\n\n```\n([\s\S]*?)```/.exec(section)!;
-    const output = runCli(sample[1]!.split(' '), { env: { NO_COLOR: '1' } }).stdout.replace(PROJECT_ROOT.replace(/\/$/, ''), '/work/main');
-    expect(sample[2]).toBe(output);
-    const help = runCli(['debug', 'pod', '--help']).stdout;
-    const documented = [...section.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
-    expect(documented.length).toBeGreaterThan(6);
-    for (const option of documented) expect(help).toContain(option);
-  });
+  for (const [heading, command] of [['## `hctl debug pod', ['debug', 'pod']], ['## `hctl netpol', ['netpol']]] as const) {
+    it(`shows \`hctl ${command.join(' ')}\` as it really runs, with the options it has`, () => {
+      const section = readme.slice(readme.indexOf(heading), readme.indexOf('\n## ', readme.indexOf(heading) + 1));
+      const sample = /```sh\n\.\/bin\/hctl ([^\n]+)\n```\n\n```\n([\s\S]*?)```/.exec(section)!;
+      expect(sample[1]!.startsWith(command.join(' '))).toBe(true);
+      const output = runCli(sample[1]!.split(' '), { env: { NO_COLOR: '1' } }).stdout.replace(PROJECT_ROOT.replace(/\/$/, ''), '/work/main');
+      expect(sample[2]).toBe(output);
+      const help = runCli([...command, '--help']).stdout;
+      const documented = [...section.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+      expect(documented.length).toBeGreaterThan(4);
+      for (const option of documented) expect(help).toContain(option);
+    });
+  }
 
   it('documents every --format of check and health', () => {
     for (const [command, heading] of [['check', '## `hctl check'], ['health', '## `hctl health`']] as const) {

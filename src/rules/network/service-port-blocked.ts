@@ -1,10 +1,7 @@
 import type { LiveObject } from '../../cluster/cluster-state.js';
-import { admits, isolatingPolicies, policiesSelecting, targetOnPod } from '../../k8s/policy-admission.js';
+import { admits, CALICO_GROUPS, isolatingPolicies, policiesSelecting, targetOnPod } from '../../k8s/policy-admission.js';
 import { selects } from '../../k8s/selectors.js';
 import type { HealthRule } from '../health-rule.js';
-
-/** Calico's own policies (crd.projectcalico.org) can admit what NetworkPolicies do not, and hctl does not read them. */
-const CALICO_GROUPS = ['crd.projectcalico.org', 'projectcalico.org'];
 
 export default {
   meta: {

@@ -98,6 +98,26 @@ describe('health checks, finer cases', () => {
     expect(runHealthRule(rule('service-port-blocked'), { yaml: twoPorts, apiGroups: { 'crd.projectcalico.org': ['v1'] } })).toEqual([]);
   });
 
+  it('DNS blocked: one finding for the pods a policy set isolates; a rule admitting the dns port by name lets it out; Cilium silences it', () => {
+    const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: n, labels: { app: a } }\nspec: {}\nstatus: { phase: Running }\n---\n`;
+    const deny = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny, namespace: n }\nspec: { podSelector: {}, policyTypes: [Egress] }\n';
+    const yaml = pod('a-1') + pod('a-2') + deny;
+    expect(runHealthRule(rule('netpol-dns-blocked'), { yaml })).toMatchObject([{ resource: { kind: 'NetworkPolicy', name: 'deny' }, message: 'deny denies egress to 2 pods (a-1, a-2) and no egress rule admits DNS (53/UDP): every name lookup times out' }]);
+    const byName = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: dns, namespace: n }\nspec: { podSelector: {}, policyTypes: [Egress], egress: [{ ports: [{ port: dns, protocol: UDP }] }] }\n';
+    expect(runHealthRule(rule('netpol-dns-blocked'), { yaml: yaml + byName })).toEqual([]);
+    expect(runHealthRule(rule('netpol-dns-blocked'), { yaml: yaml + byName.replace('protocol: UDP', 'protocol: TCP') })).toHaveLength(1);
+    expect(runHealthRule(rule('netpol-dns-blocked'), { yaml: yaml + '---\napiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: { name: dns }\nspec: {}\n' })).toEqual([]);
+  });
+
+  it('an unmatched namespaceSelector: judged only when namespaces were read; an empty selector matches all; no guess without a namespace of that name', () => {
+    const policy = (selector: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: p, namespace: n }\nspec: { podSelector: {}, egress: [{ to: [{ namespaceSelector: ${selector} }] }] }\n---\n`;
+    const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: monitoring, labels: { kubernetes.io/metadata.name: monitoring } }\n';
+    expect(runHealthRule(rule('netpol-selector-unmatched'), { yaml: policy('{ matchLabels: { name: monitoring } }') + namespace })).toMatchObject([{ message: 'egress rule 1: namespaceSelector name=monitoring matches no namespace, so it admits no one (namespace monitoring exists: did you mean kubernetes.io/metadata.name: monitoring?)' }]);
+    expect(runHealthRule(rule('netpol-selector-unmatched'), { yaml: policy('{ matchLabels: { team: obs } }') + namespace })).toMatchObject([{ message: 'egress rule 1: namespaceSelector team=obs matches no namespace, so it admits no one' }]);
+    expect(runHealthRule(rule('netpol-selector-unmatched'), { yaml: policy('{}') + namespace })).toEqual([]);
+    expect(runHealthRule(rule('netpol-selector-unmatched'), { yaml: policy('{ matchLabels: { name: monitoring } }'), notInstalled: ['Namespace'] })).toEqual([]);
+  });
+
   it("a TLS Secret matching its Certificate's notAfter is not reported twice; a stale one is", () => {
     const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: c, namespace: n }\nspec: { secretName: c-tls }\nstatus: { notAfter: "2026-11-25T00:00:00Z" }\n---\n';
     const secret = (notAfter: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: c-tls, namespace: n }\ntype: kubernetes.io/tls\ncertificate: { notAfter: "${notAfter}", subject: CN=x }\n`;
