@@ -67,6 +67,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
 export const DEEP_DIVE_TYPES: readonly ResourceType[] = [
   { kind: 'ReplicaSet', group: 'apps', versions: ['v1'], plural: 'replicasets', namespaced: true, domain: 'workloads' },
   { kind: 'ConfigMap', group: '', versions: ['v1'], plural: 'configmaps', namespaced: true, domain: 'workloads' },
+  // metrics-server's current usage of a pod's containers.
+  { kind: 'PodMetrics', group: 'metrics.k8s.io', versions: ['v1beta1'], plural: 'pods', namespaced: true, domain: 'pods' },
 ];
 
 /** Sources that are not object lists. */

@@ -1,4 +1,5 @@
 import type { ClusterState, LiveObject } from '../cluster/cluster-state.js';
+import { quantityBytes } from '../k8s/byte-sizes.js';
 import { conditionOf, conditionsOf, describeCondition } from '../k8s/conditions.js';
 import { containerStatuses, type Termination } from '../k8s/container-statuses.js';
 import { eventMessage, eventTime, involvedObjectOf } from '../k8s/events.js';
@@ -55,6 +56,8 @@ export interface ContainerFacts {
   lastTermination?: string;
   requests?: Record<string, string>;
   limits?: Record<string, string>;
+  /** metrics-server's current usage; `memoryOfLimit` in percent when a memory limit is set. */
+  usage?: { cpu?: string; memory?: string; memoryOfLimit?: number };
   probes: string[];
 }
 
@@ -156,7 +159,7 @@ export function podDossier(evidence: PodEvidence, related: Related): PodDossier 
     owners: ownerChain(state, pod).map(({ kind, name, object }) => ({ kind, name, read: object !== undefined, ...(object ? { status: workloadStatus(object) } : {}) })),
     gitops: gitopsFacts(state, related),
     ...(related.node ? { nodeStatus: nodeFacts(related.node) } : {}),
-    containers: containerFacts(pod, now),
+    containers: containerFacts(pod, now, (state.objects.get('PodMetrics') ?? []).find((metrics) => metrics.metadata.name === pod.metadata.name && metrics.metadata.namespace === pod.metadata.namespace)),
     volumes: volumeFacts(pod, related.claims, state),
     references: referenceFacts(evidence),
     services: serviceFacts(pod, related, state.reads.get('EndpointSlice')?.state === 'read'),
@@ -274,8 +277,9 @@ function nodeFacts(node: LiveObject): NonNullable<PodDossier['nodeStatus']> {
   };
 }
 
-function containerFacts(pod: LiveObject, now: Date): ContainerFacts[] {
+function containerFacts(pod: LiveObject, now: Date, metrics: LiveObject | undefined): ContainerFacts[] {
   const statuses = new Map(containerStatuses(pod).map((status) => [status.name, status]));
+  const usage = new Map<string, Record<string, string>>(((metrics?.containers as { name: string; usage?: Record<string, string> }[] | undefined) ?? []).map((container) => [container.name, container.usage ?? {}]));
   const specs: { container: Record<string, any>; init: boolean }[] = [
     ...(pod.spec?.initContainers ?? []).map((container: Record<string, any>) => ({ container, init: true })),
     ...(pod.spec?.containers ?? []).map((container: Record<string, any>) => ({ container, init: false })),
@@ -296,9 +300,20 @@ function containerFacts(pod: LiveObject, now: Date): ContainerFacts[] {
       ...(status?.lastState?.terminated ? { lastTermination: describeTermination(status.lastState.terminated, now) } : {}),
       ...(container.resources?.requests ? { requests: stringsOf(container.resources.requests) } : {}),
       ...(container.resources?.limits ? { limits: stringsOf(container.resources.limits) } : {}),
+      ...(usage.has(container.name) ? { usage: usageFacts(usage.get(container.name)!, container.resources?.limits?.memory) } : {}),
       probes: (['startupProbe', 'livenessProbe', 'readinessProbe'] as const).filter((probe) => container[probe]).map((probe) => `${probe.replace('Probe', '')} ${describeProbe(container[probe])}`),
     };
   });
+}
+
+function usageFacts(usage: Record<string, string>, memoryLimit: unknown): NonNullable<ContainerFacts['usage']> {
+  const used = quantityBytes(usage.memory);
+  const limit = quantityBytes(memoryLimit);
+  return {
+    ...(usage.cpu ? { cpu: usage.cpu } : {}),
+    ...(usage.memory ? { memory: usage.memory } : {}),
+    ...(used !== undefined && limit ? { memoryOfLimit: Math.round((used / limit) * 100) } : {}),
+  };
 }
 
 function describeTermination(termination: Termination, now: Date): string {

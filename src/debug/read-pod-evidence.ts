@@ -44,6 +44,7 @@ export async function readPodEvidence(client: ApiClient, target: { namespace: st
   const [, , logs] = await Promise.all([
     Promise.all([
       nodeName ? reader.get('Node', undefined, nodeName) : undefined,
+      pod.status?.phase === 'Running' ? reader.get('PodMetrics', namespace, pod.metadata.name) : undefined,
       reader.get('Namespace', undefined, namespace),
       reader.list('Event', namespace),
       reader.list('Service', namespace),

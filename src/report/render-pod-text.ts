@@ -36,6 +36,11 @@ export function renderPodText(report: Report, options: TextOptions): string {
     if (container.lastTermination) out.push(`  last terminated: ${container.lastTermination}`);
     const resources = [describeResources('requests', container.requests), describeResources('limits', container.limits)].filter(Boolean);
     out.push(`  ${resources.length ? resources.join('; ') : c.yellow('no requests or limits')}`);
+    if (container.usage) {
+      const memory = container.usage.memory ? `memory ${container.usage.memory}${container.usage.memoryOfLimit !== undefined ? ` (${container.usage.memoryOfLimit}% of its limit)` : ''}` : undefined;
+      const text = `using ${[container.usage.cpu ? `cpu ${container.usage.cpu}` : undefined, memory].filter(Boolean).join(', ')}`;
+      out.push(`  ${(container.usage.memoryOfLimit ?? 0) >= 90 ? c.yellow(text) : text}`);
+    }
     for (const probe of container.probes) out.push(`  ${probe}`);
     return out;
   }));

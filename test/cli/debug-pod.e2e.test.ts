@@ -83,6 +83,20 @@ describe('hctl debug pod against an API server', () => {
     expect((report.details as { requests: number }).requests).toBe(server.requests.length);
   });
 
+  it("metrics-server's usage next to the limits, memory as a share of the limit", async () => {
+    server = await startFakeApiServer(await cluster((options) => {
+      options.groups['metrics.k8s.io'] = ['v1beta1'];
+      options.objects.PodMetrics = [{ apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: { name: 'radarr-5b8f7c9d6-kq2lm', namespace: 'media' }, containers: [{ name: 'radarr', usage: { cpu: '12m', memory: '972Mi' } }] } as LiveObject];
+    }));
+    const { file, env } = kubeconfigFile(server.url, 'admin-token');
+    const result = await runCliAsync(['debug', 'pod', 'media/radarr', '--kubeconfig', file, '--tail', '0'], { env });
+    expect(result.stdout).toContain('\n    limits memory 1Gi\n    using cpu 12m, memory 972Mi (95% of its limit)\n');
+    expect(server.requests.some((request) => request.path.includes('/log'))).toBe(false);
+    const sonarr = await runCliAsync(['debug', 'pod', 'media/sonarr', '--kubeconfig', file, '-f', 'json'], { env });
+    // metrics-server has no usage for sonarr: no usage line.
+    expect(((JSON.parse(sonarr.stdout) as Report).details as { pod: PodDossier }).pod.containers[0]!.usage).toBeUndefined();
+  });
+
   it('never prints a Secret value, and names the keys it found', async () => {
     server = await startFakeApiServer(await cluster((options) => options.objects.Secret!.push(sonarrSecret)));
     const { file, env } = kubeconfigFile(server.url, 'admin-token');
