@@ -97,6 +97,32 @@ describe('hctl debug pod against an API server', () => {
     expect(((JSON.parse(sonarr.stdout) as Report).details as { pod: PodDossier }).pod.containers[0]!.usage).toBeUndefined();
   });
 
+  it('an Argo CD tracking id leads to its Application, found by name across namespaces', async () => {
+    server = await startFakeApiServer(await cluster((options) => {
+      options.groups['argoproj.io'] = ['v1alpha1'];
+      const radarr = options.objects.Deployment!.find((deployment) => deployment.metadata.name === 'radarr')!;
+      radarr.metadata.annotations = { 'argocd.argoproj.io/tracking-id': 'media-stack:apps/Deployment:media/radarr' };
+      options.objects.ReplicaSet!.push({ ...replicaSet, metadata: { ...replicaSet.metadata, name: 'radarr-5b8f7c9d6', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'radarr', controller: true }] } });
+      options.objects.Application = [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'media-stack', namespace: 'argocd' }, status: { sync: { status: 'OutOfSync' }, health: { status: 'Healthy' } } }];
+    }));
+    const { file, env } = kubeconfigFile(server.url, 'admin-token');
+    const report = JSON.parse((await runCliAsync(['debug', 'pod', 'media/radarr', '--kubeconfig', file, '-f', 'json'], { env })).stdout) as Report;
+    expect((report.details as { pod: PodDossier }).pod.gitops).toEqual([{ kind: 'Application', namespace: 'argocd', name: 'media-stack', read: true, status: 'OutOfSync, Healthy' }]);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.resource?.name}`)).toContain('argocd-app-out-of-sync media-stack');
+    expect(server.requests.map((request) => request.path)).toContain('/apis/argoproj.io/v1alpha1/applications?limit=500&fieldSelector=metadata.name%3Dmedia-stack');
+  });
+
+  it('a workload whose Kustomization is gone: the chain says so, and gitops-orphaned-object reports it', async () => {
+    server = await startFakeApiServer(await cluster((options) => {
+      const sonarr = options.objects.Deployment!.find((deployment) => deployment.metadata.name === 'sonarr')!;
+      sonarr.metadata.labels = { 'kustomize.toolkit.fluxcd.io/name': 'old-apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' };
+    }));
+    const { file, env } = kubeconfigFile(server.url, 'admin-token');
+    const report = JSON.parse((await runCliAsync(['debug', 'pod', 'media/sonarr', '--kubeconfig', file, '-f', 'json'], { env })).stdout) as Report;
+    expect((report.details as { pod: PodDossier }).pod.gitops).toEqual([{ kind: 'Kustomization', namespace: 'flux-system', name: 'old-apps', read: false, status: 'Kustomization flux-system/old-apps not found' }]);
+    expect(report.findings.find((finding) => finding.rule === 'gitops-orphaned-object')).toMatchObject({ resource: { kind: 'Deployment', name: 'sonarr' }, message: expect.stringContaining('old-apps, which no longer exists') });
+  });
+
   it('never prints a Secret value, and names the keys it found', async () => {
     server = await startFakeApiServer(await cluster((options) => options.objects.Secret!.push(sonarrSecret)));
     const { file, env } = kubeconfigFile(server.url, 'admin-token');
