@@ -287,7 +287,7 @@ function containerFacts(pod: LiveObject, now: Date, metrics: LiveObject | undefi
   return specs.map(({ container, init }) => {
     const status = statuses.get(container.name);
     const state = status?.state ?? {};
-    const [name, detail] = state.running ? ['running', undefined] : state.terminated ? ['terminated', state.terminated] : state.waiting ? ['waiting', state.waiting] : ['unknown', undefined];
+    const [name, detail] = state.running ? ['running', undefined] : state.terminated ? ['terminated', state.terminated] : state.waiting ? ['waiting', state.waiting] : [status ? 'unknown' : 'not created', undefined];
     return {
       name: String(container.name),
       init,

@@ -206,6 +206,17 @@ describe('hctl debug pod on a snapshot', () => {
     expect(report.findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['pod-failed', 'node-not-ready']));
   });
 
+  it('an unschedulable pod: no node, containers not created, the scheduler\'s event and pod-pending', () => {
+    const result = runCli(['debug', 'pod', 'ai/ollama-0', '--snapshot', 'examples/cluster-snapshot', '-f', 'json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    const pod = (report.details as { pod: PodDossier }).pod;
+    expect(pod).toMatchObject({ phase: 'Pending', owners: [{ kind: 'StatefulSet', name: 'ollama', read: false }], containers: [{ name: 'ollama', state: 'not created', requests: { 'nvidia.com/gpu': '1' } }] });
+    expect(pod.node).toBeUndefined();
+    expect(pod.events).toEqual([{ type: 'Warning', reason: 'FailedScheduling', message: '0/3 nodes are available: 2 Insufficient nvidia.com/gpu.', count: 14, object: 'pod' }]);
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['pod-pending']);
+  });
+
   it('bad arguments exit 3 with one line', () => {
     expect(runCli(['debug', 'pod', 'a/b/c', '--snapshot', 'examples/cluster-snapshot'])).toMatchObject({ status: 3, stderr: 'hctl debug pod: "a/b/c" is not a pod: give NAMESPACE/POD (or POD with --namespace)\n' });
     expect(runCli(['debug', 'pod', 'media/sonarr', '--snapshot', 'examples/cluster-snapshot', '--tail', '-1'])).toMatchObject({ status: 3 });
