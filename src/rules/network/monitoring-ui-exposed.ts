@@ -10,6 +10,7 @@ const OPEN_UIS = [
   { ui: 'Prometheus', service: /^(?:prometheus(?:-server|-k8s|-operated)?|.+-prometheus)$/, power: 'read every metric of the cluster (and delete series, when the admin API is on)' },
   { ui: 'Alertmanager', service: /^(?:alertmanager(?:-main|-operated)?|.+-alertmanager)$/, power: 'silence every alert' },
   { ui: 'the Longhorn UI', service: /^longhorn-frontend$/, power: 'delete volumes and their data' },
+  { ui: 'Hubble UI', service: /^hubble-ui$/, power: "watch every network flow of the cluster: which pod talks to which, and Hubble's L7 view of their requests" },
 ];
 
 /** A login proxy's Service, named after what it guards (`oauth2-proxy-prometheus`). */
@@ -34,7 +35,7 @@ export default {
     id: 'monitoring-ui-exposed',
     domain: 'network',
     severity: 'warning',
-    title: 'A route sends traffic straight to Prometheus, Alertmanager or the Longhorn UI, with no auth in front (critical on a public class or gateway)',
+    title: 'A route sends traffic straight to Prometheus, Alertmanager, the Longhorn UI or Hubble UI, with no auth in front (critical on a public class or gateway)',
     source: 'C5 (seed 004: Prometheus exposed unauthenticated, fixed with OAuth2-Proxy); these UIs have no login of their own',
   },
   check(context) {

@@ -41,5 +41,10 @@ ruleTester(rule, {
         { file: 'route.yaml', line: 12, message: 'sends longhorn.example.com straight to the Longhorn UI (Service longhorn-system/longhorn-frontend), which has no login of its own, with no auth in front: anyone who reaches longhorn.example.com can delete volumes and their data' },
       ],
     },
+    {
+      name: 'Hubble UI on a gateway listener that says nothing about its reach',
+      files: { 'route.yaml': httpRoute('hubble-ui', 'main-gateway') },
+      errors: [{ line: 14, severity: 'warning', message: "sends ui.example.com straight to Hubble UI (Service monitoring/hubble-ui), which has no login of its own, with no auth in front: anyone who reaches ui.example.com can watch every network flow of the cluster: which pod talks to which, and Hubble's L7 view of their requests" }],
+    },
   ],
 });
