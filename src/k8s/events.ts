@@ -1,8 +1,8 @@
 import type { LiveObject } from '../cluster/cluster-state.js';
 
 /** What an event is about: `involvedObject` (core/v1) or `regarding` (events.k8s.io/v1). */
-export function involvedObjectOf(event: LiveObject): { kind?: string; namespace?: string; name?: string } | undefined {
-  return (event.involvedObject ?? event.regarding) as { kind?: string; namespace?: string; name?: string } | undefined;
+export function involvedObjectOf(event: LiveObject): { apiVersion?: string; kind?: string; namespace?: string; name?: string } | undefined {
+  return (event.involvedObject ?? event.regarding) as { apiVersion?: string; kind?: string; namespace?: string; name?: string } | undefined;
 }
 
 /** The events about one object. */

@@ -65,3 +65,10 @@ export function targetOnPod(pod: LiveObject, servicePort: Record<string, unknown
   const port = named ? Number(match!.containerPort) : Number(target);
   return { port, ...(typeof match?.name === 'string' ? { name: match.name } : {}), protocol };
 }
+
+/** Objects by their namespace: policies select pods of their own namespace only. */
+export function byNamespace(objects: readonly LiveObject[]): Map<string, LiveObject[]> {
+  const map = new Map<string, LiveObject[]>();
+  for (const object of objects) map.set(object.metadata.namespace ?? '', [...(map.get(object.metadata.namespace ?? '') ?? []), object]);
+  return map;
+}

@@ -1,3 +1,4 @@
+import { involvedObjectOf } from '../../k8s/events.js';
 import type { LiveObject } from '../../cluster/cluster-state.js';
 import type { HealthRule } from '../health-rule.js';
 
@@ -16,10 +17,10 @@ export default {
   },
   reads: ['Event'],
   check(context) {
-    const byObject = new Map<string, { object: Record<string, any>; count: number; reasons: Map<string, number> }>();
+    const byObject = new Map<string, { object: NonNullable<ReturnType<typeof involvedObjectOf>>; count: number; reasons: Map<string, number> }>();
     let total = 0;
     for (const event of context.list('Event')) {
-      const involved = (event.involvedObject ?? event.regarding) as Record<string, any> | undefined;
+      const involved = involvedObjectOf(event);
       if (!involved?.name) continue;
       const count = countOf(event);
       total += count;

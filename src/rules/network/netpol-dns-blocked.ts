@@ -1,5 +1,5 @@
 import type { LiveObject } from '../../cluster/cluster-state.js';
-import { admits, CALICO_GROUPS, isolatingPolicies, policiesSelecting } from '../../k8s/policy-admission.js';
+import { admits, byNamespace, CALICO_GROUPS, isolatingPolicies, policiesSelecting } from '../../k8s/policy-admission.js';
 import type { HealthRule } from '../health-rule.js';
 
 export default {
@@ -15,8 +15,7 @@ export default {
     // A Cilium or Calico rule may let DNS out where NetworkPolicies do not: those pods are not judged.
     if (CALICO_GROUPS.some((group) => context.cluster.apiGroups[group]) || context.list('CiliumClusterwideNetworkPolicy').length > 0) return;
     const ciliumNamespaces = new Set(context.list('CiliumNetworkPolicy').map((policy) => policy.metadata.namespace));
-    const policiesIn = new Map<string, LiveObject[]>();
-    for (const policy of context.list('NetworkPolicy')) policiesIn.set(policy.metadata.namespace ?? '', [...(policiesIn.get(policy.metadata.namespace ?? '') ?? []), policy]);
+    const policiesIn = byNamespace(context.list('NetworkPolicy'));
     // One finding per set of isolating policies: a namespace's default-deny blocks all its pods at once.
     const groups = new Map<string, { policy: LiveObject; names: string[]; pods: string[] }>();
     for (const pod of context.list('Pod')) {

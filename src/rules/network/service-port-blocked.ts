@@ -1,5 +1,4 @@
-import type { LiveObject } from '../../cluster/cluster-state.js';
-import { admits, CALICO_GROUPS, isolatingPolicies, policiesSelecting, targetOnPod } from '../../k8s/policy-admission.js';
+import { admits, byNamespace, CALICO_GROUPS, isolatingPolicies, policiesSelecting, targetOnPod } from '../../k8s/policy-admission.js';
 import { selects } from '../../k8s/selectors.js';
 import type { HealthRule } from '../health-rule.js';
 
@@ -49,9 +48,3 @@ export default {
     }
   },
 } satisfies HealthRule;
-
-function byNamespace(objects: readonly LiveObject[]): Map<string, LiveObject[]> {
-  const map = new Map<string, LiveObject[]>();
-  for (const object of objects) map.set(object.metadata.namespace ?? '', [...(map.get(object.metadata.namespace ?? '') ?? []), object]);
-  return map;
-}

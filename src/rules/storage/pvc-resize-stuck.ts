@@ -1,5 +1,6 @@
 import type { LiveObject } from '../../cluster/cluster-state.js';
 import { quantityBytes } from '../../k8s/byte-sizes.js';
+import { eventMessage, eventTime, involvedObjectOf } from '../../k8s/events.js';
 import { conditionOf, describeCondition } from '../../k8s/conditions.js';
 import { ageOf, formatDuration, MINUTE } from '../../text/duration.js';
 import type { HealthContext, HealthRule } from '../health-rule.js';
@@ -66,11 +67,11 @@ function stallOf(claim: LiveObject, failure: string | undefined, now: Date, pati
 function resizeFailures(context: HealthContext): Map<string, string> {
   const newest = new Map<string, { at: string; message: string }>();
   for (const event of context.list('Event')) {
-    const involved = (event.involvedObject ?? event.regarding) as { kind?: string; namespace?: string; name?: string } | undefined;
+    const involved = involvedObjectOf(event);
     if (event.reason !== 'VolumeResizeFailed' || involved?.kind !== 'PersistentVolumeClaim' || !involved.name) continue;
-    const at = String(event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? '');
+    const at = eventTime(event);
     const key = `${involved.namespace ?? ''}/${involved.name}`;
-    const message = String(event.note ?? event.message ?? '').split('\n')[0]!.trim();
+    const message = eventMessage(event).split('\n')[0]!.trim();
     if (!newest.has(key) || newest.get(key)!.at < at) newest.set(key, { at, message: message.length > 200 ? `${message.slice(0, 197)}...` : message });
   }
   return new Map([...newest].map(([key, { message }]) => [key, message]));
