@@ -4,8 +4,8 @@
 // links each module on its own: hctl's ~230 modules and the small packages it imports at start
 // (commander, js-yaml, ignore…) cost ~200 ms at every start, the bundle ~35 ms. CommonJS, because
 // the loader compiles it with V8's code cache kept between runs, which Node 20 has no API for with
-// ES modules. Large packages stay in node_modules and load on first use: the cluster client and the
-// prompt library (external here), ajv, yaml, CEL… (src/lazy-packages.ts, whose require() esbuild
+// ES modules. Large packages stay in node_modules and load on first use: the cluster client, the
+// prompt library and the MCP SDK with its zod (external here), ajv, yaml, CEL… (src/lazy-packages.ts, whose require() esbuild
 // leaves alone). The bundle sits two directories below the project, as every compiled module does,
 // so `new URL('../../…', import.meta.url)` finds schemas/ and package.json from either. The licences
 // of the packages bundled go beside it.
@@ -23,7 +23,7 @@ const { metafile } = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['@kubernetes/client-node', '@inquirer/prompts'],
+  external: ['@kubernetes/client-node', '@inquirer/prompts', '@modelcontextprotocol/sdk', 'zod'],
   // A script compiled from V8's code cache loses its dynamic-import callback (Node 20 to 24), so the
   // external packages load with require(), which Node 20.19+ offers for ES modules too.
   supported: { 'dynamic-import': false },

@@ -10,7 +10,7 @@ import { renderJunit } from '../report/render-junit.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
-import { EXIT_CODES } from '../report/report.js';
+import { EXIT_CODES, type Report } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { useCheckCache } from '../cache/check-cache.js';
@@ -58,15 +58,7 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
       useValidatorCache(flags.cache);
       useCheckCache(flags.cache);
       try {
-        const config = loadConfig({
-          startDir: dir,
-          schemaDirs: flags.schemaDir,
-          repoUrls: flags.repoUrl,
-          ...(flags.config ? { file: flags.config } : {}),
-          ...(flags.profile ? { profile: flags.profile } : {}),
-          ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
-        });
-        const report = await checkRepo({ target: dir, config, version: VERSION, ...(flags.base ? { base: flags.base } : {}) });
+        const report = await runCheck(dir, flags);
         if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
         else if (flags.format === 'sarif') emit(renderSarif(report, RULES, pathInRepository(dir)), flags.output);
         else if (flags.format === 'junit') emit(renderJunit(report, pathInRepository(dir)), flags.output);
@@ -81,6 +73,19 @@ export function checkCommand(setExitCode: (code: number) => void): Command {
     });
 }
 
+/** What `hctl check DIR` judges with these flags: the config found from DIR (or named), then the check. */
+export async function runCheck(dir: string, flags: Pick<CheckFlags, 'config' | 'profile' | 'kubernetesVersion' | 'schemaDir' | 'repoUrl' | 'base'>): Promise<Report> {
+  const config = loadConfig({
+    startDir: dir,
+    schemaDirs: flags.schemaDir,
+    repoUrls: flags.repoUrl,
+    ...(flags.config ? { file: flags.config } : {}),
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
+  });
+  return checkRepo({ target: dir, config, version: VERSION, ...(flags.base ? { base: flags.base } : {}) });
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -92,7 +97,8 @@ function pathInRepository(target: string): string {
   return root ? path.relative(root, path.resolve(dir)).split(path.sep).join('/') : '';
 }
 
-function listRules(format: CheckFlags['format']): string {
+/** `hctl check --list-rules`: JSON, or one row per rule. */
+export function listRules(format: CheckFlags['format']): string {
   if (format === 'json') {
     return `${JSON.stringify(RULES.map((rule) => ({ ...rule.meta, docs: `docs/rules/${rule.meta.id}.md` })), null, 2)}\n`;
   }

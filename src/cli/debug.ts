@@ -8,7 +8,7 @@ import { choosePod, parsePodArgument, type PodEvidence } from '../debug/pod-evid
 import { readPodEvidence } from '../debug/read-pod-evidence.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderPodText } from '../report/render-pod-text.js';
-import { EXIT_CODES } from '../report/report.js';
+import { EXIT_CODES, type Report } from '../report/report.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { addConnectionOptions, withCluster, type ConnectionFlags } from './cluster-options.js';
 import { emit, emitCouldNotRun, useColor } from './output.js';
@@ -39,28 +39,7 @@ export function debugCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'));
   addConnectionOptions(pod).action(async (argument: string, flags: DebugPodFlags) => {
     try {
-      const tailLines = Number(flags.tail);
-      if (!Number.isInteger(tailLines) || tailLines < 0) throw new UsageError(`--tail must be a whole number of lines, not "${flags.tail}"`);
-      useValidatorCache(true);
-      const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
-      let evidence: PodEvidence;
-      let requests: number | undefined;
-      let source: { type: 'cluster' | 'snapshot'; location: string };
-      if (flags.snapshot) {
-        const state = await readSnapshot(flags.snapshot);
-        const target = parsePodArgument(argument, flags.namespace);
-        const pods = (state.objects.get('Pod') ?? []).filter((candidate) => candidate.metadata.namespace === target.namespace);
-        evidence = { state, ...choosePod(pods, target.namespace, target.name) };
-        source = { type: 'snapshot', location: path.resolve(flags.snapshot) };
-      } else {
-        ({ evidence, requests } = await withCluster(flags, async (client, settings) => {
-          const target = parsePodArgument(argument, flags.namespace, settings.namespace);
-          const read = await readPodEvidence(client, target, { concurrency: settings.concurrency, context: settings.context, tailLines });
-          return { evidence: read, requests: client.requests };
-        }));
-        source = { type: 'cluster', location: evidence.state.context ?? evidence.state.server ?? '' };
-      }
-      const report = debugPod(evidence, { config, version: VERSION, source, ...(requests !== undefined ? { requests } : {}) });
+      const report = await runDebugPod(argument, flags);
       if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
       else emit(renderPodText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
       setExitCode(EXIT_CODES[report.status]);
@@ -71,4 +50,30 @@ export function debugCommand(setExitCode: (code: number) => void): Command {
     }
   });
   return new Command('debug').description('Deep dives into one object of a live cluster (read-only): debug pod NAMESPACE/POD').addCommand(pod);
+}
+
+/** What `hctl debug pod ARGUMENT` reports with these flags: the pod from the snapshot or the cluster they name. */
+export async function runDebugPod(argument: string, flags: Pick<DebugPodFlags, keyof ConnectionFlags | 'namespace' | 'snapshot' | 'tail' | 'config'>): Promise<Report> {
+  const tailLines = Number(flags.tail);
+  if (!Number.isInteger(tailLines) || tailLines < 0) throw new UsageError(`--tail must be a whole number of lines, not "${flags.tail}"`);
+  useValidatorCache(true);
+  const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
+  let evidence: PodEvidence;
+  let requests: number | undefined;
+  let source: { type: 'cluster' | 'snapshot'; location: string };
+  if (flags.snapshot) {
+    const state = await readSnapshot(flags.snapshot);
+    const target = parsePodArgument(argument, flags.namespace);
+    const pods = (state.objects.get('Pod') ?? []).filter((candidate) => candidate.metadata.namespace === target.namespace);
+    evidence = { state, ...choosePod(pods, target.namespace, target.name) };
+    source = { type: 'snapshot', location: path.resolve(flags.snapshot) };
+  } else {
+    ({ evidence, requests } = await withCluster(flags, async (client, settings) => {
+      const target = parsePodArgument(argument, flags.namespace, settings.namespace);
+      const read = await readPodEvidence(client, target, { concurrency: settings.concurrency, context: settings.context, tailLines });
+      return { evidence: read, requests: client.requests };
+    }));
+    source = { type: 'cluster', location: evidence.state.context ?? evidence.state.server ?? '' };
+  }
+  return debugPod(evidence, { config, version: VERSION, source, ...(requests !== undefined ? { requests } : {}) });
 }

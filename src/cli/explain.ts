@@ -10,8 +10,13 @@ export function explainCommand(setExitCode: (code: number) => void): Command {
     .description("Print a rule's documentation: why it exists, bad and good YAML, how to suppress it")
     .argument('<rule>', 'rule id, as shown by `hctl check --list-rules` or `hctl health --list-rules`')
     .action(async (ruleId: string) => {
-      if (!isKnownRule(ruleId)) throw new UsageError(unknownRuleMessage(ruleId));
-      process.stdout.write(await readFile(new URL(docsPath(ruleId), PACKAGE_ROOT), 'utf8'));
+      process.stdout.write(await ruleDocumentation(ruleId));
       setExitCode(0);
     });
+}
+
+/** A rule's page under docs/rules/, as Markdown; an unknown id is a UsageError that suggests the nearest. */
+export async function ruleDocumentation(ruleId: string): Promise<string> {
+  if (!isKnownRule(ruleId)) throw new UsageError(unknownRuleMessage(ruleId));
+  return readFile(new URL(docsPath(ruleId), PACKAGE_ROOT), 'utf8');
 }

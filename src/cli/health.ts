@@ -8,7 +8,7 @@ import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderHealthText } from '../report/render-health-text.js';
 import { renderJunit } from '../report/render-junit.js';
 import { renderMarkdown } from '../report/render-markdown.js';
-import { EXIT_CODES } from '../report/report.js';
+import { EXIT_CODES, type Report } from '../report/report.js';
 import { HEALTH_RULES } from '../rules/health-index.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { addClusterOptions, chosenDomains, readClusterFromFlags, type ClusterFlags } from './cluster-options.js';
@@ -42,20 +42,7 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
       return;
     }
     try {
-      const domains = chosenDomains(flags);
-      // The config file's validator comes from the same disk cache as check's (no ajv on a warm run).
-      useValidatorCache(true);
-      const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
-      const read = flags.snapshot
-        ? { state: await readSnapshot(flags.snapshot), source: { type: 'snapshot' as const, location: path.resolve(flags.snapshot) } }
-        : await readClusterFromFlags(flags, domains).then(({ state, requests }) => ({ state, requests, source: { type: 'cluster' as const, location: state.context ?? state.server ?? '' } }));
-      const report = checkCluster(read.state, {
-        config,
-        domains,
-        version: VERSION,
-        source: read.source,
-        ...('requests' in read ? { requests: read.requests } : {}),
-      });
+      const report = await runHealth(flags);
       if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
       else if (flags.format === 'junit') emit(renderJunit(report), flags.output);
       else if (flags.format === 'markdown') emit(renderMarkdown(report, { minSeverity: flags.minSeverity }), flags.output);
@@ -69,7 +56,26 @@ export function healthCommand(setExitCode: (code: number) => void): Command {
   });
 }
 
-function listHealthRules(format: HealthFlags['format']): string {
+/** What `hctl health` judges with these flags: the snapshot or the cluster they name, in the domains they choose. */
+export async function runHealth(flags: Pick<HealthFlags, keyof ClusterFlags | 'snapshot' | 'config'>): Promise<Report> {
+  const domains = chosenDomains(flags);
+  // The config file's validator comes from the same disk cache as check's (no ajv on a warm run).
+  useValidatorCache(true);
+  const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
+  const read = flags.snapshot
+    ? { state: await readSnapshot(flags.snapshot), source: { type: 'snapshot' as const, location: path.resolve(flags.snapshot) } }
+    : await readClusterFromFlags(flags, domains).then(({ state, requests }) => ({ state, requests, source: { type: 'cluster' as const, location: state.context ?? state.server ?? '' } }));
+  return checkCluster(read.state, {
+    config,
+    domains,
+    version: VERSION,
+    source: read.source,
+    ...('requests' in read ? { requests: read.requests } : {}),
+  });
+}
+
+/** `hctl health --list-rules`: JSON, or one row per check. */
+export function listHealthRules(format: HealthFlags['format']): string {
   if (format === 'json') {
     return `${JSON.stringify(HEALTH_RULES.map((rule) => ({ ...rule.meta, docs: `docs/rules/${rule.meta.id}.md` })), null, 2)}\n`;
   }

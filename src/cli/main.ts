@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { ApiError, ConnectionError } from '../cluster/api-client.js';
-import { RefusedError, TimeoutError, UsageError } from '../config/errors.js';
 import { checkCommand } from './check.js';
 import { debugCommand } from './debug.js';
 import { explainCommand } from './explain.js';
+import { describeFailure, internalErrorMessage } from './failure.js';
 import { healthCommand } from './health.js';
 import { initCommand } from './init.js';
+import { mcpCommand } from './mcp.js';
 import { netpolCommand } from './netpol.js';
 import { renderCommand } from './render.js';
 import { schemasCommand } from './schemas.js';
@@ -15,7 +15,6 @@ import { VERSION } from './package-info.js';
 
 const REFUSED = 2;
 const COULD_NOT_RUN = 3;
-const TIMED_OUT = 4;
 
 /** Commander's complaints (unknown option, bad choice) as one line, like every other usage error. */
 function writeUsageError(message: string, write: (text: string) => void): void {
@@ -38,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), initCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), mcpCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {
@@ -56,22 +55,12 @@ export async function main(argv: string[]): Promise<number> {
       // vcluster's contract: input it refuses (an unknown flag, a missing name) exits 2, like a bad value.
       return argv[2] === 'vcluster' ? REFUSED : COULD_NOT_RUN;
     }
-    if (error instanceof UsageError || error instanceof RefusedError || error instanceof TimeoutError) {
-      process.stderr.write(`hctl: ${error.message}\n`);
-      return error instanceof RefusedError ? REFUSED : error instanceof TimeoutError ? TIMED_OUT : COULD_NOT_RUN;
+    const failure = describeFailure(error);
+    if (failure) {
+      process.stderr.write(`hctl: ${failure.message}\n`);
+      return failure.exitCode;
     }
-    // A cluster that cannot be reached or refuses a request: the command could not run.
-    if (error instanceof ConnectionError) {
-      process.stderr.write(`hctl: ${error.message}\n`);
-      return COULD_NOT_RUN;
-    }
-    if (error instanceof ApiError) {
-      const credentials = error.status === 401 ? ' (the API server rejected the credentials; log in again or check the kubeconfig user)' : '';
-      process.stderr.write(`hctl: ${error.path}: ${error.status} ${error.reason}: ${error.message}${credentials}\n`);
-      return COULD_NOT_RUN;
-    }
-    process.stderr.write(`hctl: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    process.stderr.write('This is a bug in hctl; please report it with the command you ran.\n');
+    process.stderr.write(`hctl: ${internalErrorMessage(error)}\n`);
     if (process.env.HCTL_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return COULD_NOT_RUN;
   }

@@ -8,7 +8,7 @@ import { netpolReport } from '../netpol/namespace-policies.js';
 import { readNamespacePolicies, requireNamespace } from '../netpol/read-namespace-policies.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderNetpolText } from '../report/render-netpol-text.js';
-import { EXIT_CODES } from '../report/report.js';
+import { EXIT_CODES, type Report } from '../report/report.js';
 import { useValidatorCache } from '../schema/validator.js';
 import { addConnectionOptions, withCluster, type ConnectionFlags } from './cluster-options.js';
 import { emit, emitCouldNotRun, useColor } from './output.js';
@@ -35,23 +35,7 @@ export function netpolCommand(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'));
   return addConnectionOptions(command).action(async (namespace: string, flags: NetpolFlags) => {
     try {
-      useValidatorCache(true);
-      const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
-      let state: ClusterState;
-      let requests: number | undefined;
-      let source: { type: 'cluster' | 'snapshot'; location: string };
-      if (flags.snapshot) {
-        state = await readSnapshot(flags.snapshot);
-        requireNamespace(state, namespace);
-        source = { type: 'snapshot', location: path.resolve(flags.snapshot) };
-      } else {
-        ({ state, requests } = await withCluster(flags, async (client, settings) => ({
-          state: await readNamespacePolicies(client, namespace, { concurrency: settings.concurrency, context: settings.context }),
-          requests: client.requests,
-        })));
-        source = { type: 'cluster', location: state.context ?? state.server ?? '' };
-      }
-      const report = netpolReport(state, namespace, { config, version: VERSION, source, ...(requests !== undefined ? { requests } : {}) });
+      const report = await runNetpol(namespace, flags);
       if (flags.format === 'json') emit(`${JSON.stringify(report, null, 2)}\n`, flags.output);
       else emit(renderNetpolText(report, { color: !flags.output && useColor(process.stdout), minSeverity: flags.minSeverity }), flags.output);
       setExitCode(EXIT_CODES[report.status]);
@@ -61,4 +45,25 @@ export function netpolCommand(setExitCode: (code: number) => void): Command {
       setExitCode(EXIT_CODES.error);
     }
   });
+}
+
+/** What `hctl netpol NAMESPACE` reports with these flags: the namespace from the snapshot or the cluster they name. */
+export async function runNetpol(namespace: string, flags: Pick<NetpolFlags, keyof ConnectionFlags | 'snapshot' | 'config'>): Promise<Report> {
+  useValidatorCache(true);
+  const config = loadConfig({ startDir: process.cwd(), ...(flags.config ? { file: flags.config } : {}) });
+  let state: ClusterState;
+  let requests: number | undefined;
+  let source: { type: 'cluster' | 'snapshot'; location: string };
+  if (flags.snapshot) {
+    state = await readSnapshot(flags.snapshot);
+    requireNamespace(state, namespace);
+    source = { type: 'snapshot', location: path.resolve(flags.snapshot) };
+  } else {
+    ({ state, requests } = await withCluster(flags, async (client, settings) => ({
+      state: await readNamespacePolicies(client, namespace, { concurrency: settings.concurrency, context: settings.context }),
+      requests: client.requests,
+    })));
+    source = { type: 'cluster', location: state.context ?? state.server ?? '' };
+  }
+  return netpolReport(state, namespace, { config, version: VERSION, source, ...(requests !== undefined ? { requests } : {}) });
 }

@@ -17,24 +17,36 @@ export function renderCommand(setExitCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the YAML to a file instead of stdout')
     .option('--no-kubectl', 'never fall back to `kubectl kustomize` for features hctl does not render')
     .action(async (dir: string, flags: { output?: string; kubectl: boolean }) => {
-      useValidatorCache(true);
-      const absolute = path.resolve(dir);
-      if (!findKustomization(path.dirname(absolute), path.basename(absolute))) {
-        throw new UsageError(`cannot render ${dir}: no kustomization.yaml there`);
-      }
-      // Paths inside the build are relative to the parent, so `../` resources resolve.
-      const outcome = renderDirectory(path.dirname(absolute), path.basename(absolute), { fallback: flags.kubectl });
-      if (outcome.error) {
-        const helm = outcome.error.message.startsWith('helmCharts') ? '; Helm charts need helm on the PATH and the network too' : '';
-        const fallback = outcome.error.unsupported && flags.kubectl ? ` (and \`kubectl kustomize --enable-helm\`, the fallback, is not installed or failed${helm})` : '';
-        throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${fallback}${where(path.dirname(absolute), outcome.error)}`);
-      }
-      if (outcome.viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
-      // Quoted where Kubernetes' YAML 1.1 would read a string as something else, so `| kubectl apply -f -` applies what kustomize built.
-      const documents = outcome.objects.map((object) => jsyaml.dump(object.body, { schema: KUBERNETES_YAML_DUMP_SCHEMA, noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' }));
-      emit(documents.join('---\n'), flags.output);
+      const { documents, viaKubectl } = renderKustomization(dir, flags.kubectl);
+      if (viaKubectl) process.stderr.write(`hctl render: ${dir} uses a kustomize feature hctl does not render; built with kubectl kustomize\n`);
+      emit(documents.map((document) => document.yaml).join('---\n'), flags.output);
       setExitCode(0);
     });
+}
+
+/**
+ * What `hctl render DIR` prints, one YAML document per object; `fallback` lets `kubectl kustomize`
+ * build what hctl does not render. A directory that does not build is a UsageError saying where.
+ */
+export function renderKustomization(dir: string, fallback: boolean): { documents: { kind: string; yaml: string }[]; viaKubectl: boolean } {
+  useValidatorCache(true);
+  const absolute = path.resolve(dir);
+  if (!findKustomization(path.dirname(absolute), path.basename(absolute))) {
+    throw new UsageError(`cannot render ${dir}: no kustomization.yaml there`);
+  }
+  // Paths inside the build are relative to the parent, so `../` resources resolve.
+  const outcome = renderDirectory(path.dirname(absolute), path.basename(absolute), { fallback });
+  if (outcome.error) {
+    const helm = outcome.error.message.startsWith('helmCharts') ? '; Helm charts need helm on the PATH and the network too' : '';
+    const viaKubectl = outcome.error.unsupported && fallback ? ` (and \`kubectl kustomize --enable-helm\`, the fallback, is not installed or failed${helm})` : '';
+    throw new UsageError(`cannot render ${dir}: ${outcome.error.message}${viaKubectl}${where(path.dirname(absolute), outcome.error)}`);
+  }
+  // Quoted where Kubernetes' YAML 1.1 would read a string as something else, so `| kubectl apply -f -` applies what kustomize built.
+  const documents = outcome.objects.map((object) => ({
+    kind: String(object.body.kind ?? ''),
+    yaml: jsyaml.dump(object.body, { schema: KUBERNETES_YAML_DUMP_SCHEMA, noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' }),
+  }));
+  return { documents, viaKubectl: outcome.viaKubectl === true };
 }
 
 /** ` at file:line:column` of the kustomization entry that failed, when the error names one. */

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CONFIG_SCHEMA } from '../../src/config/config-schema.js';
 import { PROFILES } from '../../src/config/profiles.js';
 import { EXIT_CODES } from '../../src/report/report.js';
 import { HEALTH_RULES } from '../../src/rules/health-index.js';
 import { RULES } from '../../src/rules/index.js';
 import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
+import { RecentReports } from '../../src/mcp/recent-reports.js';
+import { callTool, TOOLS } from '../../src/mcp/serve-mcp.js';
 
 // The seeds' tools drifted from their docs (flags that did not exist, tasks that were removed).
 // These tests keep README and docs/ true to the code.
@@ -64,6 +67,20 @@ describe('README', () => {
       for (const option of documented) expect(help).toContain(option);
     });
   }
+
+  it('shows `hctl mcp`: its tools, a real check_repo page, and the options it has', async () => {
+    const section = readme.slice(readme.indexOf('## `hctl mcp`'), readme.indexOf('\n## ', readme.indexOf('## `hctl mcp`') + 1));
+    const tools = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    expect(tools).toEqual(TOOLS.map((tool) => tool.name));
+    const [, args, sample] = /`check_repo` on the bundled\nexample, `(\{[^`]+\})`:\n\n```\n([\s\S]*?)```/.exec(section)!;
+    const checkRepo = TOOLS.find((tool) => tool.name === 'check_repo')!;
+    const result = await callTool(checkRepo, z.object(checkRepo.input).parse(JSON.parse(args!)), { settings: { connection: { requestTimeout: '10', concurrency: '6' } }, recent: new RecentReports() });
+    expect(`${result.content[0]!.text}\n`).toBe(sample);
+    const help = runCli(['mcp', '--help']).stdout;
+    const documented = [...section.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(2);
+    for (const option of documented) expect(help).toContain(option);
+  });
 
   it('documents every --format of check and health', () => {
     for (const [command, heading] of [['check', '## `hctl check'], ['health', '## `hctl health`']] as const) {
