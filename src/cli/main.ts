@@ -11,6 +11,7 @@ import { renderCommand } from './render.js';
 import { schemasCommand } from './schemas.js';
 import { snapshotCommand } from './snapshot.js';
 import { vclusterCommand } from './vcluster/index.js';
+import { watchCommand } from './watch.js';
 import { VERSION } from './package-info.js';
 
 const REFUSED = 2;
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), mcpCommand(setExitCode), initCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), watchCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), mcpCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {

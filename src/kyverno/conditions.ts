@@ -1,6 +1,7 @@
 import { quantityBytes } from '../k8s/byte-sizes.js';
 import { jmespath } from '../lazy-packages.js';
 import { asRecord } from '../repo/parse.js';
+import { parseGoDuration } from '../text/duration.js';
 import { wildcardMatch } from './wildcard.js';
 
 /**
@@ -111,7 +112,7 @@ export function compare(key: unknown, operator: string, value: unknown): boolean
 
 function equals(key: unknown, value: unknown): boolean {
   if (typeof key === 'string') {
-    const durations = [duration(key), duration(value)];
+    const durations = [parseGoDuration(key), parseGoDuration(value)];
     if (durations[0] !== undefined && durations[1] !== undefined) return durations[0] === durations[1];
     if (typeof value !== 'string') return false;
     const quantities = [quantityBytes(key), quantityBytes(value)];
@@ -147,20 +148,11 @@ function contains(value: unknown, item: string): boolean {
 function order(key: unknown, value: unknown, holds: (difference: number) => boolean): boolean {
   const pairs = [
     [typeof key === 'number' ? key : undefined, typeof value === 'number' ? value : undefined],
-    [duration(key), duration(value)],
+    [parseGoDuration(key), parseGoDuration(value)],
     [quantityBytes(key), quantityBytes(value)],
   ];
   for (const [a, b] of pairs) if (a !== undefined && b !== undefined) return holds(a - b);
   return false;
-}
-
-/** Go's time.ParseDuration (`1h30m`, `500ms`), in seconds; undefined for anything else. */
-function duration(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^[+-]?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) return undefined;
-  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-  let seconds = 0;
-  for (const [, amount, , unit] of value.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * units[unit!]!;
-  return value.startsWith('-') ? -seconds : seconds;
 }
 
 function print(value: unknown): string {

@@ -23,3 +23,12 @@ export function ageOf(time: unknown, now: Date): number | undefined {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** Go's time.ParseDuration (`1h30m`, `500ms`, as Flux intervals and Kyverno write them), in seconds; undefined for anything else. */
+export function parseGoDuration(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^[+-]?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) return undefined;
+  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let seconds = 0;
+  for (const [, amount, , unit] of value.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * units[unit!]!;
+  return value.startsWith('-') ? -seconds : seconds;
+}

@@ -82,6 +82,20 @@ describe('README', () => {
     for (const option of documented) expect(help).toContain(option);
   });
 
+  it('shows `hctl watch` as it really runs, with the options it has', () => {
+    const section = readme.slice(readme.indexOf('## `hctl watch`'), readme.indexOf('\n## ', readme.indexOf('## `hctl watch`') + 1));
+    const [, command, sample] = /```sh\n\.\/bin\/hctl ([^\n]+)\n```\n\n```\n([\s\S]*?)```/.exec(section)!;
+    const output = runCli([...command!.split(' '), '--cycles', '1'], { env: { NO_COLOR: '1' } }).stdout.replace(PROJECT_ROOT.replace(/\/$/, ''), '/work/main');
+    // The sample's first reading is the real one (its time aside), cut where the sample shows `…`.
+    const shown = sample!.slice(0, sample!.indexOf('…\n')).replace(/^\d\d:\d\d:\d\d/m, 'TIME');
+    expect(output.replace(/^\d\d:\d\d:\d\d/m, 'TIME').startsWith(shown)).toBe(true);
+    expect(shown.split('\n').length).toBeGreaterThan(3);
+    const help = runCli(['watch', '--help']).stdout;
+    const documented = [...section.matchAll(/`((?:-\w, )?--[\w-]+)/g)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(10);
+    for (const option of documented) expect(help).toContain(option);
+  });
+
   it('documents every --format of check and health', () => {
     for (const [command, heading] of [['check', '## `hctl check'], ['health', '## `hctl health`']] as const) {
       const help = runCli([command, '--help']).stdout.replace(/\s+/g, ' ');
