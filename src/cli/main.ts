@@ -9,6 +9,7 @@ import { mcpCommand } from './mcp.js';
 import { netpolCommand } from './netpol.js';
 import { renderCommand } from './render.js';
 import { schemasCommand } from './schemas.js';
+import { serveCommand } from './serve.js';
 import { snapshotCommand } from './snapshot.js';
 import { vclusterCommand } from './vcluster/index.js';
 import { watchCommand } from './watch.js';
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: writeUsageError });
-  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), watchCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), mcpCommand(setExitCode), initCommand(setExitCode)]) {
+  for (const command of [checkCommand(setExitCode), healthCommand(setExitCode), watchCommand(setExitCode), serveCommand(setExitCode), debugCommand(setExitCode), netpolCommand(setExitCode), snapshotCommand(setExitCode), renderCommand(setExitCode), explainCommand(setExitCode), vclusterCommand(setExitCode), schemasCommand(setExitCode), mcpCommand(setExitCode), initCommand(setExitCode)]) {
     program.addCommand(command);
   }
   const quietly = (command: Command): void => {

@@ -33,7 +33,7 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: .hctl.yaml in the current directory or above)')
     .addOption(new Option('--min-severity <severity>', 'list findings from this severity up (text)').choices([...SEVERITIES]).default('info'));
   return addClusterOptions(command).action(async (flags: WatchFlags) => {
-    const intervalSeconds = seconds(flags.interval);
+    const interval = intervalSeconds(flags.interval);
     const cycles = flags.cycles === undefined ? undefined : count(flags.cycles);
     const controller = new AbortController();
     // The first Ctrl-C ends the watch after the reading under way; a second one ends the process.
@@ -45,7 +45,7 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
     try {
       const last = await watchLoop({
         judge: () => runHealth(flags),
-        intervalMs: intervalSeconds * 1000,
+        intervalMs: interval * 1000,
         ...(cycles !== undefined ? { cycles } : {}),
         signal: controller.signal,
         isExpected: (error) => describeFailure(error)?.message,
@@ -54,9 +54,9 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
             process.stdout.write(renderWatchJson(cycle));
             return;
           }
-          if (!started && 'report' in cycle) process.stdout.write(watchHeader(sourceOf(cycle.report.details), intervalSeconds, color));
+          if (!started && 'report' in cycle) process.stdout.write(watchHeader(sourceOf(cycle.report.details), interval, color));
           started = true;
-          process.stdout.write(renderWatchCycle(cycle, { color, minSeverity: flags.minSeverity, intervalSeconds }));
+          process.stdout.write(renderWatchCycle(cycle, { color, minSeverity: flags.minSeverity, intervalSeconds: interval }));
         },
       });
       setExitCode(last ? EXIT_CODES[last.status] : EXIT_CODES.error);
@@ -72,7 +72,8 @@ function sourceOf(details: Record<string, unknown>): string {
   return source?.type === 'snapshot' ? `snapshot ${source.location}` : `cluster ${source?.location ?? ''}`;
 }
 
-function seconds(value: string): number {
+/** `--interval`: plain seconds or a Go duration (`30s`, `2m`, `1m30s`), at least a second. */
+export function intervalSeconds(value: string): number {
   const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : parseGoDuration(value);
   if (parsed === undefined || parsed < MIN_INTERVAL_SECONDS) throw new UsageError(`--interval must be at least ${MIN_INTERVAL_SECONDS}s (seconds, or a duration such as 30s, 2m), not "${value}"`);
   return parsed;

@@ -9,6 +9,7 @@ import { RULES } from '../../src/rules/index.js';
 import { PROJECT_ROOT, runCli } from '../cli/run-cli.js';
 import { RecentReports } from '../../src/mcp/recent-reports.js';
 import { callTool, TOOLS } from '../../src/mcp/serve-mcp.js';
+import { ROUTES } from '../../src/serve/serve-health.js';
 
 // The seeds' tools drifted from their docs (flags that did not exist, tasks that were removed).
 // These tests keep README and docs/ true to the code.
@@ -80,6 +81,16 @@ describe('README', () => {
     const documented = [...section.matchAll(/^\| `((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]!);
     expect(documented.length).toBeGreaterThan(2);
     for (const option of documented) expect(help).toContain(option);
+  });
+
+  it('documents the options `hctl serve` has', () => {
+    const section = readme.slice(readme.indexOf('## `hctl serve`'), readme.indexOf('\n## ', readme.indexOf('## `hctl serve`') + 1));
+    const help = runCli(['serve', '--help']).stdout;
+    const documented = [...section.matchAll(/`((?:-\w, )?--[\w-]+)/g)].map((m) => m[1]!);
+    expect(documented.length).toBeGreaterThan(10);
+    for (const option of documented) expect(help).toContain(option);
+    const paths = [...section.matchAll(/^\| `(\/[a-z/]*)` \|/gm)].map((m) => m[1]);
+    expect(paths).toEqual(Object.keys(ROUTES));
   });
 
   it('shows `hctl watch` as it really runs, with the options it has', () => {
