@@ -60,6 +60,11 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
         },
       });
       setExitCode(last ? EXIT_CODES[last.status] : EXIT_CODES.error);
+    } catch (error) {
+      // A first reading that failed: JSON consumers still get their line, then the usual one on stderr (exit 3).
+      const failure = describeFailure(error);
+      if (failure && flags.format === 'json') process.stdout.write(renderWatchJson({ at: new Date(), error: failure.message, previous: undefined }));
+      throw error;
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -89,6 +89,20 @@ describe('hctl watch', () => {
     expect(first.added).toHaveLength(23);
   });
 
+  it('a cluster that cannot be reached at the first reading: exit 3, and with -f json a line saying so', async () => {
+    server = await startFakeApiServer(await exampleCluster());
+    const { file, env } = kubeconfigFile(server.url, 'admin-token');
+    await server.close();
+    server = undefined;
+    const watch = startWatch(['--kubeconfig', file, '--request-timeout', '2', '-f', 'json'], env);
+    expect(await watch.exit).toBe(3);
+    // stdout and stderr arrive through two pipes, in either order.
+    const lines = watch.output().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines.find((line) => line.startsWith('{'))!)).toMatchObject({ status: 'error', error: expect.stringContaining('(context homelab)') });
+    expect(lines.find((line) => line.startsWith('hctl:'))).toMatch(/^hctl: .*\(context homelab\)$/);
+  });
+
   it('bad flags exit 3 with one line', () => {
     for (const [flag, value, message] of [
       ['--interval', '0.5', '--interval must be at least 1s'],
