@@ -127,9 +127,10 @@ export function relatedObjects(evidence: PodEvidence): Related {
   const serviceNames = new Set(services.map((service) => service.metadata.name));
   const slices = inNamespace('EndpointSlice').filter((slice) => serviceNames.has(slice.metadata.labels?.['kubernetes.io/service-name'] ?? ''));
   const about = new Set([pod, ...owners, ...claims].map((object) => `${object.kind}/${object.metadata.name}`));
-  const events = inNamespace('Event').filter((event) => {
+  const events = (state.objects.get('Event') ?? []).filter((event) => {
     const involved = involvedObjectOf(event);
-    return about.has(`${involved?.kind}/${involved?.name}`);
+    if (involved?.kind === 'Node') return involved.name === pod.spec?.nodeName && event.type === 'Warning';
+    return event.metadata.namespace === namespace && about.has(`${involved?.kind}/${involved?.name}`);
   });
   const node = (state.objects.get('Node') ?? []).find((candidate) => candidate.metadata.name === pod.spec?.nodeName);
   const ciliumPolicies = [...inNamespace('CiliumNetworkPolicy'), ...(state.objects.get('CiliumClusterwideNetworkPolicy') ?? [])];

@@ -4,6 +4,7 @@ import type { LiveObject, VolumeStats } from '../cluster/cluster-state.js';
 import { isFatal, nodeVolumeStats, outcomeOf, readServer, ClusterUnavailable, unavailableMessage } from '../cluster/read-cluster.js';
 import { NODE_STATS, resourceType } from '../cluster/resources.js';
 import { TargetedReader } from '../cluster/targeted-reader.js';
+import { listAll } from '../cluster/list-all.js';
 import { trimObject } from '../cluster/trim-object.js';
 import { UsageError } from '../config/errors.js';
 import { containerStatuses } from '../k8s/container-statuses.js';
@@ -11,6 +12,9 @@ import { gitopsOwnerOf } from '../k8s/gitops-owner.js';
 import { apiGroup } from '../repo/object.js';
 import { choosePod, type ContainerLog, type Lookup, type PodEvidence } from './pod-evidence.js';
 import { podReferences } from './pod-references.js';
+
+/** How the node's events read, among the pod's reads (`unread` says so when they could not be). */
+const NODE_EVENTS = 'node events';
 
 export interface PodReadOptions {
   concurrency: number;
@@ -40,6 +44,7 @@ export async function readPodEvidence(client: ApiClient, target: { namespace: st
   const lookups = new Map<string, Lookup>();
   const nodeName: string | undefined = pod.spec?.nodeName;
   const volumeStats: VolumeStats[] = [];
+  const nodeEvents: LiveObject[] = [];
 
   const [, , logs] = await Promise.all([
     Promise.all([
@@ -60,6 +65,7 @@ export async function readPodEvidence(client: ApiClient, target: { namespace: st
         .filter((key, index, keys) => keys.indexOf(key) === index)
         .map(async (key) => lookups.set(key, await lookup(client, reader, namespace, key))),
       nodeName && claims.length > 0 ? readVolumeStats(client, reader, nodeName, namespace, claims, volumeStats) : undefined,
+      nodeName ? readNodeEvents(client, reader, nodeName, nodeEvents) : undefined,
     ]),
     readOwners(reader, pod).then((top) => readGitOpsOwners(reader, [top, pod])),
     options.tailLines > 0 ? readLogs(reader, pod, options.tailLines) : Promise.resolve(undefined),
@@ -74,6 +80,9 @@ export async function readPodEvidence(client: ApiClient, target: { namespace: st
   state.objects.set('Pod', [pod]);
   state.reads.set('Pod', { state: 'read', count: 1 });
   if (volumeStats.length > 0) state.volumeStats = volumeStats;
+  // Beside the namespace's events, not through the reader: a user who may not list events in `default` still sees the pod's own.
+  const events = new Map([...(state.objects.get('Event') ?? []), ...nodeEvents].map((event) => [`${event.metadata.namespace}/${event.metadata.name}`, event]));
+  state.objects.set('Event', [...events.values()]);
   return { state, pod, ...(resolvedFrom ? { resolvedFrom } : {}), lookups, ...(logs ? { logs } : {}) };
 }
 
@@ -176,6 +185,20 @@ async function readVolumeStats(client: ApiClient, reader: TargetedReader, node: 
   } catch (error) {
     if (isFatal(error)) throw new ClusterUnavailable(unavailableMessage(client, error));
     reader.record(NODE_STATS, outcomeOf(error, `read node ${node} stats through the API server proxy`));
+  }
+}
+
+/**
+ * The node's warning events (SystemOOM, Rebooted, EvictionThresholdMet, ImageGCFailed…): the
+ * kubelet records them in `default`, since a Node has no namespace.
+ */
+async function readNodeEvents(client: ApiClient, reader: TargetedReader, node: string, into: LiveObject[]): Promise<void> {
+  try {
+    const items = await listAll(client, '/api/v1/namespaces/default/events', { fieldSelector: `involvedObject.name=${node}` });
+    into.push(...items.filter((event) => event.involvedObject?.kind === 'Node' && event.type === 'Warning').map((event) => trimObject(event, 'v1', 'Event')));
+  } catch (error) {
+    if (isFatal(error)) throw new ClusterUnavailable(unavailableMessage(client, error));
+    reader.record(NODE_EVENTS, outcomeOf(error, `list events of node ${node} in default`));
   }
 }
 

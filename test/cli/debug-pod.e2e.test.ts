@@ -97,6 +97,36 @@ describe('hctl debug pod against an API server', () => {
     expect(((JSON.parse(sonarr.stdout) as Report).details as { pod: PodDossier }).pod.containers[0]!.usage).toBeUndefined();
   });
 
+  it("its node's warning events, which the kubelet records in default; not the node's normal ones, not another node's", async () => {
+    const nodeEvent = (name: string, node: string, type: string, reason: string, message: string): LiveObject => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'default' },
+      involvedObject: { kind: 'Node', name: node, uid: node },
+      type,
+      reason,
+      message,
+      count: 1,
+      lastTimestamp: '2026-11-20T08:50:00Z',
+    });
+    server = await startFakeApiServer(await cluster((options) => {
+      options.objects.Event!.push(
+        nodeEvent('worker-1.oom', 'worker-1', 'Warning', 'SystemOOM', 'System OOM encountered, victim process: java, pid: 4242'),
+        nodeEvent('worker-1.ready', 'worker-1', 'Normal', 'NodeReady', 'Node worker-1 status is now: NodeReady'),
+        nodeEvent('worker-2.reboot', 'worker-2', 'Warning', 'Rebooted', 'Node worker-2 has been rebooted'),
+      );
+    }));
+    const { file, env } = kubeconfigFile(server.url, 'admin-token');
+    const result = await runCliAsync(['debug', 'pod', 'media/sonarr', '--kubeconfig', file, '-f', 'json', '--tail', '0'], { env });
+    const pod = ((JSON.parse(result.stdout) as Report).details as { pod: PodDossier }).pod;
+    expect(pod.events.filter((event) => event.object.startsWith('Node'))).toEqual([
+      { type: 'Warning', reason: 'SystemOOM', message: 'System OOM encountered, victim process: java, pid: 4242', count: 1, object: 'Node worker-1', lastSeen: '2026-11-20T08:50:00Z' },
+    ]);
+    expect(server.requests.map((request) => request.path)).toContain('/api/v1/namespaces/default/events?limit=500&fieldSelector=involvedObject.name%3Dworker-1');
+    const text = await runCliAsync(['debug', 'pod', 'media/sonarr', '--kubeconfig', file, '--tail', '0'], { env: { ...env, NO_COLOR: '1' } });
+    expect(text.stdout).toContain('Warning SystemOOM  Node worker-1: System OOM encountered, victim process: java, pid: 4242');
+  });
+
   it('an Argo CD tracking id leads to its Application, found by name across namespaces', async () => {
     server = await startFakeApiServer(await cluster((options) => {
       options.groups['argoproj.io'] = ['v1alpha1'];
