@@ -4,13 +4,10 @@ import { UsageError } from '../config/errors.js';
 import { renderWatchCycle } from '../report/render-watch-text.js';
 import { defaultHistoryFile, HistoryStore } from '../serve/history-store.js';
 import { HealthState, startHealthServer } from '../serve/serve-health.js';
-import { watchLoop } from '../watch/watch-loop.js';
 import { addClusterOptions, type ClusterFlags } from './cluster-options.js';
-import { describeFailure } from './failure.js';
-import { runHealth } from './health.js';
 import { useColor } from './output.js';
 import { VERSION } from './package-info.js';
-import { intervalSeconds } from './watch.js';
+import { intervalSeconds, watchHealth } from './watch.js';
 
 interface ServeFlags extends ClusterFlags {
   port: string;
@@ -41,32 +38,20 @@ export function serveCommand(setExitCode: (code: number) => void): Command {
     });
     const color = useColor(process.stdout);
     process.stdout.write(`hctl serve: ${url} (reading every ${interval}s; Ctrl-C to stop)\n`);
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     try {
       let history: HistoryStore | undefined;
-      await watchLoop({
-        judge: () => runHealth(flags),
-        intervalMs: interval * 1000,
-        signal: controller.signal,
-        isExpected: (error) => describeFailure(error)?.message,
-        onCycle: (cycle) => {
-          if (!history && 'report' in cycle) {
-            const source = cycle.report.details.source as { type: string; location: string };
-            history = new HistoryStore(path.resolve(flags.history ?? defaultHistoryFile(source.type === 'snapshot' ? `snapshot-${path.basename(source.location)}` : source.location)));
-            process.stdout.write(`hctl serve: history in ${history.file}\n`);
-          }
-          state.record(cycle, history!);
-          // The console shows what `hctl watch` would: the first reading, then the changes.
-          process.stdout.write(renderWatchCycle(cycle, { color, minSeverity: 'warning', intervalSeconds: interval }));
-        },
+      await watchHealth(flags, interval, undefined, (cycle) => {
+        if (!history && 'report' in cycle) {
+          const source = cycle.report.details.source as { type: string; location: string };
+          history = new HistoryStore(path.resolve(flags.history ?? defaultHistoryFile(source.type === 'snapshot' ? `snapshot-${path.basename(source.location)}` : source.location)));
+          process.stdout.write(`hctl serve: history in ${history.file}\n`);
+        }
+        state.record(cycle, history!);
+        // The console shows what `hctl watch` would: the first reading, then the changes.
+        process.stdout.write(renderWatchCycle(cycle, { color, minSeverity: 'warning', intervalSeconds: interval }));
       });
       setExitCode(0);
     } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }

@@ -3,9 +3,9 @@ import { UsageError } from '../config/errors.js';
 import { SEVERITIES, type Severity } from '../report/finding.js';
 import { renderWatchJson } from '../report/render-watch-json.js';
 import { renderWatchCycle, watchHeader } from '../report/render-watch-text.js';
-import { EXIT_CODES } from '../report/report.js';
+import { EXIT_CODES, type Report } from '../report/report.js';
 import { parseGoDuration } from '../text/duration.js';
-import { watchLoop } from '../watch/watch-loop.js';
+import { watchLoop, type WatchCycle } from '../watch/watch-loop.js';
 import { addClusterOptions, type ClusterFlags } from './cluster-options.js';
 import { describeFailure } from './failure.js';
 import { runHealth } from './health.js';
@@ -35,21 +35,10 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
   return addClusterOptions(command).action(async (flags: WatchFlags) => {
     const interval = intervalSeconds(flags.interval);
     const cycles = flags.cycles === undefined ? undefined : count(flags.cycles);
-    const controller = new AbortController();
-    // The first Ctrl-C ends the watch after the reading under way; a second one ends the process.
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     const color = useColor(process.stdout);
     let started = false;
     try {
-      const last = await watchLoop({
-        judge: () => runHealth(flags),
-        intervalMs: interval * 1000,
-        ...(cycles !== undefined ? { cycles } : {}),
-        signal: controller.signal,
-        isExpected: (error) => describeFailure(error)?.message,
-        onCycle: (cycle) => {
+      const last = await watchHealth(flags, interval, cycles, (cycle) => {
           if (flags.format === 'json') {
             process.stdout.write(renderWatchJson(cycle));
             return;
@@ -57,7 +46,6 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
           if (!started && 'report' in cycle) process.stdout.write(watchHeader(sourceOf(cycle.report.details), interval, color));
           started = true;
           process.stdout.write(renderWatchCycle(cycle, { color, minSeverity: flags.minSeverity, intervalSeconds: interval }));
-        },
       });
       setExitCode(last ? EXIT_CODES[last.status] : EXIT_CODES.error);
     } catch (error) {
@@ -65,11 +53,33 @@ export function watchCommand(setExitCode: (code: number) => void): Command {
       const failure = describeFailure(error);
       if (failure && flags.format === 'json') process.stdout.write(renderWatchJson({ at: new Date(), error: failure.message, previous: undefined }));
       throw error;
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
     }
   });
+}
+
+/**
+ * `hctl health` with these flags every `intervalSeconds` until `cycles` readings or Ctrl-C (or
+ * SIGTERM), which ends it after the reading under way; a second Ctrl-C ends the process. Returns
+ * the last good report. Shared by `hctl watch` and `hctl serve`.
+ */
+export async function watchHealth(flags: Parameters<typeof runHealth>[0], intervalSeconds: number, cycles: number | undefined, onCycle: (cycle: WatchCycle) => void): Promise<Report | undefined> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await watchLoop({
+      judge: () => runHealth(flags),
+      intervalMs: intervalSeconds * 1000,
+      ...(cycles !== undefined ? { cycles } : {}),
+      signal: controller.signal,
+      isExpected: (error) => describeFailure(error)?.message,
+      onCycle,
+    });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 function sourceOf(details: Record<string, unknown>): string {

@@ -30,14 +30,15 @@ export function pageOf(args: { offset: number; limit: number; format: 'text' | '
   return { offset: args.offset, limit: args.limit, format: args.format };
 }
 
-/** How a cluster tool reaches its cluster: the server's snapshot, or its connection with the context the agent named. */
-export function clusterSource(settings: ServerSettings, context: string | undefined): { snapshot?: string; connection: ConnectionFlags; config?: string } {
+/** The flags a cluster tool runs with: the server's snapshot, or its connection with the context the agent named. */
+export function clusterFlags(settings: ServerSettings, context: string | undefined): ConnectionFlags & { snapshot?: string; config?: string } {
   if (settings.snapshot && context !== undefined) {
     throw new UsageError(`this server reads the snapshot ${settings.snapshot}, not a cluster: leave out context, or start hctl mcp without --snapshot`);
   }
   return {
+    ...settings.connection,
+    ...(context !== undefined ? { context } : {}),
     ...(settings.snapshot ? { snapshot: settings.snapshot } : {}),
-    connection: { ...settings.connection, ...(context !== undefined ? { context } : {}) },
     ...(settings.config ? { config: settings.config } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { runHealth } from '../../cli/health.js';
 import { HEALTH_DOMAINS } from '../../cluster/resources.js';
 import { findingsPage } from '../findings-page.js';
-import { clusterSource, contextInput, filterOf, findingInputs, pageOf } from '../inputs.js';
+import { clusterFlags, contextInput, filterOf, findingInputs, pageOf } from '../inputs.js';
 import { defineTool } from '../tool.js';
 
 export const clusterHealthTool = defineTool({
@@ -20,8 +20,7 @@ export const clusterHealthTool = defineTool({
   },
   readsCluster: true,
   async run(args, { settings, recent }) {
-    const source = clusterSource(settings, args.context);
-    const flags = { ...source, ...source.connection, ...(args.domains ? { only: args.domains.join(',') } : {}) };
+    const flags = { ...clusterFlags(settings, args.context), ...(args.domains ? { only: args.domains.join(',') } : {}) };
     const key = JSON.stringify(['health', flags]);
     const report = await recent.get(key, args.offset === 0, () => runHealth(flags));
     return findingsPage(report, { ...filterOf(args), domain: args.domain }, pageOf(args));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { runDebugPod } from '../../cli/debug.js';
 import { renderPodText } from '../../report/render-pod-text.js';
-import { clusterSource, contextInput } from '../inputs.js';
+import { clusterFlags, contextInput } from '../inputs.js';
 import { defineTool } from '../tool.js';
 
 export const debugPodTool = defineTool({
@@ -21,8 +21,7 @@ export const debugPodTool = defineTool({
   },
   readsCluster: true,
   async run(args, { settings }) {
-    const source = clusterSource(settings, args.context);
-    const report = await runDebugPod(args.pod, { ...source, ...source.connection, tail: String(args.tail_lines), ...(args.namespace !== undefined ? { namespace: args.namespace } : {}) });
+    const report = await runDebugPod(args.pod, { ...clusterFlags(settings, args.context), tail: String(args.tail_lines), ...(args.namespace !== undefined ? { namespace: args.namespace } : {}) });
     return args.format === 'json' ? JSON.stringify(report) : renderPodText(report, { color: false, minSeverity: 'info' });
   },
 });

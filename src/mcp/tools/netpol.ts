@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { runNetpol } from '../../cli/netpol.js';
 import { renderNetpolText } from '../../report/render-netpol-text.js';
-import { clusterSource, contextInput } from '../inputs.js';
+import { clusterFlags, contextInput } from '../inputs.js';
 import { defineTool } from '../tool.js';
 
 export const netpolTool = defineTool({
@@ -18,8 +18,7 @@ export const netpolTool = defineTool({
   },
   readsCluster: true,
   async run(args, { settings }) {
-    const source = clusterSource(settings, args.context);
-    const report = await runNetpol(args.namespace, { ...source, ...source.connection });
+    const report = await runNetpol(args.namespace, clusterFlags(settings, args.context));
     return args.format === 'json' ? JSON.stringify(report) : renderNetpolText(report, { color: false, minSeverity: 'info' });
   },
 });
